@@ -1,0 +1,16 @@
+"""rectify's JSON format: the canonical, lossless serialisation of a Document."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from rectify_core import hookimpl
+
+from .reader import JsonReader
+from .writer import JsonWriter
+
+
+@hookimpl
+def rectify_register_formats(register: Callable[[Any], None]) -> None:
+    register(JsonReader())
+    register(JsonWriter())

@@ -1,0 +1,24 @@
+"""Write the canonical JSON form: schema member order, UTF-8 without escapes, 2-space indent."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, BinaryIO
+
+from rectify_core.formats import Writer
+from rectify_core.model import Document
+
+
+def dumps(document: Document) -> str:
+    return json.dumps(document.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+class JsonWriter(Writer):
+    name = "json"
+    extension = "json"
+    media_type = "application/json"
+    description = "rectify's canonical JSON (lossless)"
+    lossless = True
+
+    def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
+        sink.write(dumps(document).encode("utf-8"))

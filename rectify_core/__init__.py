@@ -1,0 +1,15 @@
+"""rectify: read, validate and write 巡视/巡察整改进展情况的通报.
+
+The public names live in :mod:`rectify_core.api` (read, write, convert, validate, inspect) and
+:mod:`rectify_core.model`; this package root stays tiny so ``import rectify_core`` is fast.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+__version__ = "0.1.0"
+
+hookimpl = pluggy.HookimplMarker("rectify")
+
+__all__ = ["__version__", "hookimpl"]

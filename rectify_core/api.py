@@ -1,0 +1,188 @@
+"""What integrators import: read, write, convert, validate, inspect.
+
+    from rectify_core import api
+    result = api.read("notice.pdf")            # ReadResult: document, findings, removed
+    api.write(result.document, "notice.docx")  # format from the extension
+    findings = api.validate(result.document)   # schema + semantic rules
+
+Every function takes paths or bytes, picks formats from names, extensions or content, and raises
+only :class:`rectify_core.errors.RectifyError` subclasses for bad input.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, UsageError
+from .findings import Finding
+from .formats import ReadResult, Source
+from .model import Document
+from .plugins import Registry, get_registry
+
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
+def load_source(path: str | os.PathLike[str] | bytes, name: str | None = None) -> Source:
+    """Read a file (``-`` for stdin) or wrap bytes, with a size cap and a clear error."""
+    import sys
+
+    if isinstance(path, bytes):
+        return Source(path, name or "<bytes>")
+    p = os.fspath(path)
+    if p == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        display = name or "<stdin>"
+    else:
+        try:
+            size = os.path.getsize(p)
+            if size > MAX_INPUT_BYTES:
+                raise InputError(f"file is {size // 2**20} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB", file=p)
+            with open(p, "rb") as fh:
+                data = fh.read(MAX_INPUT_BYTES + 1)
+        except FileNotFoundError:
+            raise InputError("no such file", file=p) from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a file", file=p) from None
+        except PermissionError:
+            raise InputError("permission denied", file=p) from None
+        display = name or p
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"input is larger than {MAX_INPUT_BYTES // 2**20} MiB", file=display)
+    return Source(data, display)
+
+
+def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
+         name: str | None = None, options: dict[str, Any] | None = None,
+         registry: Registry | None = None) -> ReadResult:
+    """Read a 通报 from a file or bytes. ``format`` overrides detection."""
+    reg = registry or get_registry()
+    source = load_source(path, name)
+    if format:
+        reader = reg.reader(format)
+    else:
+        reader = reg.reader_for(source.data[:4096], source.name)
+        if reader is None:
+            raise InputError("cannot tell the format of this file; name it with --from "
+                             f"({', '.join(sorted(reg.readers))})", file=source.name)
+    if not source.data.strip():
+        raise InputError("the file is empty", file=source.name)
+    return reader.read(source, dict(options or {}))
+
+
+def read_document(path: str | os.PathLike[str] | bytes, format: str | None = None, **kw: Any) -> Document:
+    return read(path, format, **kw).document
+
+
+def write_bytes(document: Document, format: str, *, options: dict[str, Any] | None = None,
+                registry: Registry | None = None) -> bytes:
+    reg = registry or get_registry()
+    buf = io.BytesIO()
+    reg.writer(format).write(document, buf, dict(options or {}))
+    return buf.getvalue()
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes, *, force: bool = True) -> None:
+    """Write via a temporary file in the same folder and rename: never a partial file."""
+    target = Path(path)
+    if not force and target.exists():
+        raise UsageError(f"{target} exists; use --force to replace it")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(f"folder {directory} does not exist", file=str(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write(document: Document, path: str | os.PathLike[str], format: str | None = None, *,
+          options: dict[str, Any] | None = None, force: bool = True,
+          registry: Registry | None = None) -> None:
+    """Write a Document to ``path``; the format comes from ``format`` or the extension."""
+    reg = registry or get_registry()
+    if format is None:
+        w = reg.writer_for_path(os.fspath(path))
+        if w is None:
+            raise UsageError(f"cannot tell the output format from {os.fspath(path)!r}; name it with --to")
+        format = w.name
+    data = write_bytes(document, format, options=options, registry=reg)
+    atomic_write(path, data, force=force)
+
+
+def convert(src: str | os.PathLike[str] | bytes, dst: str | os.PathLike[str], *,
+            from_format: str | None = None, to_format: str | None = None,
+            options: dict[str, Any] | None = None) -> ReadResult:
+    result = read(src, from_format, options=options)
+    write(result.document, dst, to_format, options=options)
+    return result
+
+
+def validate(document: Document | dict[str, Any], registry: Registry | None = None) -> list[Finding]:
+    """Schema findings, then (for a schema-valid document) every semantic rule."""
+    from .checks import run_checks
+    from .schema import validate_dict
+
+    data = document.to_dict() if isinstance(document, Document) else document
+    findings = validate_dict(data)
+    if findings:
+        return findings
+    doc = document if isinstance(document, Document) else Document.from_dict(document)
+    reg = registry or get_registry()
+    return run_checks(doc, extra=reg.checks)
+
+
+def inspect(result: ReadResult | Document, findings: list[Finding] | None = None) -> dict[str, Any]:
+    """The summary integrators and dashboards rely on (shape fixed by issue #2)."""
+    doc = result.document if isinstance(result, ReadResult) else result
+    if findings is None:
+        findings = list(result.findings) if isinstance(result, ReadResult) else []
+        findings += [f for f in validate(doc) if f not in findings]
+    insp = doc.inspection
+    stats = doc.statistics
+    statuses: Counter[str] = Counter()
+    problems = doc.problems()
+    for node in problems:
+        assert node.problem is not None
+        statuses[node.problem.status.category if node.problem.status else "unknown"] += 1
+
+    def iso(d: Any) -> str | None:
+        return d.iso if d is not None else None
+
+    contacts: dict[str, list[str]] = {"phone": [], "mailbox": [], "email": []}
+    for c in doc.contacts:
+        if c.kind in contacts:
+            contacts[c.kind].append(c.value)
+    return {
+        "title": doc.title,
+        "issuer": doc.signature.issuer if doc.signature else None,
+        "date": iso(doc.signature.date) if doc.signature else None,
+        "inspection": {
+            "level": insp.level if insp else None,
+            "team": insp.team if insp else None,
+            "start": iso(insp.start) if insp else None,
+            "end": iso(insp.end) if insp else None,
+            "feedback": iso(insp.feedback) if insp else None,
+        },
+        "sections": sum(1 for n in doc.body if n.marker is not None and n.marker.style == "chinese"),
+        "problems": len(problems),
+        "statuses": {k: statuses.get(k, 0) for k in ("completed", "long_term", "in_progress", "not_started", "unknown")},
+        "statistics": {
+            "total": stats.total if stats else None,
+            "completed": stats.completed if stats else None,
+            "in_progress": stats.in_progress if stats else None,
+            "rate": float(stats.rate) if stats and stats.rate is not None else None,
+        },
+        "contacts": contacts,
+        "findings": [{"rule": f.rule, "severity": f.severity, "where": f.where, "message": f.message}
+                     for f in findings],
+    }

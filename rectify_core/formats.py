@@ -1,0 +1,79 @@
+"""What a format plugin provides: Reader and Writer objects, and what a read returns.
+
+Readers and writers are plain classes (subclass :class:`Reader` / :class:`Writer` or just provide
+the same attributes).  They stay cheap to construct: heavy libraries are imported inside ``read``
+and ``write`` so listing formats never pays for python-docx or pypdfium2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO, ClassVar
+
+from .findings import Finding, Location
+from .model import Document
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Text a reader deliberately left out (page numbers, running headers, site navigation)."""
+
+    text: str
+    reason: str
+    location: Location | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "reason": self.reason}
+        if self.location is not None:
+            out["location"] = {k: v for k, v in vars(self.location).items() if v is not None}
+        return out
+
+
+@dataclass
+class ReadResult:
+    document: Document
+    findings: list[Finding] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)  # e.g. {"encoding": "gb18030"}
+
+
+@dataclass
+class Source:
+    """An input: its bytes and a display name for messages (``-`` for stdin)."""
+
+    data: bytes
+    name: str = "<input>"
+
+
+class Reader:
+    name: ClassVar[str] = ""
+    extensions: ClassVar[tuple[str, ...]] = ()
+    media_types: ClassVar[tuple[str, ...]] = ()
+    description: ClassVar[str] = ""
+
+    def sniff(self, head: bytes, filename: str | None) -> float:
+        """Confidence 0..1 that ``head`` (the first 4 KiB) is this format."""
+        return 0.0
+
+    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+        raise NotImplementedError
+
+
+class Writer:
+    name: ClassVar[str] = ""
+    extension: ClassVar[str] = ""
+    media_type: ClassVar[str] = "application/octet-stream"
+    description: ClassVar[str] = ""
+    lossless: ClassVar[bool] = True
+
+    def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def expected(self, document: Document) -> Document:
+        """What reading this writer's output must give back: the round-trip normalisation.
+
+        Exactly lossless formats return ``document``; formats that show verbatim forms render the
+        standard ones for fields an integrator left out (see ``rectify_core.normalize``); lossy
+        formats document what they drop.
+        """
+        return document

@@ -1,0 +1,57 @@
+"""The hooks a rectify plugin may implement.
+
+A plugin is any module or object with functions decorated ``@rectify_core.hookimpl`` whose names
+match the specs below, announced through an entry point of group ``rectify``::
+
+    [project.entry-points.rectify]
+    myformat = "my_package.plugin"
+
+Hooks use the *register callback* style (as llm and datasette do): the plugin calls
+``register(obj)`` for each thing it provides, so one hook can contribute several and the core can
+report exactly which plugin contributed what.  Implementations must be cheap: construct objects,
+do not import heavy libraries here.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pluggy
+
+PROJECT = "rectify"
+hookspec = pluggy.HookspecMarker(PROJECT)
+
+
+@hookspec
+def rectify_register_formats(register: Callable[[Any], None]) -> None:
+    """Register Reader and/or Writer objects.
+
+    ``register(obj)`` accepts an instance of :class:`rectify_core.formats.Reader` or
+    :class:`rectify_core.formats.Writer` (or any object with the same attributes).  A format name
+    may have one reader and one writer; registering a second reader for a name that is taken is
+    reported as a plugin error and the first one stays.
+
+    Use in plugins::
+
+        @hookimpl
+        def rectify_register_formats(register):
+            register(MyReader())
+            register(MyWriter())
+    """
+
+
+@hookspec
+def rectify_register_checks(register: Callable[[Any], None]) -> None:
+    """Register extra semantic validation rules.
+
+    ``register(check)`` accepts a :class:`rectify_core.checks.Check`: an object with ``rule``
+    (a stable id such as ``"zj.contact-required"``), ``severity`` and
+    ``run(document) -> Iterable[Finding]``.  Registered checks run after the built-in ones in
+    ``rectify validate`` and :func:`rectify_core.api.validate`.
+
+    Use in plugins::
+
+        @hookimpl
+        def rectify_register_checks(register):
+            register(Check("zj.contact-required", "warning", my_function))
+    """

@@ -1,0 +1,246 @@
+"""The 通报 as typed, immutable Python objects.
+
+The JSON Schema in ``schemas/tongbao.schema.json`` is the authority; these classes mirror it one
+field per schema property (``tests/test_model_schema.py`` keeps the two in step).  Objects are
+frozen dataclasses holding tuples, so a Document can be hashed, compared and shared between
+threads, and ``==`` is the equality the round-trip guarantees are stated in.
+
+``to_dict`` writes the *canonical* form: members in schema order, optional members omitted when
+``None`` or empty, booleans omitted when they equal their default.  ``from_dict`` accepts any
+schema-valid dict, so ``to_dict(from_dict(x)) == x`` holds exactly for canonical input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+SCHEMA_NAME = "rectify/tongbao"
+SCHEMA_VERSION = "1.0.0"
+
+MarkerStyle = Literal["chinese", "chinese_paren", "arabic", "arabic_paren", "circled", "label"]
+StatusCategory = Literal["completed", "long_term", "in_progress", "not_started", "unknown"]
+ContactKind = Literal["phone", "mailbox", "email", "other"]
+InspectionLevel = Literal["巡视", "巡察"]
+DisclosureKey = Literal[
+    "index_no", "category", "publisher", "written_date", "doc_number", "issued_date",
+    "title", "validity", "disclosure_mode", "keywords", "source", "other",
+]
+Colon = Literal["：", ":"]
+
+STATUS_CATEGORIES: tuple[str, ...] = get_args(StatusCategory)
+MARKER_STYLES: tuple[str, ...] = get_args(MarkerStyle)
+
+
+@dataclass(frozen=True)
+class Date:
+    iso: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class DisclosureField:
+    label: str
+    key: DisclosureKey | None = None
+    value: str | None = None
+    date: Date | None = None
+
+
+@dataclass(frozen=True)
+class Inspection:
+    level: InspectionLevel | None = None
+    team: str | None = None
+    round: str | None = None
+    kind: str | None = None
+    targets: tuple[str, ...] = ()
+    start: Date | None = None
+    end: Date | None = None
+    feedback: Date | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: MarkerStyle
+    value: int
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Rectification:
+    label: str
+    colon: Colon | None = None
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Status:
+    category: StatusCategory
+    deadline: Date | None = None
+    text: str | None = None
+    inline: bool = True
+
+
+@dataclass(frozen=True)
+class Problem:
+    finding: tuple[str, ...] = ()
+    rectification: Rectification | None = None
+    status: Status | None = None
+
+
+@dataclass(frozen=True)
+class Node:
+    marker: Marker | None = None
+    heading: str | None = None
+    run_in: bool = False
+    paragraphs: tuple[str, ...] = ()
+    problem: Problem | None = None
+    children: tuple[Node, ...] = ()
+
+
+@dataclass(frozen=True)
+class Statistics:
+    total: int | None = None
+    completed: int | None = None
+    long_term: int | None = None
+    in_progress: int | None = None
+    not_started: int | None = None
+    rate: float | None = None
+    long_term_in_completed: bool = False
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: ContactKind
+    value: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Signature:
+    issuer: str | None = None
+    date: Date | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    schema: str = SCHEMA_NAME
+    version: str = SCHEMA_VERSION
+    disclosure: tuple[DisclosureField, ...] = ()
+    title: str | None = None
+    subtitle: str | None = None
+    preamble: tuple[str, ...] = ()
+    inspection: Inspection | None = None
+    body: tuple[Node, ...] = ()
+    statistics: Statistics | None = None
+    closing: tuple[str, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    signature: Signature | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """Build a Document from a schema-valid dict (validate first: this trusts its input)."""
+        return _from_dict(cls, data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical dict: schema order, empty optionals omitted."""
+        return to_dict(self)
+
+    def walk(self) -> typing.Iterator[tuple[str, Node]]:
+        """Every body node with its JSON Pointer, depth first in document order."""
+        return walk_nodes(self.body, "/body")
+
+    def problems(self) -> list[Node]:
+        """Problem nodes that carry a rectification account, in document order."""
+        return [n for _, n in self.walk() if n.problem is not None and n.problem.rectification is not None]
+
+
+# Member order of every class as the schema lists it; to_dict writes members in this order.
+_SCHEMA_ORDER: dict[type, tuple[str, ...]] = {
+    Document: ("schema", "version", "disclosure", "title", "subtitle", "preamble", "inspection",
+               "body", "statistics", "closing", "contacts", "signature"),
+    Date: ("iso", "text"),
+    DisclosureField: ("key", "label", "value", "date"),
+    Inspection: ("level", "team", "round", "kind", "targets", "start", "end", "feedback"),
+    Marker: ("style", "value", "text"),
+    Rectification: ("label", "colon", "paragraphs"),
+    Status: ("category", "deadline", "text", "inline"),
+    Problem: ("finding", "rectification", "status"),
+    Node: ("marker", "heading", "run_in", "paragraphs", "problem", "children"),
+    Statistics: ("total", "completed", "long_term", "in_progress", "not_started", "rate",
+                 "long_term_in_completed", "text"),
+    Contact: ("kind", "label", "value"),
+    Signature: ("issuer", "date"),
+}
+
+MODEL_CLASSES: dict[str, type] = {c.__name__: c for c in _SCHEMA_ORDER}
+
+
+def walk_nodes(nodes: tuple[Node, ...], base: str) -> typing.Iterator[tuple[str, Node]]:
+    for i, node in enumerate(nodes):
+        pointer = f"{base}/{i}"
+        yield pointer, node
+        yield from walk_nodes(node.children, f"{pointer}/children")
+
+
+def to_dict(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        defaults = {f.name: f.default for f in dataclasses.fields(obj)}
+        for name in _SCHEMA_ORDER[type(obj)]:
+            value = getattr(obj, name)
+            if value is None or value == ():
+                continue
+            if isinstance(value, bool) and value == defaults[name]:
+                continue
+            out[name] = to_dict(value)
+        return out
+    if isinstance(obj, tuple):
+        return [to_dict(v) for v in obj]
+    return obj
+
+
+_T = TypeVar("_T")
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _from_dict(cls: type[_T], data: dict[str, Any]) -> _T:
+    hints = _hints(cls)
+    kwargs = {name: _convert(hints[name], value) for name, value in data.items()}
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        inner = [a for a in get_args(tp) if a is not type(None)]
+        return None if value is None else _convert(inner[0], value)
+    if origin is tuple:
+        (item_tp, _ellipsis) = get_args(tp)
+        return tuple(_convert(item_tp, v) for v in value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _from_dict(tp, value)
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return value  # keep 76 as 76 so canonical JSON round-trips byte for byte
+    return value
+
+
+def replace(obj: _T, **changes: Any) -> _T:
+    """dataclasses.replace, re-exported so callers need not know the classes are dataclasses."""
+    return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+
+
+__all__ = [
+    "SCHEMA_NAME", "SCHEMA_VERSION", "STATUS_CATEGORIES", "MARKER_STYLES", "MODEL_CLASSES",
+    "Date", "DisclosureField", "Inspection", "Marker", "Rectification", "Status", "Problem",
+    "Node", "Statistics", "Contact", "Signature", "Document", "to_dict", "walk_nodes", "replace",
+]

@@ -1,0 +1,247 @@
+"""Plugin loading and the format registry.
+
+Every format, built-in ones included, arrives through an entry point of group ``rectify``, so the
+built-ins prove the path a third-party plugin takes.  Loading is lazy and happens once; a plugin
+that fails to import or register is recorded in :attr:`Registry.errors` and skipped — one broken
+package must never take the whole tool down (the llm #1280 lesson).  Set ``RECTIFY_STRICT_PLUGINS=1``
+to turn those errors into exceptions while developing a plugin.
+
+Environment:
+    RECTIFY_DISABLE_PLUGINS  comma-separated entry-point names not to load (``*`` for all third-party)
+    RECTIFY_STRICT_PLUGINS   1 → raise PluginError on the first broken plugin
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+from .errors import PluginError, UsageError
+from .formats import Reader, Writer
+
+ENTRY_POINT_GROUP = "rectify"
+BUILTIN_DIST = "rectify"
+
+
+@dataclass
+class PluginInfo:
+    name: str
+    distribution: str | None
+    version: str | None
+    hooks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Registry:
+    """Readers, writers and checks contributed by loaded plugins, keyed by format name."""
+
+    pm: pluggy.PluginManager
+    readers: dict[str, Reader] = field(default_factory=dict)
+    writers: dict[str, Writer] = field(default_factory=dict)
+    checks: list[Any] = field(default_factory=list)
+    plugins: dict[str, PluginInfo] = field(default_factory=dict)
+    owner: dict[int, str] = field(default_factory=dict)  # id(reader/writer/check) -> plugin name
+    errors: list[PluginError] = field(default_factory=list)
+
+    # -- lookup -------------------------------------------------------------------------------
+    def reader(self, name: str) -> Reader:
+        try:
+            return self.readers[name]
+        except KeyError:
+            raise UsageError(f"no reader for format {name!r}; known: {', '.join(sorted(self.readers))}") from None
+
+    def writer(self, name: str) -> Writer:
+        try:
+            return self.writers[name]
+        except KeyError:
+            raise UsageError(f"no writer for format {name!r}; known: {', '.join(sorted(self.writers))}") from None
+
+    def writer_for_path(self, path: str) -> Writer | None:
+        ext = _ext(path)
+        for w in self.writers.values():
+            if w.extension.lower() == ext:
+                return w
+        return None
+
+    def reader_for(self, head: bytes, filename: str | None) -> Reader | None:
+        """Pick a reader: the best sniff score, ties broken by a matching file extension."""
+        ext = _ext(filename) if filename else ""
+        best: tuple[float, int, str] | None = None
+        for name, r in self.readers.items():
+            try:
+                score = float(r.sniff(head, filename))
+            except Exception as exc:  # a plugin's sniff must not break detection
+                self._fail(self.owner.get(id(r), name), exc)
+                continue
+            ext_match = 1 if ext and ext in (e.lower() for e in r.extensions) else 0
+            key = (score, ext_match, name)
+            if (score > 0 or ext_match) and (best is None or key[:2] > best[:2]):
+                best = key
+        return self.readers[best[2]] if best else None
+
+    def plugin_of(self, obj: Any) -> PluginInfo | None:
+        name = self.owner.get(id(obj))
+        return self.plugins.get(name) if name else None
+
+    def _fail(self, plugin: str, exc: BaseException) -> None:
+        err = PluginError(f"plugin {plugin!r} failed: {type(exc).__name__}: {exc}")
+        if _strict():
+            raise err from exc
+        self.errors.append(err)
+
+
+def _ext(path: str | None) -> str:
+    if not path or "." not in os.path.basename(path):
+        return ""
+    return os.path.basename(path).rsplit(".", 1)[1].lower()
+
+
+def _strict() -> bool:
+    return os.environ.get("RECTIFY_STRICT_PLUGINS", "") not in ("", "0")
+
+
+def _disabled() -> set[str]:
+    raw = os.environ.get("RECTIFY_DISABLE_PLUGINS", "")
+    return {p.strip() for p in raw.split(",") if p.strip()}
+
+
+_registry: Registry | None = None
+
+
+def get_registry() -> Registry:
+    """The process-wide registry, loading plugins on first use."""
+    global _registry
+    if _registry is None:
+        _registry = build_registry()
+    return _registry
+
+
+def reset_registry() -> None:
+    """Forget loaded plugins (tests use this after changing the environment)."""
+    global _registry
+    _registry = None
+
+
+def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entry_points: bool = True) -> Registry:
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    reg = Registry(pm=pm)
+    disabled = _disabled()
+    candidates: list[tuple[str, Any, PluginInfo]] = []
+    if load_entry_points:
+        for ep in _entry_points():
+            dist = getattr(ep, "dist", None)
+            dist_name = dist.metadata["Name"] if dist is not None else None
+            if ep.name in disabled or ("*" in disabled and dist_name != BUILTIN_DIST):
+                continue
+            info = PluginInfo(ep.name, dist_name, dist.version if dist is not None else None)
+            try:
+                module = ep.load()
+            except Exception as exc:  # broken plugin: record and go on
+                reg._fail(ep.name, exc)
+                continue
+            candidates.append((ep.name, module, info))
+    for name, obj in extra_plugins or []:
+        candidates.append((name, obj, PluginInfo(name, None, None)))
+    for name, module, info in candidates:
+        try:
+            pm.register(module, name=name)
+        except Exception as exc:
+            reg._fail(name, exc)
+            continue
+        try:
+            _check_hooks(pm, name)
+        except PluginError as exc:
+            pm.unregister(name=name)
+            reg._fail(name, exc)
+            continue
+        info.hooks = sorted(h.name for h in (pm.get_hookcallers(module) or []))
+        reg.plugins[name] = info
+        _collect(reg, pm, name, module)
+    return reg
+
+
+def _entry_points() -> list[metadata.EntryPoint]:
+    eps = list(metadata.entry_points(group=ENTRY_POINT_GROUP))
+    # Built-ins first so a third-party plugin cannot shadow a built-in format by load order.
+    eps.sort(key=lambda ep: (0 if getattr(getattr(ep, "dist", None), "name", None) == BUILTIN_DIST else 1, ep.name))
+    seen: set[str] = set()
+    unique = []
+    for ep in eps:
+        if ep.name not in seen:  # an editable install can list an entry point twice
+            seen.add(ep.name)
+            unique.append(ep)
+    return unique
+
+
+def _check_hooks(pm: pluggy.PluginManager, name: str) -> None:
+    """Unknown hook names fail at start-up, like pluggy's check_pending, but per plugin."""
+    plugin = pm.get_plugin(name)
+    for hook_name in dir(plugin):
+        if not hook_name.startswith("rectify_"):
+            continue
+        attr = getattr(plugin, hook_name, None)
+        if callable(attr) and getattr(attr, "rectify_impl", None) is not None and not hasattr(pm.hook, hook_name):
+            raise PluginError(f"plugin {name!r} implements unknown hook {hook_name!r}")
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(str(exc)) from exc
+
+
+def _collect(reg: Registry, pm: pluggy.PluginManager, name: str, module: Any) -> None:
+    def register_format(obj: Any) -> None:
+        kind = "reader" if hasattr(obj, "read") else "writer" if hasattr(obj, "write") else None
+        if kind is None or not getattr(obj, "name", ""):
+            raise PluginError(f"plugin {name!r} registered {obj!r}, which is neither a Reader nor a Writer")
+        table: dict[str, Any] = reg.readers if kind == "reader" else reg.writers
+        if obj.name in table:
+            raise PluginError(f"plugin {name!r}: a {kind} for format {obj.name!r} is already registered "
+                              f"by {reg.owner.get(id(table[obj.name]))!r}")
+        table[obj.name] = obj
+        reg.owner[id(obj)] = name
+
+    def register_check(obj: Any) -> None:
+        if not (hasattr(obj, "rule") and hasattr(obj, "run")):
+            raise PluginError(f"plugin {name!r} registered {obj!r}, which is not a Check")
+        reg.checks.append(obj)
+        reg.owner[id(obj)] = name
+
+    for hook_name, register in (("rectify_register_formats", register_format),
+                                ("rectify_register_checks", register_check)):
+        impl = getattr(module, hook_name, None)
+        if impl is None:
+            continue
+        try:
+            impl(register=register)
+        except Exception as exc:
+            reg._fail(name, exc)
+
+
+def describe_formats(reg: Registry) -> list[dict[str, Any]]:
+    """What ``rectify formats --json`` prints: one entry per format name."""
+    names = sorted(set(reg.readers) | set(reg.writers))
+    out = []
+    for n in names:
+        r, w = reg.readers.get(n), reg.writers.get(n)
+        plugin = reg.plugin_of(r or w)
+        out.append({
+            "name": n,
+            "read": r is not None,
+            "write": w is not None,
+            "lossless": bool(w.lossless) if w is not None else None,
+            "extensions": sorted({*(r.extensions if r else ()), *((w.extension,) if w else ())}),
+            "media_types": sorted({*(r.media_types if r else ()), *((w.media_type,) if w else ())}),
+            "description": (r or w).description if (r or w) else "",
+            "plugin": plugin.name if plugin else None,
+            "distribution": plugin.distribution if plugin else None,
+            "version": plugin.version if plugin else None,
+        })
+    return out
+
+
