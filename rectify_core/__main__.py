@@ -1,0 +1,7 @@
+"""``python -m rectify_core`` is the ``rectify`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
