@@ -1,0 +1,53 @@
+"""The shipped XSD, compiled once, and the hardened lxml parser every XML byte goes through.
+
+Both live here so the reader (untrusted input) and the writer (self-check of its output) use
+the very same schema object and parser settings.  lxml is imported inside the functions: this
+module is imported when the plugin registers, and ``rectify --help`` must not pay for lxml.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from rectify_core.schema import XSD_FILE, schema_text
+
+# libxml2 refuses nesting deeper than this without XML_PARSE_HUGE; the writer refuses to produce
+# what the reader could not read back.
+MAX_DEPTH = 256
+
+
+def safe_parser() -> Any:
+    """An lxml parser that never resolves entities, loads a DTD or touches the network."""
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        huge_tree=False,  # keeps libxml2's depth (256) and text-node (10 MB) limits
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
+
+
+@lru_cache(maxsize=1)
+def xml_schema() -> Any:
+    """The compiled ``tongbao.xsd`` (≈ 5 ms to build; cached for the process)."""
+    from lxml import etree
+
+    doc = etree.fromstring(schema_text(XSD_FILE).encode("utf-8"), safe_parser())
+    return etree.XMLSchema(doc)
+
+
+def first_error(schema: Any) -> tuple[int | None, str]:
+    """Line and message of the first validation error, for a one-line RectifyError."""
+    log = schema.error_log
+    if not log:
+        return None, "does not follow tongbao.xsd"
+    err = log[0]
+    more = f" (and {len(log) - 1} more)" if len(log) > 1 else ""
+    return (err.line or None), f"does not follow tongbao.xsd: {err.message}{more}"
