@@ -1,0 +1,35 @@
+"""The recognizer's input: text blocks in reading order, with whatever layout hints a reader has.
+
+A txt reader knows only the text and its line number; a PDF reader adds page, position and font
+size; a docx reader adds style names, outline levels and bold.  The recognizer works from the text
+alone and uses hints only to break ties, so every field but ``text`` is optional.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line or paragraph of source text.
+
+    ``line`` and ``page`` are 1-based places in the source used for findings and removed-text
+    records.  ``size`` and ``indent`` are in points (``indent`` is the first-line indent); ``x`` and
+    ``y`` are the position of the block's first glyph on its page, in points from the top left.
+    """
+
+    text: str
+    line: int | None = None
+    page: int | None = None
+    style: str | None = None
+    outline_level: int | None = None
+    bold: bool | None = None
+    size: float | None = None
+    align: str | None = None
+    indent: float | None = None
+    x: float | None = None
+    y: float | None = None
+
+
+__all__ = ["Block"]

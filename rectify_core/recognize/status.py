@@ -1,0 +1,99 @@
+"""Rectification statuses as written → a category of ``model.STATUS_CATEGORIES`` and a deadline.
+
+Vocabulary from standards.md §3.3 and the seeds.  A phrase is a status only when it is short and
+made of status words (plus an optional date), so a bracketed aside such as （含立行立改问题2个） or
+（试行） is never mistaken for one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Date
+from .dates import iso_date, month_end
+
+_OPEN, _CLOSE = "（([【〔", "）)]】〕"
+_PAIR = {"（": 0, "(": 0, "）": 0, ")": 0, "[": 1, "]": 1, "【": 2, "】": 2, "〔": 3, "〕": 3}
+_LABEL = re.compile(r"^(?:完成情况|整改状态|完成状态|整改进度|进展情况|整改结果|状态)[ \t]*[：:][ \t]*")
+
+_DEADLINE = re.compile(
+    r"(?P<text>(?:(?P<y>\d{4})[ \t]*年[ \t]*)?"
+    r"(?:(?P<m>\d{1,2})[ \t]*月[ \t]*(?:(?P<d>\d{1,2})[ \t]*[日号]|(?P<end>底|末))?|(?P<yend>年底|年末)))"
+    r"[ \t]*(?:之?前|以前)"
+)
+_ANY_DATE = re.compile(
+    r"\d{4}[ \t]*年([ \t]*\d{1,2}[ \t]*月([ \t]*\d{1,2}[ \t]*[日号])?)?"
+    r"|\d{1,2}[ \t]*月([ \t]*\d{1,2}[ \t]*[日号])?"
+)
+
+_NOT_STARTED = re.compile(r"未启动|尚未启动|未开始|尚未开始|未开展|尚未开展")
+_LONG_TERM = re.compile(r"长期|阶段性|基本完成|基本整改|持续整改|初见成效|常态化")
+_IN_PROGRESS = re.compile(
+    r"继续整改|正在|整改中|推进中|进行中|未完成|尚未完成|未整改到位|未到位|限期整改|逐步整改|持续推进"
+)
+_COMPLETED = re.compile(r"完成|已整改|办结|整改到位|立行立改|已落实|已解决|已纠正|已追回|已清退|已规范")
+_NOT_A_STATUS = re.compile(r"问题|《|》|含|包括|其中|试行|暂行")
+
+
+def _deadline(phrase: str) -> Date | None:
+    m = _DEADLINE.search(phrase)
+    if m is None:
+        return None
+    text = m.group("text").strip()
+    iso = None
+    year = int(m.group("y")) if m.group("y") else None
+    if year is not None:
+        if m.group("yend"):
+            iso = iso_date(year, 12, 31)
+        elif m.group("d"):
+            iso = iso_date(year, int(m.group("m")), int(m.group("d")))
+        elif m.group("end"):
+            iso = month_end(year, int(m.group("m")))
+    return Date(iso=iso, text=text)
+
+
+def _strip_brackets(text: str) -> str | None:
+    """The phrase inside one pair of brackets (（…） and (…) may be mixed), or ``text`` unbracketed."""
+    if not text or text[0] not in _OPEN:
+        return text
+    if text[-1] not in _CLOSE:
+        return None
+    if _PAIR.get(text[0]) != _PAIR.get(text[-1]):
+        return None
+    return text[1:-1].strip()
+
+
+def parse_status_text(text: str) -> tuple[str, Date | None] | None:
+    """(category, deadline) for a status as written, brackets or 完成情况： label included; else None.
+
+    A phrase after an explicit label (完成情况：…) that uses no known words is ``unknown``; a bare
+    phrase that uses none is not a status at all.
+    """
+    t = text.strip()
+    labelled = False
+    if m := _LABEL.match(t):
+        labelled = True
+        t = t[m.end():]
+    inner = _strip_brackets(t)
+    if inner is None or not inner:
+        return None
+    if len(inner) > 40 or "\n" in inner:
+        return None
+    without_dates = _ANY_DATE.sub("", inner)
+    if any(c.isdigit() for c in without_dates) or _NOT_A_STATUS.search(inner):
+        return ("unknown", None) if labelled else None
+    deadline = _deadline(inner)
+    if _NOT_STARTED.search(inner):
+        return "not_started", None
+    if deadline is not None:
+        return "in_progress", deadline
+    if _LONG_TERM.search(inner):
+        return "long_term", None
+    if _IN_PROGRESS.search(inner):
+        return "in_progress", None
+    if _COMPLETED.search(inner):
+        return "completed", None
+    return ("unknown", None) if labelled else None
+
+
+__all__ = ["parse_status_text"]
