@@ -97,9 +97,10 @@ def find_dates(text: str, context_year: int | None = None) -> Iterator[DateMenti
     year: int | None = context_year
     for m in DATE_IN_TEXT.finditer(text):
         if m.group("iy"):
-            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+            y, mo = int(m.group("iy")), int(m.group("im"))
             year = y
-            yield DateMention(m.start(), m.end(), m.group(0), y, mo, d, True, iso_date(y, mo, d))
+            day = int(m.group("id"))
+            yield DateMention(m.start(), m.end(), m.group(0), y, mo, day, True, iso_date(y, mo, day))
             continue
         stated = m.group("y") is not None
         if stated:
