@@ -116,7 +116,7 @@ def _mixed(doc: Document) -> Iterator[Hit]:
         styles = [n.marker.style for n in siblings if n.marker is not None]
         if not styles:
             continue
-        main = max(set(styles), key=styles.count)
+        main = max(styles, key=lambda s: (styles.count(s), -styles.index(s)))  # ties: the first style wins
         for i, node in enumerate(siblings):
             if node.marker is not None and node.marker.style != main:
                 yield (f"{base}/{i}/marker",

@@ -208,7 +208,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     import json
 
     from . import api
-    from .errors import RectifyError
+    from .errors import RectifyError, SchemaError
     from .findings import SEVERITY_RANK
 
     threshold = None if args.fail_on == "never" else SEVERITY_RANK[args.fail_on]
@@ -217,13 +217,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             result = api.read(name, args.from_format)
+            findings = list(result.findings) + [f for f in api.validate(result.document) if f not in result.findings]
+        except SchemaError as exc:
+            if not exc.findings:
+                worst_exit = max(worst_exit, exc.exit_code)
+                report.append({"file": name, "error": str(exc), "findings": []})
+                if not args.json:
+                    _err(f"rectify: error: {exc}")
+                continue
+            # schema findings are findings of the file, reported with everything else that is wrong
+            from .checks import run_checks
+
+            findings = list(exc.findings)
+            if exc.document is not None:
+                findings += run_checks(exc.document)
         except RectifyError as exc:
             worst_exit = max(worst_exit, exc.exit_code)
             report.append({"file": name, "error": str(exc), "findings": []})
             if not args.json:
                 _err(f"rectify: error: {exc}")
             continue
-        findings = list(result.findings) + [f for f in api.validate(result.document) if f not in result.findings]
         report.append({"file": name, "findings": [f.to_dict() for f in findings]})
         if not args.json:
             for f in findings:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class RectifyError(Exception):
     """Base of every error rectify raises on purpose.  ``exit_code`` is what the CLI returns."""
@@ -34,7 +36,18 @@ class PluginError(RectifyError):
 
 
 class SchemaError(RectifyError):
-    """A document does not follow the schema, or has an incompatible schema version."""
+    """A document does not follow the schema, or has an incompatible schema version.
+
+    ``findings`` holds the located schema findings, and ``document`` the best-effort Document when
+    one could still be built, so ``rectify validate`` can report every problem of a file at once
+    instead of stopping at the first.
+    """
+
+    def __init__(self, reason: str, *, file: str | None = None, location: str | None = None,
+                 findings: list[Any] | None = None, document: Any = None) -> None:
+        super().__init__(reason, file=file, location=location)
+        self.findings = findings or []
+        self.document = document
 
 
 class UsageError(RectifyError):

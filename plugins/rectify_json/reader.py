@@ -46,6 +46,12 @@ class JsonReader(Reader):
         if findings:
             first = findings[0]
             more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-            raise SchemaError(f"{first.pointer or '/'}: {first.message_en}{more}", file=source.name)
+            partial = None
+            try:  # a wrong value inside a valid shape still gives a Document to check further
+                partial = Document.from_dict(data)
+            except Exception:
+                partial = None
+            raise SchemaError(f"{first.pointer or '/'}: {first.message_en}{more}", file=source.name,
+                              findings=findings, document=partial)
         doc = Document.from_dict(data)
         return ReadResult(document=doc)

@@ -1,0 +1,57 @@
+"""The JSON format: canonical, lossless, deterministic, and strict about versions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from rectify_core import api
+from rectify_core.errors import InputError, SchemaError
+from rectify_core.schema import validate_dict
+from rectify_core.testing import assert_roundtrip, documents
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "shili-zhen.json"
+
+
+@given(documents())
+def test_generated_documents_are_schema_valid(doc):
+    assert validate_dict(doc.to_dict()) == []
+
+
+@given(documents())
+def test_json_round_trip_is_exact_and_byte_identical(doc):
+    assert_roundtrip("json", doc)
+
+
+def test_canonical_input_is_rewritten_byte_for_byte():
+    data = EXAMPLE.read_bytes()
+    assert api.write_bytes(api.read_document(EXAMPLE), "json") == data
+
+
+def test_output_is_utf8_without_ascii_escapes_in_schema_order():
+    out = api.write_bytes(api.read_document(EXAMPLE), "json").decode("utf-8")
+    assert "示例镇" in out and "\\u" not in out
+    keys = list(json.loads(out))
+    assert keys[:4] == ["schema", "version", "disclosure", "title"]
+
+
+def test_other_major_version_is_refused_with_a_clear_message():
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["version"] = "2.0.0"
+    with pytest.raises(SchemaError, match=r"2\.0\.0.*not compatible"):
+        api.read(json.dumps(data).encode(), "json", name="v2.json")
+
+
+def test_non_rectify_json_is_refused():
+    with pytest.raises(SchemaError, match="not a rectify document"):
+        api.read(b'{"hello": 1}', "json", name="x.json")
+
+
+def test_broken_json_names_line_and_column():
+    with pytest.raises(InputError) as info:
+        api.read(b'{"schema": "rectify/tongbao",\n "version": }', "json", name="bad.json")
+    assert "bad.json" in str(info.value) and "line 2" in str(info.value)
