@@ -31,8 +31,17 @@ _NS_PREFIX = "urn:rectify:tongbao:"
 _DECL = re.compile(rb"<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 
 
+_XML_SPACE = " \t\n\r"
+
+
 def parse_scalar(text: str, scalar: str) -> Any:
-    """Inverse of ``writer.format_scalar``; input is already XSD-valid."""
+    """Inverse of ``writer.format_scalar``; input is already XSD-valid.
+
+    The numeric and boolean XSD types collapse white space (``total=" 5 "`` is valid), so the
+    value is read the way the validator read it.
+    """
+    if scalar in ("bool", "int", "rate"):
+        text = text.strip(_XML_SPACE)
     if scalar == "bool":
         return text == "true"
     if scalar == "int":
@@ -134,7 +143,8 @@ def _members(el: Any, def_name: str) -> dict[str, Any]:
             if not found:
                 continue
             if m.kind == "text":
-                out[m.prop] = _text(found[0])
+                text = _text(found[0])
+                out[m.prop] = text.strip(_XML_SPACE) if m.ref == "ISODate" else text  # xs:date collapses
             elif m.kind == "texts":
                 out[m.prop] = [_text(c) for c in found]
             elif m.kind == "object":
