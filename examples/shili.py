@@ -6,6 +6,7 @@ Everything in it — the town, people, numbers, addresses — is invented.
 
 from __future__ import annotations
 
+import calendar
 import json
 from pathlib import Path
 
@@ -28,7 +29,9 @@ LONG = {"category": "long_term", "text": "（长期任务取得阶段性成效�
 
 
 def in_progress(month: int) -> dict:
-    return {"category": "in_progress", "deadline": {"iso": f"2026-{month:02d}-{[0,31,28,31,30,31,30,31,31,30,31,30,31][month]}", "text": f"2026年{month}月底"},
+    last_day = calendar.monthrange(2026, month)[1]
+    return {"category": "in_progress",
+            "deadline": {"iso": f"2026-{month:02d}-{last_day}", "text": f"2026年{month}月底"},
             "text": f"（继续整改，2026年{month}月底前完成）"}
 
 
@@ -39,7 +42,8 @@ doc = {
         {"key": "index_no", "label": "索引号", "value": "000000000/2026-00042"},
         {"key": "category", "label": "主题分类", "value": "党务公开"},
         {"key": "publisher", "label": "发布机构", "value": "中共示例镇委员会"},
-        {"key": "written_date", "label": "成文日期", "value": "2026年6月18日", "date": {"iso": "2026-06-18", "text": "2026年6月18日"}},
+        {"key": "written_date", "label": "成文日期", "value": "2026年6月18日",
+         "date": {"iso": "2026-06-18", "text": "2026年6月18日"}},
         {"key": "doc_number", "label": "文号", "value": "无"},
         {"key": "validity", "label": "效力状态", "value": "有效"},
     ],
@@ -82,7 +86,8 @@ doc = {
                             "heading": "关于“乡村振兴项目推进不快”的问题",
                             "children": [
                                 problem(1, "部分村级产业项目前期论证不充分，建成后运营效益不明显。",
-                                        ["一是逐个项目开展效益评估，形成评估报告12份。二是对2个低效项目调整运营主体，引入专业合作社托管。"],
+                                        ["一是逐个项目开展效益评估，形成评估报告12份。"
+                                         "二是对2个低效项目调整运营主体，引入专业合作社托管。"],
                                         DONE),
                                 problem(2, "村集体经济增收渠道单一，6个村年经营性收入低于10万元。",
                                         ["一是制定“一村一策”增收计划。二是盘活闲置校舍、仓库等资产9处，年增收约36万元。"],
@@ -134,7 +139,8 @@ doc = {
     ],
     "statistics": {"total": 6, "completed": 4, "long_term": 1, "in_progress": 2, "rate": 67,
                    "long_term_in_completed": True,
-                   "text": "县委巡察组共反馈问题6个，已完成整改4个，其中长期任务取得阶段性成效并长期坚持1个，继续整改2个，完成率67%。"},
+                   "text": "县委巡察组共反馈问题6个，已完成整改4个，其中长期任务取得阶段性成效并长期坚持1个，"
+                           "继续整改2个，完成率67%。"},
     "closing": [
         "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。",
         "联系电话：0000-1234567",

@@ -20,8 +20,8 @@ from typing import Any
 
 from .errors import InputError, UsageError
 from .findings import Finding
-from .formats import ReadResult, Source
-from .model import Document
+from .formats import Reader, ReadResult, Source
+from .model import STATUS_CATEGORIES, Document
 from .plugins import Registry, get_registry
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
@@ -62,13 +62,10 @@ def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
     """Read a 通报 from a file or bytes. ``format`` overrides detection."""
     reg = registry or get_registry()
     source = load_source(path, name)
-    if format:
-        reader = reg.reader(format)
-    else:
-        reader = reg.reader_for(source.data[:4096], source.name)
-        if reader is None:
-            raise InputError("cannot tell the format of this file; name it with --from "
-                             f"({', '.join(sorted(reg.readers))})", file=source.name)
+    reader: Reader | None = reg.reader(format) if format else reg.reader_for(source.data[:4096], source.name)
+    if reader is None:
+        raise InputError("cannot tell the format of this file; name it with --from "
+                         f"({', '.join(sorted(reg.readers))})", file=source.name)
     if not source.data.strip():
         raise InputError("the file is empty", file=source.name)
     return reader.read(source, dict(options or {}))
@@ -175,7 +172,7 @@ def inspect(result: ReadResult | Document, findings: list[Finding] | None = None
         },
         "sections": sum(1 for n in doc.body if n.marker is not None and n.marker.style == "chinese"),
         "problems": len(problems),
-        "statuses": {k: statuses.get(k, 0) for k in ("completed", "long_term", "in_progress", "not_started", "unknown")},
+        "statuses": {k: statuses.get(k, 0) for k in STATUS_CATEGORIES},
         "statistics": {
             "total": stats.total if stats else None,
             "completed": stats.completed if stats else None,

@@ -8,6 +8,7 @@ Plugins add rules with the ``rectify_register_checks`` hook (see :class:`Check`)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -120,7 +121,8 @@ def _mixed(doc: Document) -> Iterator[Hit]:
         for i, node in enumerate(siblings):
             if node.marker is not None and node.marker.style != main:
                 yield (f"{base}/{i}/marker",
-                       f"同级编号样式不一致：{node.marker.text or STYLE_NAMES[node.marker.style]} 与 {STYLE_NAMES[main]}",
+                       f"同级编号样式不一致：{node.marker.text or STYLE_NAMES[node.marker.style]}"
+                       f" 与 {STYLE_NAMES[main]}",
                        f"sibling uses {node.marker.style} numbering among {main}")
 
 
@@ -232,12 +234,13 @@ def _date_order(doc: Document) -> Iterator[Hit]:
     insp = doc.inspection
     chain = []
     if insp is not None:
-        chain += [("/inspection/start", "进驻开始", "start", insp.start), ("/inspection/end", "进驻结束", "end", insp.end),
+        chain += [("/inspection/start", "进驻开始", "start", insp.start),
+                  ("/inspection/end", "进驻结束", "end", insp.end),
                   ("/inspection/feedback", "反馈", "feedback", insp.feedback)]
     if doc.signature is not None:
         chain.append(("/signature/date", "成文", "signature", doc.signature.date))
     known = [(p, zh, en, _iso(d)) for p, zh, en, d in chain if _iso(d) is not None]
-    for (p1, zh1, en1, d1), (p2, zh2, en2, d2) in zip(known, known[1:]):
+    for (_, zh1, en1, d1), (p2, zh2, en2, d2) in itertools.pairwise(known):
         assert d1 is not None and d2 is not None
         if d2 < d1:
             yield (p2, f"{zh2}日期 {d2} 早于{zh1}日期 {d1}", f"{en2} date {d2} is before {en1} date {d1}")

@@ -276,17 +276,19 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     lines = [
         f"title:       {summary['title'] or '—'}",
         f"issuer:      {summary['issuer'] or '—'}   date: {summary['date'] or '—'}",
-        f"inspection:  {insp['level'] or '—'} by {insp['team'] or '—'}, {insp['start'] or '?'} – {insp['end'] or '?'}, "
+        f"inspection:  {insp['level'] or '—'} by {insp['team'] or '—'}, "
+        f"{insp['start'] or '?'} – {insp['end'] or '?'}, "
         f"feedback {insp['feedback'] or '?'}",
         f"structure:   {summary['sections']} top-level sections, {summary['problems']} problems",
-        "statuses:    " + ", ".join(f"{k} {v}" for k, v in summary["statuses"].items() if v) or "statuses:    —",
+        "statuses:    " + (", ".join(f"{k} {v}" for k, v in summary["statuses"].items() if v) or "—"),
     ]
     st = summary["statistics"]
     if any(v is not None for v in st.values()):
         lines.append(f"statistics:  total {st['total']}, completed {st['completed']}, in progress {st['in_progress']}, "
                      f"rate {st['rate']}")
     c = summary["contacts"]
-    lines.append("contacts:    " + "; ".join(v for vs in c.values() for v in vs) if any(c.values()) else "contacts:    —")
+    values = [v for vs in c.values() for v in vs]
+    lines.append("contacts:    " + ("; ".join(values) if values else "—"))
     if result.removed:
         lines.append(f"removed:     {len(result.removed)} furniture line(s)")
     for f in summary["findings"]:

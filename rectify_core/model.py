@@ -147,7 +147,8 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical dict: schema order, empty optionals omitted."""
-        return to_dict(self)
+        out: dict[str, Any] = to_dict(self)
+        return out
 
     def walk(self) -> typing.Iterator[tuple[str, Node]]:
         """Every body node with its JSON Pointer, depth first in document order."""
@@ -240,7 +241,24 @@ def replace(obj: _T, **changes: Any) -> _T:
 
 
 __all__ = [
-    "SCHEMA_NAME", "SCHEMA_VERSION", "STATUS_CATEGORIES", "MARKER_STYLES", "MODEL_CLASSES",
-    "Date", "DisclosureField", "Inspection", "Marker", "Rectification", "Status", "Problem",
-    "Node", "Statistics", "Contact", "Signature", "Document", "to_dict", "walk_nodes", "replace",
+    "MARKER_STYLES",
+    "MODEL_CLASSES",
+    "SCHEMA_NAME",
+    "SCHEMA_VERSION",
+    "STATUS_CATEGORIES",
+    "Contact",
+    "Date",
+    "DisclosureField",
+    "Document",
+    "Inspection",
+    "Marker",
+    "Node",
+    "Problem",
+    "Rectification",
+    "Signature",
+    "Statistics",
+    "Status",
+    "replace",
+    "to_dict",
+    "walk_nodes",
 ]

@@ -229,7 +229,8 @@ def describe_formats(reg: Registry) -> list[dict[str, Any]]:
     out = []
     for n in names:
         r, w = reg.readers.get(n), reg.writers.get(n)
-        plugin = reg.plugin_of(r or w)
+        either: Reader | Writer = r if r is not None else w  # type: ignore[assignment]
+        plugin = reg.plugin_of(either)
         out.append({
             "name": n,
             "read": r is not None,
@@ -237,7 +238,7 @@ def describe_formats(reg: Registry) -> list[dict[str, Any]]:
             "lossless": bool(w.lossless) if w is not None else None,
             "extensions": sorted({*(r.extensions if r else ()), *((w.extension,) if w else ())}),
             "media_types": sorted({*(r.media_types if r else ()), *((w.media_type,) if w else ())}),
-            "description": (r or w).description if (r or w) else "",
+            "description": either.description,
             "plugin": plugin.name if plugin else None,
             "distribution": plugin.distribution if plugin else None,
             "version": plugin.version if plugin else None,

@@ -33,7 +33,8 @@ def assert_roundtrip(fmt: str, doc: Document, *, registry: Registry | None = Non
     data, result = roundtrip(fmt, doc, registry=reg, options=options)
     want = writer.expected(doc)
     if result.document != want:
-        raise AssertionError(f"{fmt} round trip changed the document:\n{_diff(want.to_dict(), result.document.to_dict())}")
+        diff = _diff(want.to_dict(), result.document.to_dict())
+        raise AssertionError(f"{fmt} round trip changed the document:\n{diff}")
     if deterministic:
         for label, again_doc in (("the same document", doc), ("the read-back document", result.document)):
             again = io.BytesIO()
@@ -51,7 +52,7 @@ def _diff(want: Any, got: Any, path: str = "") -> str:
             if want.get(key) != got.get(key):
                 return _diff(want.get(key), got.get(key), f"{path}/{key}")
     if isinstance(want, list):
-        for i, (a, b) in enumerate(zip(want, got)):
+        for i, (a, b) in enumerate(zip(want, got, strict=False)):
             if a != b:
                 return _diff(a, b, f"{path}/{i}")
         if len(want) != len(got):

@@ -29,7 +29,19 @@ from ..model import (
 )
 from ..normalize import STATUS_PHRASES, date_text, marker_text
 
-_CJK_COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞巡察视镇村徐庄吕艺督纪监责任落"
+_CJK_COMMON = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种"
+    "面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本"
+    "去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比"
+    "或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总"
+    "次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做"
+    "必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权"
+    "收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信"
+    "马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连"
+    "断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存"
+    "候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
+    "巡察视镇村徐庄吕艺督纪监责任落"
+)
 _PUNCT = "，。、；：“”‘’（）《》—…·"
 _ALPHABET = _CJK_COMMON * 3 + _PUNCT * 2 + "0123456789" + "ABCxyz%-./"
 
@@ -97,14 +109,14 @@ def statuses(draw: Any) -> Status:
     kind = draw(st.integers(0, 2))
     if kind == 0:
         category, text = draw(st.sampled_from(_REAL_STATUSES))
-        return Status(category=category, text=text, inline=inline)  # type: ignore[arg-type]
+        return Status(category=category, text=text, inline=inline)
     category = draw(st.sampled_from(sorted(STATUS_PHRASES)))
     deadline = None
     if category == "in_progress" and draw(st.booleans()):
         year, month = draw(st.integers(2020, 2030)), draw(st.integers(1, 12))
         last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)).day
         deadline = Date(iso=f"{year:04d}-{month:02d}-{last:02d}", text=f"{year}年{month}月底")
-    return Status(category=category, deadline=deadline, inline=inline)  # type: ignore[arg-type]
+    return Status(category=category, deadline=deadline, inline=inline)
 
 
 @st.composite
@@ -114,7 +126,7 @@ def problems(draw: Any, has_heading: bool) -> Problem:
     if draw(st.integers(0, 4)) > 0:
         label = draw(st.sampled_from(["整改情况", "整改进展情况", "整改落实情况", "整改措施"]))
         colon = draw(st.sampled_from([None, "：", ":"]))
-        rect = Rectification(label=label, colon=colon, paragraphs=draw(_paras(3, 120)))  # type: ignore[arg-type]
+        rect = Rectification(label=label, colon=colon, paragraphs=draw(_paras(3, 120)))
     status = draw(st.none() | statuses())
     if not finding and rect is None and status is None:
         finding = (draw(texts()),)
@@ -150,7 +162,7 @@ _DISCLOSURE = [("索引号", "index_no"), ("主题分类", "category"), ("发布
 def documents(draw: Any, max_sections: int = 3) -> Document:
     """A schema-valid Document: sometimes minimal (a ledger's output), sometimes complete."""
     disclosure = tuple(
-        DisclosureField(label=label, key=draw(st.none() | st.just(key)), value=draw(st.none() | texts(30)))  # type: ignore[arg-type]
+        DisclosureField(label=label, key=draw(st.none() | st.just(key)), value=draw(st.none() | texts(30)))
         for label, key in draw(st.lists(st.sampled_from(_DISCLOSURE), max_size=3, unique=True))
     )
     inspection = None

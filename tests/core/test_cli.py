@@ -138,6 +138,7 @@ def test_schema_command_prints_the_2020_12_schema(capsys):
 
 def test_formats_lists_json_with_plugin_and_version(capsys):
     code, out, _ = run(capsys, "formats", "--json")
+    assert code == 0
     row = next(f for f in json.loads(out)["formats"] if f["name"] == "json")
     assert row["plugin"] == "json" and row["version"] and row["distribution"] == "rectify"
 
