@@ -47,7 +47,7 @@ def parse_scalar(text: str, scalar: str) -> Any:
     if scalar == "int":
         return int(text)
     if scalar == "rate":
-        return float(text) if "." in text else int(text)
+        return float(text) if any(c in text for c in ".eE") else int(text)
     return text
 
 

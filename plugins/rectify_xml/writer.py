@@ -9,7 +9,6 @@ instead of producing a file no archive would accept.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any, BinaryIO
 
 from rectify_core.errors import SchemaError
@@ -31,10 +30,7 @@ def format_scalar(value: Any, scalar: str) -> str:
     if scalar == "rate":
         if isinstance(value, int):
             return str(value)
-        if value == 0:
-            return "0.0"  # -0.0 equals 0.0; xs:decimal would accept "-0.0" but it reads no better
-        text = format(Decimal(repr(float(value))), "f")  # shortest repr, positional: 1e-05 → 0.00001
-        return text if "." in text else text + ".0"
+        return repr(abs(float(value)))  # shortest exact form (76.0, 1e-05); abs: -0.0 equals 0.0
     return str(value)
 
 

@@ -129,7 +129,7 @@ def _check_scalar(where: str, scalar: str, spec: dict[str, Any], facets: dict[st
         high = int(facets["maxInclusive"]) if "maxInclusive" in facets else None
         assert high == spec.get("maximum"), f"{where}: maximum differs"
     elif scalar == "rate":
-        assert spec["type"] == "number" and facets["base"] == "xs:decimal"
+        assert spec["type"] == "number" and facets["base"] == "xs:double"
         assert (int(facets["minInclusive"]), int(facets["maxInclusive"])) == (spec["minimum"], spec["maximum"])
     elif scalar == "bool":
         assert spec["type"] == "boolean" and facets["base"] == "xs:boolean" and facets["pattern"] == ["true|false"]
