@@ -1,0 +1,57 @@
+"""Contacts in the closing 监督 block: 联系电话, 邮政信箱, 电子邮箱 — one per line or several on one.
+
+A value runs from its label's colon to the next label (or the end of the paragraph), without the
+separators between them, so ``联系方式:0632-8451103;邮政信箱:徐庄镇人民政府,电子邮箱:x@y.com`` gives three
+contacts.  联系方式 is classified by its value (an e-mail address or a phone number).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Contact, ContactKind
+
+CONTACT_LABEL = re.compile(
+    r"(?P<label>联系电话|举报电话|监督电话|咨询电话|联系方式|邮政信箱|通信地址|通讯地址|来信地址|邮寄地址|电子邮箱|电子信箱|电子邮件|"
+    r"[Ee]-?mail|邮箱|地址|电话|传真|联系人)[ \t]*[：:][ \t]*"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"[0-9０-９（）()\-－—+ 、，,转]{7,}")
+_TRAILING = "；;，,。、 \t"
+
+
+def _kind(label: str, value: str) -> ContactKind:
+    if "电话" in label or label == "传真":
+        return "phone"
+    if label in ("邮政信箱",) or "地址" in label:
+        return "mailbox"
+    if "邮箱" in label or "信箱" in label or "邮件" in label or label.lower().replace("-", "") == "email":
+        return "email"
+    if label == "联系方式":
+        if _EMAIL.fullmatch(value):
+            return "email"
+        if _PHONE.fullmatch(value):
+            return "phone"
+    return "other"
+
+
+def parse_contacts(paragraphs: tuple[str, ...] | list[str]) -> tuple[Contact, ...]:
+    """Every labelled contact in the closing paragraphs, in order."""
+    out: list[Contact] = []
+    for text in paragraphs:
+        matches = list(CONTACT_LABEL.finditer(text))
+        for i, m in enumerate(matches):
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+            value = text[m.end():end].rstrip(_TRAILING).strip()
+            if not value:
+                continue
+            label = m.group("label")
+            out.append(Contact(kind=_kind(label, value), value=value, label=label))
+    return tuple(out)
+
+
+def starts_with_contact(text: str) -> bool:
+    return CONTACT_LABEL.match(text) is not None
+
+
+__all__ = ["CONTACT_LABEL", "parse_contacts", "starts_with_contact"]

@@ -1,0 +1,121 @@
+"""The head of a 通报: site chrome, the 政务公开 list, the title and subtitle, the publication line.
+
+Web pages put a toolbar, a breadcrumb and a metadata list before the title and a 发布时间/来源/浏览
+line after it; some lists are labelled (索 引 号:…), some are bare values (an index number, a date,
+主动公开).  Everything before the first line of the preamble is read here; chrome is recorded as
+removed, metadata becomes disclosure fields (a bare value gets the standard label of its field, as
+the list printed it without one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import DisclosureField
+from .blocks import Block
+from .dates import parse_date
+from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, STANDARD_LABELS, parse_line
+from .furniture import BULLET, PUBLISH_INFO, SITE_CHROME, is_page_number, is_publish_info, is_site_chrome, split_bullet
+from .report import Report
+from .status import parse_status_text
+from .text import has_han
+from .unwrap import starts_structure
+
+_TITLE_WORDS = re.compile(r"通报|情况|报告|公告|公示|通知|公布|整改")
+_SUBTITLE = re.compile(r"[（(][^（）()]{1,30}[）)]")
+_ORG_SUFFIX = re.compile(
+    r"(?:委员会|党委|党组|党工委|委|局|办公室|政府|支部|总支|院|中心|公司|镇|街道|厅|部|处|所|站|社|协会|学校)$"
+)
+_NO_TITLE_END = "。；，、,;：:！？!?"
+
+
+@dataclass
+class Head:
+    disclosure: list[DisclosureField] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # the line of each disclosure field
+    title: str | None = None
+    subtitle: str | None = None
+    content: list[Block] = field(default_factory=list)  # title/subtitle lines, for finding text
+
+
+def looks_like_title(text: str) -> bool:
+    return (4 <= len(text) <= 100 and text[-1] not in _NO_TITLE_END and not starts_structure(text)
+            and _TITLE_WORDS.search(text) is not None)
+
+
+def _is_org(text: str) -> bool:
+    return (2 <= len(text) <= 30 and has_han(text) and _ORG_SUFFIX.search(text) is not None
+            and not any(c in text for c in "。，；：,;:！？ "))
+
+
+def _bare_value(text: str, after_fields: bool, after_title: bool) -> tuple[str, str] | None:
+    """(key, value) for an unlabelled metadata value."""
+    if INDEX_NUMBER.fullmatch(text):
+        return "index_no", text
+    if text in DISCLOSURE_MODES:
+        return "disclosure_mode", text
+    if after_fields and parse_date(text) is not None:
+        return "issued_date", text
+    if after_fields and after_title and _is_org(text):
+        return "publisher", text
+    return None
+
+
+def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
+    """The head and the index of the first line after it."""
+    head = Head()
+    i = 0
+    n = len(lines)
+    while i < n:
+        block = lines[i]
+        text = block.text
+        if is_site_chrome(text) or is_page_number(text):
+            report.remove(text, SITE_CHROME, block)
+            i += 1
+            continue
+        if is_publish_info(text) and (head.title is not None or parse_line(text) is None):
+            report.remove(text, PUBLISH_INFO, block)
+            i += 1
+            continue
+        bullet = split_bullet(text)
+        if bullet is not None:
+            mark, text = bullet
+            if not (head.title is None and (parse_line(text) or looks_like_title(text))):
+                break  # a bulleted line that is neither metadata nor title: the content has begun
+            report.remove(mark, BULLET, block)
+        if head.title is None and (pair := parse_line(text)) is not None:
+            label, value = pair
+            if not value and bullet is not None and i + 1 < n and _value_line(lines[i + 1].text):
+                i += 1
+                value = lines[i].text
+            head.disclosure.append(DisclosureField(label=label, value=value or None))
+            head.blocks.append(block)
+            i += 1
+            continue
+        bare = _bare_value(text, bool(head.disclosure), head.title is not None)
+        if bare is not None:
+            key, value = bare
+            head.disclosure.append(DisclosureField(label=STANDARD_LABELS[key], value=value))
+            head.blocks.append(block)
+            i += 1
+            continue
+        if head.title is None and looks_like_title(text):
+            head.title = text
+            head.content.append(block)
+            i += 1
+            if i < n and _SUBTITLE.fullmatch(lines[i].text) and not starts_structure(lines[i].text) \
+                    and parse_status_text(lines[i].text) is None:
+                head.subtitle = lines[i].text
+                head.content.append(lines[i])
+                i += 1
+            continue
+        break
+    return head, i
+
+
+def _value_line(text: str) -> bool:
+    return split_bullet(text) is None and parse_line(text) is None and not is_site_chrome(text)
+
+
+__all__ = ["Head", "looks_like_title", "read_head"]

@@ -1,0 +1,118 @@
+"""Numbering levels: which heading number opens a child, a sibling or a new section.
+
+Real documents skip levels (一、 straight to 1.), start below the top (（一） with no 一、), put run-in
+labels between levels (问题1：, 反馈问题一：) and mistype a number (a 1. where (1) was meant).  So levels
+are not fixed by style: a style already open is a sibling at that depth; a new style becomes a child
+of the deepest open node of a higher standard rank (一、 > （一） > 1. > （1） > ①; a label nests
+under anything).  A 1. that cannot continue its own sequence, followed by a (2) of another style, is
+the first item of that style, mistyped — it keeps its text and is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .markers import split_marker
+
+RANK = {"chinese": 0, "chinese_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
+STYLE_SHOWN = {"chinese": "一、", "chinese_paren": "（一）", "arabic": "1.", "arabic_paren": "（1）",
+               "circled": "①", "label": "问题1："}
+
+
+@dataclass
+class Pending:
+    rule: str
+    severity: str
+    zh: str
+    en: str
+    suffix: str = "/marker"
+
+
+@dataclass
+class RawNode:
+    """A heading line and the lines under it, before it is read as a heading node or a problem."""
+
+    marker_text: str
+    style: str
+    value: int
+    level_style: str
+    rest: str
+    block: Block
+    paras: list[Block] = field(default_factory=list)
+    children: list[RawNode] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+
+
+def _rank(style: str) -> int | None:
+    return RANK.get(style)
+
+
+def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
+    """(lines before the first heading, the heading tree) for the body lines in order."""
+    parsed = [split_marker(b.text) for b in lines]
+    lead: list[Block] = []
+    roots: list[RawNode] = []
+    stack: list[RawNode] = []
+    skips: set[tuple[str | None, str]] = set()
+
+    def next_marker(j: int) -> tuple[str, int] | None:
+        for p in parsed[j + 1:]:
+            if p is not None:
+                return p[1], p[2]
+        return None
+
+    for j, (block, p) in enumerate(zip(lines, parsed, strict=True)):
+        if p is None:
+            (stack[-1].paras if stack else lead).append(block)
+            continue
+        text, style, value, rest = p
+        node = RawNode(text, style, value, style, rest, block)
+        pos = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].level_style == style), None)
+        if pos is not None:
+            last = stack[pos].value
+            ahead = next_marker(j)
+            open_styles = {n.level_style for n in stack[:pos + 1]}
+            if (value != last + 1 and value == 1 and ahead is not None and ahead[0] != style
+                    and ahead[1] == 2 and ahead[0] not in open_styles):
+                node.level_style = ahead[0]
+                node.pending.append(Pending(
+                    "recognize.marker-style", "warning",
+                    f"编号“{text}”应为“{STYLE_SHOWN[ahead[0]]}”一级：其后是同级的第 2 项",
+                    f"marker {text!r} stands where a {STYLE_SHOWN[ahead[0]]} item was meant "
+                    f"(the next item at this level is number 2 in that style)"))
+                stack[-1].children.append(node)
+                stack.append(node)
+                continue
+            del stack[pos:]
+            if value != last + 1:
+                node.pending.append(Pending(
+                    "recognize.numbering-gap", "warning", f"编号不连续：{last} 之后是 {value}",
+                    f"numbering jumps from {last} to {value}"))
+        else:
+            rank = _rank(style)
+            if rank is not None:
+                while stack and (r := _rank(stack[-1].level_style)) is not None and r >= rank:
+                    stack.pop()
+            parent = stack[-1] if stack else None
+            parent_rank = _rank(parent.level_style) if parent is not None else -1
+            if rank is not None and parent_rank is not None and rank > parent_rank + 1:
+                key = (parent.level_style if parent else None, style)
+                if key not in skips and (parent is not None or not roots):
+                    skips.add(key)
+                    above = STYLE_SHOWN[parent.level_style] if parent else "顶层"
+                    node.pending.append(Pending(
+                        "recognize.level-skip", "info",
+                        f"层级跳过：{above} 之下直接是 {STYLE_SHOWN[style]}",
+                        f"numbering skips a level: {STYLE_SHOWN[style]} directly under "
+                        f"{STYLE_SHOWN[parent.level_style] if parent else 'the top'}"))
+            if value != 1 and style != "label":  # 问题1…问题N often run on across sections
+                node.pending.append(Pending(
+                    "recognize.numbering-gap", "warning", f"编号从 {value} 开始而不是 1",
+                    f"numbering starts at {value}, not 1"))
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return lead, roots
+
+
+__all__ = ["RANK", "Pending", "RawNode", "build_tree"]

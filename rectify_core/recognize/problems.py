@@ -1,0 +1,108 @@
+"""A heading line and its lines → a body Node: a heading node, or a problem with its account.
+
+A node is a *problem* when one of its own lines opens with a rectification label (整改情况：…).
+The lines before the label are the finding — the marker line's text too, when the label follows it
+directly; otherwise the marker line's text is the heading (关于…的问题 / 反馈问题：… over a finding).
+The status is the last line of the account when that line is a status (完成情况：已完成, or a bracketed
+status on its own), else a bracketed status at the very end of the account (inline).
+
+A heading node whose first line holds more than one sentence runs in: the first sentence is the
+heading, the rest its first paragraph (（一）强化组织领导。镇党委……).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Marker, Node, Problem, Rectification, Status
+from .labels import is_status_line, match_rect_label
+from .numbering import RawNode
+from .report import Report
+from .status import parse_status_text
+from .text import sentence_spans
+
+_TRAILING_STATUS = re.compile(r"[（(][^（）()]{2,40}[）)]$")
+
+
+def split_run_in(text: str) -> tuple[str, str] | None:
+    """(heading, rest) when ``text`` is a first sentence followed by more text."""
+    spans = sentence_spans(text)
+    if len(spans) < 2:
+        return None
+    cut = spans[0][1]
+    heading, rest = text[:cut].strip(), text[cut:].strip()
+    return (heading, rest) if heading and rest else None
+
+
+def standalone_status(text: str) -> Status | None:
+    """A line that is only a status: 完成情况：已完成, or （已完成整改） on its own."""
+    if not (is_status_line(text) or (text[:1] in "（(" and _TRAILING_STATUS.fullmatch(text))):
+        return None
+    parsed = parse_status_text(text)
+    if parsed is None:
+        return None
+    return Status(category=parsed[0], deadline=parsed[1], text=text, inline=False)  # type: ignore[arg-type]
+
+
+def trailing_status(text: str) -> tuple[str, Status] | None:
+    """(text before, status) when a paragraph ends with a bracketed status phrase."""
+    m = _TRAILING_STATUS.search(text)
+    if m is None:
+        return None
+    parsed = parse_status_text(m.group(0))
+    if parsed is None or parsed[0] == "unknown":
+        return None
+    before = text[:m.start()].rstrip()
+    return before, Status(category=parsed[0], deadline=parsed[1], text=m.group(0))  # type: ignore[arg-type]
+
+
+def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
+    paras = [b.text for b in raw.paras]
+    if label_at == 0:
+        heading = None
+        finding = [raw.rest] if raw.rest else []
+    else:
+        heading = raw.rest or None
+        finding = paras[:label_at]
+    parsed = match_rect_label(paras[label_at])
+    assert parsed is not None
+    label, colon, first = parsed
+    account = ([first] if first else []) + paras[label_at + 1:]
+    status: Status | None = None
+    if len(account) > 1 or (account and not first):
+        status = standalone_status(account[-1])
+        if status is not None:
+            account.pop()
+    if status is None and account:
+        found = trailing_status(account[-1])
+        if found is not None:
+            before, status = found
+            if before:
+                account[-1] = before
+            else:
+                account.pop()
+    rect = Rectification(label=label, colon=colon, paragraphs=tuple(account))  # type: ignore[arg-type]
+    return heading, Problem(finding=tuple(finding), rectification=rect, status=status)
+
+
+def to_node(raw: RawNode, pointer: str, report: Report) -> Node:
+    """The model Node for ``raw`` (and its subtree); pending findings get their JSON Pointer."""
+    for p in raw.pending:
+        report.add(p.rule, p.severity, p.zh, p.en, raw.block, pointer + p.suffix)  # type: ignore[arg-type]
+    marker = Marker(style=raw.style, value=raw.value, text=raw.marker_text)  # type: ignore[arg-type]
+    children = tuple(to_node(c, f"{pointer}/children/{i}", report) for i, c in enumerate(raw.children))
+    label_at = next((i for i, b in enumerate(raw.paras) if match_rect_label(b.text) is not None), None)
+    if label_at is not None:
+        title, problem = _problem(raw, label_at)
+        return Node(marker=marker, heading=title, problem=problem, children=children)
+    paragraphs = [b.text for b in raw.paras]
+    heading = raw.rest or None
+    run_in = False
+    if heading is not None and (split := split_run_in(heading)) is not None:
+        heading, first = split
+        paragraphs.insert(0, first)
+        run_in = True
+    return Node(marker=marker, heading=heading, run_in=run_in, paragraphs=tuple(paragraphs), children=children)
+
+
+__all__ = ["split_run_in", "standalone_status", "to_node", "trailing_status"]

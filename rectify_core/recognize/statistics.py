@@ -1,0 +1,75 @@
+"""The statistics sentence: 反馈问题N个，已完成整改M个，其中……，继续整改K个，完成率X%.
+
+The sentence is cut into clauses at ，、；（） and each clause that ends in a count (N个/项/条/件) is
+classified by its words.  The total is the last count of a 问题/任务 clause before the first
+status clause (so 4个大方面26个大项……梳理分解整改任务106个,已完成整改98个 gives 106).  A clause that
+starts with 含/包括 is a part of the count before it and is skipped; one that starts with 其中 marks
+long-term items counted inside the completed ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Statistics
+from .text import sentences
+
+_CLAUSE = re.compile(r"[，,、；;（）()]")
+_COUNT = re.compile(r"(\d+)[ ]*(?:个|项|条|件)")
+_RATE = re.compile(r"完成率[ ]*(?:为|达|达到|是)?[ ]*(\d+(?:\.\d+)?)[ ]*[%％]")
+_NOT_STARTED = re.compile(r"未完成|未启动|尚未")
+_LONG_TERM = re.compile(r"阶段性|长期|基本完成|持续整改")
+_IN_PROGRESS = re.compile(r"正在整改|继续整改|整改中|推进中|持续推进|正在推进")
+_COMPLETED = re.compile(r"完成|已整改|办结|销号")
+_TOTAL = re.compile(r"问题|任务|反馈|事项")
+
+
+def parse_statistics(sentence: str) -> Statistics | None:
+    """Statistics when the sentence states a total and a completed count, else None."""
+    total = completed = long_term = in_progress = not_started = None
+    inside = False
+    pending_total: int | None = None
+    for raw in _CLAUSE.split(sentence):
+        clause = raw.strip()
+        counts = _COUNT.findall(clause)
+        if not counts or clause.startswith(("含", "包括")):
+            continue
+        n = int(counts[-1])
+        if _NOT_STARTED.search(clause):
+            not_started = n if not_started is None else not_started
+        elif _LONG_TERM.search(clause):
+            long_term = n if long_term is None else long_term
+            inside = inside or "其中" in clause
+        elif _IN_PROGRESS.search(clause):
+            in_progress = n if in_progress is None else in_progress
+        elif _COMPLETED.search(clause):
+            if completed is None:
+                completed = n
+                total = pending_total
+        elif _TOTAL.search(clause) and completed is None:
+            pending_total = n
+    if total is None or completed is None:
+        return None
+    rate_match = _RATE.search(sentence)
+    rate: float | None = None
+    if rate_match:
+        value = float(rate_match.group(1))
+        rate = int(value) if value.is_integer() and "." not in rate_match.group(1) else value
+    return Statistics(total=total, completed=completed, long_term=long_term, in_progress=in_progress,
+                      not_started=not_started, rate=rate, long_term_in_completed=inside,
+                      text=sentence.strip())
+
+
+def find_statistics(paragraphs: list[str]) -> Statistics | None:
+    """The first statistics sentence in ``paragraphs`` (document order)."""
+    for paragraph in paragraphs:
+        if not _COUNT.search(paragraph):
+            continue
+        for sentence in sentences(paragraph):
+            found = parse_statistics(sentence)
+            if found is not None:
+                return found
+    return None
+
+
+__all__ = ["find_statistics", "parse_statistics"]

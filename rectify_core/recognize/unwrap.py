@@ -1,0 +1,135 @@
+"""Hard-wrapped text (from a PDF) back into paragraphs, and one-line dumps split into paragraphs.
+
+A PDF's text layer has one line per printed line.  The printed lines of a paragraph fill the type
+area (about 28 CJK characters under GB/T 9704); the first line is indented two characters; the last
+line is usually short.  So a line ends its paragraph when it is clearly shorter than the measure, or
+when the next line starts a heading, a label or a contact.  A full line that ends a sentence is
+ambiguous: it ends the paragraph only if the next line is no wider than an indented first line.
+Widths are display widths (CJK = 2 columns), so mixed digits and Latin letters count fairly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .blocks import Block
+from .contacts import starts_with_contact
+from .dates import parse_date
+from .labels import is_status_line, match_rect_label
+from .markers import split_marker
+from .text import close_cjk_gaps, display_width, ends_sentence, join_wrapped
+
+INDENT = 4  # a first-line indent of two CJK characters, in display columns
+SLACK = 3  # a full line may fall short of the measure by one CJK character and change
+
+
+def starts_structure(text: str) -> bool:
+    """A line that opens a heading, an account, a status or a contact never continues a paragraph."""
+    return (split_marker(text) is not None or match_rect_label(text) is not None
+            or is_status_line(text) or starts_with_contact(text))
+
+
+def wrap_width(texts: list[str]) -> int | None:
+    """The measure (display columns) of hard-wrapped text, or None if the lines are paragraphs.
+
+    Wrapped text has many lines of nearly the same width that end mid-sentence.  Paragraph-per-line
+    text has widths all over the place and lines that end sentences.
+    """
+    widths = [display_width(t) for t in texts if t]
+    long_lines = [w for w in widths if w >= 16]
+    if len(long_lines) < 8:
+        return None
+    counts = Counter(long_lines)
+    best, best_count = 0, 0
+    for w in counts:
+        n = sum(c for v, c in counts.items() if w - SLACK <= v <= w + SLACK + 2)
+        if n > best_count or (n == best_count and w > best):
+            best, best_count = w, n
+    if best > 120 or best_count < max(5, 0.4 * len(widths)):
+        return None
+    full = [t for t in texts if t and best - SLACK <= display_width(t) <= best + SLACK + 2]
+    open_ended = sum(1 for t in full if not ends_sentence(t))
+    return best if open_ended >= 0.6 * len(full) else None
+
+
+def _ends_paragraph(prev: str, prev_is_first: bool, nxt: str, width: int) -> bool:
+    if starts_structure(nxt):
+        return True
+    capacity = width - (INDENT if prev_is_first else 0)
+    if display_width(prev) < capacity - SLACK:
+        return True
+    if ends_sentence(prev):
+        # Full and closing a sentence: a continuation line is wider than an indented first line.
+        return display_width(nxt) <= width - INDENT + 1
+    return False
+
+
+def rejoin(blocks: list[Block], width: int) -> list[Block]:
+    """Join the printed lines of each paragraph; the paragraph keeps its first line's place."""
+    out: list[Block] = []
+    current: Block | None = None
+    prev_text = ""
+    prev_first = True
+    for block in blocks:
+        if current is not None and not _ends_paragraph(prev_text, prev_first, block.text, width):
+            current = replace(current, text=join_wrapped(current.text, block.text))
+            prev_first = False
+        else:
+            if current is not None:
+                out.append(current)
+            current = block
+            prev_first = True
+        prev_text = block.text
+    if current is not None:
+        out.append(current)
+    return [replace(b, text=close_cjk_gaps(b.text)) for b in out]
+
+
+_GAP = re.compile(r"[ \u3000]+")
+_SPACED_HEADING = re.compile(r"[ \u3000]+(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def _breaks_here(before: str, after: str, segment_start: str) -> bool:
+    if not after:
+        return False
+    if starts_structure(after) or parse_date(after) is not None:
+        return True
+    if ends_sentence(before):
+        return True
+    head = split_marker(segment_start)
+    # A heading such as 一、整改工作基本情况 followed by a space and its first paragraph.
+    return (head is not None and len(segment_start) <= 40 and not ends_sentence(segment_start)
+            and before[-1:] >= "\u4e00" and after[:1] >= "\u4e00")
+
+
+def split_dump(text: str) -> list[str]:
+    """Split a whole document pasted as one line at the spaces that separate its parts.
+
+    A space separates parts when what follows opens a heading, label, contact or date, when what
+    precedes ends a sentence, or when it ends a short heading line.  Spaces inside a sentence
+    (2020 年 4 月) stay.
+    """
+    parts: list[str] = []
+    start = 0
+    for m in _GAP.finditer(text):
+        before, after = text[start:m.start()], text[m.end():]
+        if not before:
+            continue
+        first = not parts and 6 <= len(before) <= 80 and before.endswith(("通报", "情况", "报告"))
+        if first or _breaks_here(before, after, before):
+            parts.append(before)
+            start = m.end()
+    parts.append(text[start:])
+    return [p for p in parts if p]
+
+
+def is_dump(texts: list[str]) -> bool:
+    """Few lines, at least one long one with several headings after spaces: a one-line dump."""
+    if len([t for t in texts if t]) > 5:
+        return False
+    return any(len(t) > 300 and len(_SPACED_HEADING.findall(t)) >= 2 for t in texts)
+
+
+__all__ = ["INDENT", "is_dump", "rejoin", "split_dump", "starts_structure", "wrap_width"]
