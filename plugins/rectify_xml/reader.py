@@ -94,6 +94,8 @@ def _parse(data: bytes, name: str) -> Any:
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
         message = exc.msg.split(" (<string>", 1)[0] if exc.msg else "not well-formed XML"
+        message = re.sub(r", line \d+, column \d+$", "", message)  # the location says it
+        message = message.replace(", use XML_PARSE_HUGE option", " (the nesting limit)")
         raise InputError(f"not well-formed XML: {message}", file=name,
                          location=f"line {line}" if line else None) from None
     info = root.getroottree().docinfo
@@ -107,13 +109,15 @@ def _check_root(root: Any, name: str) -> str:
 
     qname = etree.QName(root)
     if qname.localname != ROOT or not (qname.namespace or "").startswith(_NS_PREFIX):
-        raise InputError(f"not a tongbao XML file: the root element is {root.tag!r}, expected "
-                         f"{{{NAMESPACE}}}{ROOT}", file=name, location=f"line {root.sourceline}")
+        found = f"<{qname.localname}>" + (f" in namespace {qname.namespace}" if qname.namespace else "")
+        raise InputError(f"not a tongbao XML file: the root element is {found}, expected "
+                         f'<{ROOT} xmlns="{NAMESPACE}">', file=name, location=f"line {root.sourceline}")
     version = root.get("version")
     if qname.namespace != NAMESPACE:
         other = qname.namespace[len(_NS_PREFIX):]
         version = version if version and version.split(".")[0] == other else f"{other}.x"
-    check_version({"schema": SCHEMA_NAME, "version": version}, name)
+    if version is not None:  # a missing one is left to the XSD, which names the line
+        check_version({"schema": SCHEMA_NAME, "version": version}, name)
     return str(version)
 
 
