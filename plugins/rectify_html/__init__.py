@@ -1,12 +1,17 @@
-"""rectify's html format plugin (registered through the `rectify` entry-point group)."""
+"""rectify's HTML format: an accessible disclosure page, and a reader for it and for government web pages."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from rectify_core import hookimpl
+
+from .reader import HtmlReader
+from .writer import HtmlWriter
 
 
 @hookimpl
 def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    """Placeholder until the html reader/writer land; registers nothing."""
+    register(HtmlReader())
+    register(HtmlWriter())
