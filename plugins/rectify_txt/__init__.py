@@ -1,12 +1,17 @@
-"""rectify's txt format plugin (registered through the `rectify` entry-point group)."""
+"""rectify's txt format: read plain text through the recognizer, write the canonical plain text."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from rectify_core import hookimpl
+
+from .reader import TxtReader
+from .writer import TxtWriter
 
 
 @hookimpl
 def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    """Placeholder until the txt reader/writer land; registers nothing."""
+    register(TxtReader())
+    register(TxtWriter())

@@ -56,11 +56,12 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
     stack: list[RawNode] = []
     skips: set[tuple[str | None, str]] = set()
 
-    def next_marker(j: int) -> tuple[str, int] | None:
-        for p in parsed[j + 1:]:
-            if p is not None:
-                return p[1], p[2]
-        return None
+    following: list[tuple[str, int] | None] = [None] * len(parsed)
+    upcoming: tuple[str, int] | None = None
+    for k in range(len(parsed) - 1, -1, -1):
+        following[k] = upcoming
+        if (q := parsed[k]) is not None:
+            upcoming = (q[1], q[2])
 
     for j, (block, p) in enumerate(zip(lines, parsed, strict=True)):
         if p is None:
@@ -71,9 +72,9 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
         pos = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].level_style == style), None)
         if pos is not None:
             last = stack[pos].value
-            ahead = next_marker(j)
+            ahead = following[j] if value == 1 else None
             open_styles = {n.level_style for n in stack[:pos + 1]}
-            if (value != last + 1 and value == 1 and ahead is not None and ahead[0] != style
+            if (ahead is not None and ahead[0] != style
                     and ahead[1] == 2 and ahead[0] not in open_styles):
                 node.level_style = ahead[0]
                 node.pending.append(Pending(

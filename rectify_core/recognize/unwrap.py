@@ -47,7 +47,7 @@ def wrap_width(texts: list[str]) -> int | None:
         n = sum(c for v, c in counts.items() if w - SLACK <= v <= w + SLACK + 2)
         if n > best_count or (n == best_count and w > best):
             best, best_count = w, n
-    if best > 120 or best_count < max(5, 0.4 * len(widths)):
+    if not 40 <= best <= 120 or best_count < max(5, 0.4 * len(widths)):
         return None
     full = [t for t in texts if t and best - SLACK <= display_width(t) <= best + SLACK + 2]
     open_ended = sum(1 for t in full if not ends_sentence(t))
@@ -94,7 +94,7 @@ _SPACED_HEADING = re.compile(r"[ \u3000]+(?:[一二三四五六七八九十]+、
 def _breaks_here(before: str, after: str, segment_start: str) -> bool:
     if not after:
         return False
-    if starts_structure(after) or parse_date(after) is not None:
+    if starts_structure(after) or (len(after) <= 40 and parse_date(after) is not None):
         return True
     if ends_sentence(before):
         return True
