@@ -34,7 +34,9 @@ STANDARD_LABELS: dict[str, str] = {
     "index_no": "索引号", "publisher": "发布机构", "issued_date": "发布日期", "disclosure_mode": "公开方式",
 }
 _DATE_KEYS = ("written_date", "issued_date")
-_LINE = re.compile(r"(?P<label>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*[：:][ \u3000]*(?P<value>.*)")
+_LINE = re.compile(
+    r"(?P<label>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*(?P<sep>[：:])[ \u3000]*(?P<value>.*)"
+)
 INDEX_NUMBER = re.compile(r"[0-9A-Za-z]{6,}(?:[-/][0-9A-Za-z]+)*/\d{4}-\d+")
 DISCLOSURE_MODES = ("主动公开", "依申请公开", "不予公开", "部分公开")
 
@@ -43,12 +45,12 @@ def key_for_label(label: str) -> DisclosureKey | None:
     return KEYS.get(re.sub(r"[ \u3000]", "", label))
 
 
-def parse_line(text: str) -> tuple[str, str] | None:
-    """(label, value) for ``索 引 号:3704…`` or ``成文日期:`` (value may be ""), known labels only."""
+def parse_line(text: str) -> tuple[str, str, str] | None:
+    """(label, separator, value) for ``索 引 号:3704…`` or ``成文日期:`` (value may be ""), known labels only."""
     m = _LINE.fullmatch(text)
     if m is None or key_for_label(m.group("label")) is None:
         return None
-    return m.group("label").strip(), m.group("value").strip()
+    return m.group("label").strip(), m.group("sep"), m.group("value").strip()
 
 
 def field_date(value: str) -> Date | None:

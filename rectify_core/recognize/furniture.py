@@ -16,6 +16,7 @@ RUNNING_HEADER = "running header"
 SITE_CHROME = "web page furniture"
 PUBLISH_INFO = "publication details line"
 BULLET = "list bullet"
+SEPARATOR = "label separator"  # the colon of 索引号: — the model keeps label and value apart
 
 _PAGE_NUMBER = re.compile(
     r"[-—–－_ ]*\d{1,4}[-—–－_ ]*"
@@ -89,6 +90,16 @@ def repeated_lines(texts: list[str], minimum: int = 3) -> set[str]:
 
 
 __all__ = [
-    "BULLET", "PAGE_NUMBER", "PUBLISH_INFO", "RUNNING_HEADER", "SITE_CHROME", "is_page_number",
-    "is_publish_info", "is_site_chrome", "is_tail_furniture", "repeated_lines", "split_bullet",
+    "BULLET",
+    "PAGE_NUMBER",
+    "PUBLISH_INFO",
+    "RUNNING_HEADER",
+    "SEPARATOR",
+    "SITE_CHROME",
+    "is_page_number",
+    "is_publish_info",
+    "is_site_chrome",
+    "is_tail_furniture",
+    "repeated_lines",
+    "split_bullet",
 ]

@@ -16,7 +16,16 @@ from ..model import DisclosureField
 from .blocks import Block
 from .dates import parse_date
 from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, STANDARD_LABELS, parse_line
-from .furniture import BULLET, PUBLISH_INFO, SITE_CHROME, is_page_number, is_publish_info, is_site_chrome, split_bullet
+from .furniture import (
+    BULLET,
+    PUBLISH_INFO,
+    SEPARATOR,
+    SITE_CHROME,
+    is_page_number,
+    is_publish_info,
+    is_site_chrome,
+    split_bullet,
+)
 from .report import Report
 from .status import parse_status_text
 from .text import has_han
@@ -85,7 +94,8 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
                 break  # a bulleted line that is neither metadata nor title: the content has begun
             report.remove(mark, BULLET, block)
         if head.title is None and (pair := parse_line(text)) is not None:
-            label, value = pair
+            label, separator, value = pair
+            report.remove(separator, SEPARATOR, block)
             if not value and bullet is not None and i + 1 < n and _value_line(lines[i + 1].text):
                 i += 1
                 value = lines[i].text

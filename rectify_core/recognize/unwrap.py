@@ -37,7 +37,8 @@ def wrap_width(texts: list[str]) -> int | None:
     Wrapped text has many lines of nearly the same width that end mid-sentence.  Paragraph-per-line
     text has widths all over the place and lines that end sentences.
     """
-    widths = [display_width(t) for t in texts if t]
+    prose = [t for t in texts if t and not starts_structure(t)]  # headings and labels are never wrapped
+    widths = [display_width(t) for t in prose]
     long_lines = [w for w in widths if w >= 16]
     if len(long_lines) < 8:
         return None
@@ -47,11 +48,11 @@ def wrap_width(texts: list[str]) -> int | None:
         n = sum(c for v, c in counts.items() if w - SLACK <= v <= w + SLACK + 2)
         if n > best_count or (n == best_count and w > best):
             best, best_count = w, n
-    if not 40 <= best <= 120 or best_count < max(5, 0.4 * len(widths)):
+    if not 40 <= best <= 120 or best_count < max(6, 0.4 * len(widths)):
         return None
-    full = [t for t in texts if t and best - SLACK <= display_width(t) <= best + SLACK + 2]
+    full = [t for t in prose if best - SLACK <= display_width(t) <= best + SLACK + 2]
     open_ended = sum(1 for t in full if not ends_sentence(t))
-    return best if open_ended >= 0.6 * len(full) else None
+    return best if open_ended >= max(5, 0.6 * len(full)) else None
 
 
 def _ends_paragraph(prev: str, prev_is_first: bool, nxt: str, width: int) -> bool:
@@ -94,8 +95,8 @@ _SPACED_HEADING = re.compile(r"[ \u3000]+(?:[一二三四五六七八九十]+、
 def _breaks_here(before: str, after: str, segment_start: str) -> bool:
     if not after:
         return False
-    if starts_structure(after) or (len(after) <= 40 and parse_date(after) is not None):
-        return True
+    if starts_structure(after) or (len(after) <= 60 and parse_date(after.split()[-1]) is not None):
+        return True  # a heading, label or contact follows, or the signature (issuer and date, or date)
     if ends_sentence(before):
         return True
     head = split_marker(segment_start)

@@ -1,0 +1,166 @@
+"""The two seeds read exactly as their reviewed golden files, with the issue's acceptance figures.
+
+The figures below were counted by hand from the seed texts, not taken from the reader's output:
+000 has 三 sections and 21 + 9 numbered problems, no statuses; 002 has 26 problems, 5 of them
+(集中整改期内整改完成 ×3, 集中整改期内完成整改, 即知即改并已整改完成) completed, one 继续整改 until the
+end of December 2023, the other 20 long-term.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rectify_core import api
+from rectify_core.formats import ReadResult
+from rectify_core.model import Document, Node
+from tests.corpus import seed
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+
+def _read(number: str) -> ReadResult:
+    return api.read(seed(number))
+
+
+@pytest.mark.parametrize("number", ["000", "002"])
+def test_seed_reads_exactly_as_its_golden_file(number: str) -> None:
+    golden = json.loads((GOLDEN / f"{number}.json").read_text("utf-8"))
+    assert _read(number).document.to_dict() == golden
+
+
+@pytest.mark.parametrize("number", ["000", "002"])
+def test_golden_files_are_schema_valid(number: str) -> None:
+    golden = json.loads((GOLDEN / f"{number}.json").read_text("utf-8"))
+    assert [f for f in api.validate(golden) if f.rule.startswith("schema")] == []
+
+
+def _visible_text(doc: Document) -> str:
+    """Every character the Document shows, in document order."""
+    parts: list[str] = []
+    for f in doc.disclosure:
+        parts += [f.label, f.value or ""]
+    parts += [doc.title or "", doc.subtitle or "", *doc.preamble]
+
+    def node(n: Node) -> None:
+        parts.extend([n.marker.text or "" if n.marker else "", n.heading or "", *n.paragraphs])
+        if n.problem is not None:
+            parts.extend(n.problem.finding)
+            rect = n.problem.rectification
+            if rect is not None:
+                parts.extend([rect.label, rect.colon or "", *rect.paragraphs])
+            if n.problem.status is not None:
+                parts.append(n.problem.status.text or "")
+        for c in n.children:
+            node(c)
+
+    for n in doc.body:
+        node(n)
+    parts += list(doc.closing)
+    if doc.signature is not None:
+        parts += [doc.signature.issuer or "", doc.signature.date.text or "" if doc.signature.date else ""]
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("number", ["000", "002"])
+def test_every_character_of_the_seed_is_in_the_document_in_order(number: str) -> None:
+    """Nothing lost, nothing invented: only white space and recorded furniture differ."""
+    path = seed(number)
+    result = api.read(path)
+    lines = path.read_text("utf-8").split("\n")
+    for removed in result.removed:
+        assert removed.location is not None and removed.location.line is not None
+        index = removed.location.line - 1
+        assert removed.text in lines[index], removed
+        lines[index] = lines[index].replace(removed.text, "", 1)
+    source = re.sub(r"\s", "", "".join(lines))
+    shown = re.sub(r"\s", "", _visible_text(result.document))
+    assert shown == source
+
+
+def test_seed_000_acceptance_figures() -> None:
+    summary = api.inspect(_read("000"))
+    assert summary["title"] == "吕艺镇关于巡察整改进展情况的通报"
+    assert summary["issuer"] == "中共吕艺镇委"
+    assert summary["date"] == "2021-02-10"
+    assert summary["inspection"] == {"level": "巡察", "team": "县委第二巡察组", "start": "2020-04-21",
+                                     "end": "2020-07-30", "feedback": "2020-09-15"}
+    assert summary["sections"] == 3
+    assert summary["problems"] == 30
+    assert summary["statuses"]["unknown"] == 30  # 000 states no status in brackets
+    assert summary["contacts"] == {"phone": ["0543-2561020"], "mailbox": ["博兴县吕艺镇闫高路1号"],
+                                   "email": ["lyz2561020@126.com"]}
+
+
+def test_seed_002_acceptance_figures() -> None:
+    result = _read("002")
+    summary = api.inspect(result)
+    assert summary["title"] == "徐庄镇党委关于九届区委第三轮巡察整改进展情况的通报"
+    assert summary["issuer"] == "中共徐庄镇委员会"
+    assert summary["date"] == "2023-10-26"
+    assert summary["inspection"] == {"level": "巡察", "team": "区委第五巡察组", "start": "2022-11-29",
+                                     "end": "2023-02-20", "feedback": "2023-03-14"}
+    assert summary["sections"] == 3
+    assert summary["problems"] == 26
+    assert summary["statuses"] == {"completed": 5, "long_term": 20, "in_progress": 1, "not_started": 0, "unknown": 0}
+    assert summary["statistics"]["total"] == 106
+    assert summary["statistics"]["completed"] == 98
+    assert summary["contacts"] == {"phone": ["0632-8451103"], "mailbox": ["徐庄镇人民政府"],
+                                   "email": ["xzjw2015@163.com"]}
+    in_progress = [n.problem.status for n in result.document.problems()
+                   if n.problem and n.problem.status and n.problem.status.category == "in_progress"]
+    assert len(in_progress) == 1 and in_progress[0].deadline is not None
+    assert in_progress[0].deadline.iso == "2023-12-31"
+    assert in_progress[0].text == "(继续整改,2023年12月底前完成)"
+
+
+def _rules(result: ReadResult) -> dict[str, list[int | None]]:
+    out: dict[str, list[int | None]] = {}
+    for f in result.findings:
+        out.setdefault(f.rule, []).append(f.location.line if f.location else None)
+    return out
+
+
+def test_seed_002_findings_name_the_real_anomalies_with_their_lines() -> None:
+    rules = _rules(_read("002"))
+    assert rules["recognize.marker-style"] == [66]  # 1.针对… under 2.关于基层党组织建设存在短板弱项
+    assert rules["recognize.halfwidth-marker"] == [15]  # (一) is the first half-width marker
+    assert rules["recognize.date-mismatch"] == [4]  # 成文时间 2023年11月23日 vs signed 2023年10月26日
+    assert "recognize.level-mixture" not in rules  # 上山巡视 is patrolling, not an inspection
+
+
+def test_seed_000_findings_name_the_xunshi_xuncha_mixture() -> None:
+    rules = _rules(_read("000"))
+    assert rules == {"recognize.level-mixture": [16]}  # 抓好巡视整改, the first of five
+
+
+def test_seed_002_mistyped_marker_keeps_its_text_and_sits_at_the_right_level() -> None:
+    doc = _read("002").document
+    section = doc.body[1].children[2].children[1]  # 二、 (三) 2.关于基层党组织建设存在短板弱项
+    assert section.heading == "关于基层党组织建设存在短板弱项"
+    first, second = section.children
+    assert first.marker is not None
+    assert (first.marker.style, first.marker.value, first.marker.text) == ("arabic", 1, "1.")
+    assert second.marker is not None and second.marker.text == "(2)"
+    assert first.problem is not None and second.problem is not None
+
+
+def test_seed_000_page_numbers_are_removed_and_recorded() -> None:
+    result = _read("000")
+    assert [(r.text, r.reason, r.location.line if r.location else None) for r in result.removed] == [
+        ("3", "page number", 99), ("13", "page number", 584)]
+    assert result.info["layout"] == "wrapped"
+
+
+@pytest.mark.parametrize("number", ["000", "002"])
+def test_seed_converts_to_json_then_txt_then_back_to_the_same_document(number: str, tmp_path: Path) -> None:
+    first = _read(number).document
+    api.write(first, tmp_path / "a.json")
+    again = api.read(tmp_path / "a.json").document
+    api.write(again, tmp_path / "b.txt")
+    back = api.read(tmp_path / "b.txt")
+    assert back.document == first
+    assert back.info["layout"] == "paragraphs"
