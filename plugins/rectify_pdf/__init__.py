@@ -1,12 +1,20 @@
-"""rectify's pdf format plugin (registered through the `rectify` entry-point group)."""
+"""rectify's PDF format: a GB/T 9704 writer (reportlab) and a reader for real Chinese PDFs (pdfium).
+
+Both classes are cheap to import; reportlab and pypdfium2 are imported inside read/write only.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from rectify_core import hookimpl
+
+from .reader import PdfReader
+from .writer import PdfWriter
 
 
 @hookimpl
 def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    """Placeholder until the pdf reader/writer land; registers nothing."""
+    register(PdfReader())
+    register(PdfWriter())

@@ -1,0 +1,109 @@
+"""Page furniture: page numbers and running headers/footers, found by position and repetition.
+
+Only the top-most and bottom-most lines of a page are candidates.  A candidate is a page number
+when it has one of the usual forms (``— 3 —``, ``- 3 -``, ``3``, ``第3页``, ``第3页 共17页``,
+``3/17``) and its number follows the page sequence the other pages agree on; it is a running header
+or footer when the same text (digits aside) stands at the same place on at least half the pages.
+Everything removed is returned, so the reader records it: nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .extract import PageText, TextLine
+
+_DASH = r"[-－—–―~～·•_\s]*"
+_FOLIO_FORMS = (
+    re.compile(rf"{_DASH}(\d{{1,4}}){_DASH}"),
+    re.compile(r"第\s*(\d{1,4})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?"),
+    re.compile(r"(\d{1,4})\s*/\s*\d{1,4}"),
+    re.compile(r"(?:page|Page|PAGE)\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?"),
+)
+_EDGE_LINES = 2  # how many lines at each edge of a page may be furniture
+_SAME_PLACE = 6.0  # points: how far a repeated header may move from page to page
+
+
+@dataclass(frozen=True)
+class Furniture:
+    line: TextLine
+    reason: str  # "page number" | "running header" | "running footer"
+
+
+def folio_number(text: str) -> int | None:
+    """The page number a line states, if the whole line is a page number in a usual form."""
+    stripped = text.strip()
+    for form in _FOLIO_FORMS:
+        m = form.fullmatch(stripped)
+        if m is not None:
+            return int(m.group(1))
+    return None
+
+
+def _edges(page: PageText) -> list[tuple[TextLine, str]]:
+    lines = page.lines
+    top = [(line, "top") for line in lines[:_EDGE_LINES]]
+    bottom = [(line, "bottom") for line in lines[-_EDGE_LINES:] if all(line is not t for t, _ in top)]
+    return top + bottom
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def find_furniture(pages: list[PageText]) -> list[Furniture]:
+    """The furniture lines of every page (the caller removes them from the pages)."""
+    found: dict[int, Furniture] = {}
+    _page_numbers(pages, found)
+    _running(pages, found)
+    return [found[k] for k in sorted(found, key=lambda k: (found[k].line.page, found[k].line.top))]
+
+
+def _page_numbers(pages: list[PageText], found: dict[int, Furniture]) -> None:
+    candidates: list[tuple[TextLine, int, str]] = []
+    for page in pages:
+        edges = _edges(page)
+        # only the outermost line at each edge, or the one next to it when the outermost is a header
+        for line, edge in edges:
+            number = folio_number(line.text)
+            if number is not None and _outermost(page, line, edge, found):
+                candidates.append((line, number - page.number, edge))
+    if not candidates:
+        return
+    offsets = Counter(offset for _, offset, _ in candidates)
+    offset, votes = offsets.most_common(1)[0]
+    if len(pages) > 2 and votes < 2:
+        return  # one lone number on one page of many is not a page sequence
+    for line, off, _ in candidates:
+        if off == offset:
+            found[id(line)] = Furniture(line, "page number")
+
+
+def _outermost(page: PageText, line: TextLine, edge: str, found: dict[int, Furniture]) -> bool:
+    """A page number is the first or last line of its page (ignoring other furniture)."""
+    others = [x for x in page.lines if id(x) not in found or x is line]
+    return line is (others[0] if edge == "top" else others[-1])
+
+
+def _running(pages: list[PageText], found: dict[int, Furniture]) -> None:
+    if len(pages) < 2:
+        return
+    seen: dict[tuple[str, str], list[TextLine]] = {}
+    for page in pages:
+        for line, edge in _edges(page):
+            if id(line) in found:
+                continue
+            seen.setdefault((edge, _key(line.text)), []).append(line)
+    need = max(2, (len(pages) + 1) // 2)
+    for (edge, _), lines in seen.items():
+        if len({line.page for line in lines}) < need:
+            continue
+        spot = Counter(round(line.top / _SAME_PLACE) for line in lines).most_common(1)[0][0]
+        for line in lines:
+            if abs(round(line.top / _SAME_PLACE) - spot) <= 1:
+                found[id(line)] = Furniture(line, "running header" if edge == "top" else "running footer")
+
+
+__all__ = ["Furniture", "find_furniture", "folio_number"]
