@@ -65,45 +65,51 @@ def _sibling_groups(doc: Document) -> Iterator[tuple[str, tuple[Node, ...]]]:
             yield f"{pointer}/children", node.children
 
 
-@rule("numbering.gap", "error", "sibling numbers of one style run 1, 2, 3 … without gaps")
+def _numbered(siblings: tuple[Node, ...]) -> Iterator[tuple[int, Node]]:
+    """Siblings that carry a heading number (labels such as 问题1： count separately)."""
+    for i, node in enumerate(siblings):
+        if node.marker is not None and node.marker.style != "label":
+            yield i, node
+
+
+@rule("numbering.gap", "error", "sibling numbers run 1, 2, 3 … without gaps")
 def _gap(doc: Document) -> Iterator[Hit]:
+    # Values are compared across styles: "1." typed where "（1）" was meant is one anomaly
+    # (numbering.mixed-style), not also a gap.
     for base, siblings in _sibling_groups(doc):
-        expected: dict[str, int] = {}
-        for i, node in enumerate(siblings):
-            m = node.marker
-            if m is None:
-                continue
-            want = expected.get(m.style, 1)
-            if m.value > want:
+        want = 1
+        for i, node in _numbered(siblings):
+            assert node.marker is not None
+            if node.marker.value > want:
                 yield (f"{base}/{i}/marker",
-                       f"编号不连续：应为第 {want} 项，实为第 {m.value} 项",
-                       f"numbering gap: expected item {want}, found {m.value}")
-            expected[m.style] = max(want, m.value + 1)
+                       f"编号不连续：应为第 {want} 项，实为第 {node.marker.value} 项",
+                       f"numbering gap: expected item {want}, found {node.marker.value}")
+            want = max(want, node.marker.value + 1)
 
 
-@rule("numbering.repeat", "error", "no sibling number of one style is used twice or goes backwards")
+@rule("numbering.repeat", "error", "no sibling number is used twice or goes backwards")
 def _repeat(doc: Document) -> Iterator[Hit]:
     for base, siblings in _sibling_groups(doc):
-        seen: dict[str, int] = {}
-        for i, node in enumerate(siblings):
-            m = node.marker
-            if m is None:
-                continue
-            if m.value <= seen.get(m.style, 0):
-                yield (f"{base}/{i}/marker", f"编号重复或倒退：{m.value}",
-                       f"numbering repeats or goes back: {m.value} after {seen[m.style]}")
-            seen[m.style] = max(seen.get(m.style, 0), m.value)
+        seen = 0
+        for i, node in _numbered(siblings):
+            assert node.marker is not None
+            if node.marker.value <= seen:
+                yield (f"{base}/{i}/marker", f"编号重复或倒退：{node.marker.value}",
+                       f"numbering repeats or goes back: {node.marker.value} after {seen}")
+            seen = max(seen, node.marker.value)
 
 
 @rule("numbering.level-order", "warning", "levels nest 一、→（一）→1.→（1）→① (GB/T 9704 7.3.3)")
 def _level_order(doc: Document) -> Iterator[Hit]:
     def visit(nodes: tuple[Node, ...], base: str, parent_rank: int) -> Iterator[Hit]:
+        main = _main_style(nodes)
         for i, node in enumerate(nodes):
             pointer = f"{base}/{i}"
             rank = parent_rank
             if node.marker is not None and node.marker.style in LEVEL_ORDER:
                 rank = LEVEL_ORDER.index(node.marker.style)
-                if rank <= parent_rank:
+                # a sibling out of step with the others is numbering.mixed-style's to report
+                if rank <= parent_rank and node.marker.style == main:
                     yield (f"{pointer}/marker",
                            f"层次序数不当：{STYLE_NAMES[node.marker.style]} 不应出现在此层级",
                            f"heading level out of order: {STYLE_NAMES[node.marker.style]} cannot nest here")
@@ -111,13 +117,18 @@ def _level_order(doc: Document) -> Iterator[Hit]:
     yield from visit(doc.body, "/body", -1)
 
 
+def _main_style(siblings: tuple[Node, ...]) -> str | None:
+    """The style most siblings use; on a tie the first one's."""
+    styles = [n.marker.style for n in siblings if n.marker is not None]
+    return max(styles, key=lambda s: (styles.count(s), -styles.index(s))) if styles else None
+
+
 @rule("numbering.mixed-style", "warning", "siblings share one numbering style")
 def _mixed(doc: Document) -> Iterator[Hit]:
     for base, siblings in _sibling_groups(doc):
-        styles = [n.marker.style for n in siblings if n.marker is not None]
-        if not styles:
+        main = _main_style(siblings)
+        if main is None:
             continue
-        main = max(styles, key=lambda s: (styles.count(s), -styles.index(s)))  # ties: the first style wins
         for i, node in enumerate(siblings):
             if node.marker is not None and node.marker.style != main:
                 yield (f"{base}/{i}/marker",
@@ -131,11 +142,13 @@ _HALFWIDTH = re.compile(r"^\(.*\)$")
 
 @rule("numbering.halfwidth", "warning", "bracketed numbers use full-width （） as GB/T 15834 requires")
 def _halfwidth(doc: Document) -> Iterator[Hit]:
-    for pointer, node in doc.walk():
-        m = node.marker
-        if m is not None and m.text and _HALFWIDTH.match(m.text):
-            yield (f"{pointer}/marker/text", f"编号使用半角括号：{m.text}",
-                   f"half-width brackets in marker {m.text}; use （）")
+    # One finding for the document: a notice typed with half-width brackets has them everywhere.
+    hits = [(p, n.marker.text) for p, n in doc.walk()
+            if n.marker is not None and n.marker.text and _HALFWIDTH.match(n.marker.text)]
+    if hits:
+        pointer, text = hits[0]
+        yield (f"{pointer}/marker/text", f"{len(hits)} 处编号使用半角括号，首处为 {text}，应为全角（）",
+               f"{len(hits)} marker(s) use half-width brackets, the first {text}; use （）")
 
 
 @rule("marker.text-mismatch", "error", "a marker's text says the same number and style as its value")
