@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,16 @@ def test_convert_to_stdout(capsysbinary):
     code = main(["convert", str(EXAMPLE), "--to", "json"])
     out = capsysbinary.readouterr().out
     assert code == 0 and out == EXAMPLE.read_bytes()
+
+
+def test_output_file_gets_ordinary_permissions(capsys, tmp_path):
+    out = tmp_path / "copy.json"
+    old = os.umask(0o022)
+    try:
+        assert run(capsys, "convert", str(EXAMPLE), "-o", str(out))[0] == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
 
 
 def test_existing_output_is_kept_without_force(capsys, tmp_path):
