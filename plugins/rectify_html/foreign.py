@@ -1,0 +1,388 @@
+"""Read a government CMS article page: keep the notice, record the site furniture, recognise the rest.
+
+A 政府网站 article page wraps the notice in navigation and site furniture — header and menus,
+breadcrumbs (当前位置：首页 > …), a 政务公开 metadata table before the title, a 发布时间/来源/浏览次数
+line, 字号 大 中 小, 打印/关闭, share links, related links and a footer with the site's 标识码.
+This module finds the three parts that belong to the notice:
+
+1. the **content** element — a known CMS container (``#zoom``, ``.TRS_Editor``, ``#UCAP-CONTENT`` …)
+   or else the element whose own paragraphs hold the most text;
+2. the **metadata** container — the table or list holding at least two 政务公开 labels;
+3. the **title** — the heading before the content that matches the page's ``ArticleTitle`` meta,
+   or else the nearest heading before the content.
+
+Everything else with visible text becomes a :class:`Removed` record with its reason and source line;
+furniture lines *inside* the content (a CMS often puts 字号/打印 there) are removed the same way.
+The kept parts become :class:`Block` s (tag, heading level, bold, alignment as hints) for the shared
+recognizer, which turns them into the Document exactly as it does for plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rectify_core.findings import Location
+from rectify_core.formats import ReadResult, Removed
+from rectify_core.recognize import Block, recognize
+
+from .parse import clean
+
+CONTENT_HINTS = (
+    "zoom", "ucap-content", "trs_editor", "trs_ueditor", "article-content", "article_content", "articlecontent",
+    "pages_content", "pages-content", "news_content", "news-content", "content-text", "contenttext", "art_con",
+    "wzcon", "main-text", "maintext", "xxgk_content", "detail-content", "detail_content", "view", "con_text",
+    "text-content", "article-body", "content",
+)
+INVISIBLE = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+                       "select", "button", "input", "textarea", "head", "title", "meta", "link"})
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5",
+    "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "pre",
+    "address", "center", "form", "fieldset", "figure", "figcaption", "hr", "body", "caption",
+})
+CELL_TAGS = frozenset({"td", "th"})
+METADATA_CONTAINERS = ("table", "ul", "ol", "dl", "div", "section")
+STRONG_LABELS = frozenset({
+    "索引号", "信息索引号", "主题分类", "发布机构", "发文机关", "发布单位", "成文日期", "成文时间", "文号", "发文字号",
+    "发文日期", "发文时间", "效力状态", "有效性", "公开方式", "文件名称", "主题词", "公开时限", "公开范围",
+})
+WEAK_LABELS = frozenset({"标题", "名称", "发布日期", "发布时间", "来源", "信息来源", "生效日期", "废止日期",
+                         "组配分类", "体裁分类", "服务对象"})
+FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("breadcrumb", re.compile(r"^(当前位置|您的位置|您现在的位置|现在位置|位置)\s*[:：]?|^首页\s*[>›»/]")),
+    ("font-size switch", re.compile(r"字号|字体\s*[:：]|^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?"
+                                    r"\s*[【\[]?\s*小\s*[】\]]?$")),
+    ("print/close", re.compile(r"^[【\[]?\s*(打印|关闭|打印本页|关闭窗口|打印文章|返回顶部|收藏|纠错|我要纠错)")),
+    ("share links", re.compile(r"^(分享到|分享)\s*[:：]?|^(微信|微博|QQ空间|QQ)$")),
+    ("publication line", re.compile(
+        r"^(发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|作者|编辑|责任编辑|浏览次数|点击数|阅读次数|访问量|浏览量)"
+        r"\s*[:：]")),
+    ("related links", re.compile(r"^(上一篇|下一篇|相关链接|相关阅读|相关文章|扫一扫|二维码)")),
+    ("site header or footer", re.compile(
+        r"版权所有|主办单位|承办单位|网站标识码|ICP备|公网安备|网站地图|联系我们|无障碍|适老化|长者模式")),
+)
+_SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
+_LABEL_SEP = re.compile(r"\s*[:：]\s*")
+
+
+@dataclass
+class _Line:
+    text: str
+    element: Any
+    cells: bool = False
+
+
+def _norm_label(text: str) -> str:
+    return "".join(text.split()).rstrip(":：")
+
+
+def _classes(el: Any) -> str:
+    return f"{el.get('id') or ''} {el.get('class') or ''}".lower()
+
+
+def _hidden(el: Any) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return el.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why a short line is site furniture, or None when it may be content."""
+    if len(text) > 120:
+        return None
+    for reason, pattern in FURNITURE:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+# -- text extraction --------------------------------------------------------------------------------
+
+class _Lines:
+    """Visible lines of a subtree, split where a browser breaks lines (blocks, ``<br>``, cells)."""
+
+    def __init__(self, holders: set[Any], skip: Iterable[Any] = ()) -> None:
+        self.holders = holders
+        self.skip = set(skip)
+        self.out: list[_Line] = []
+        self.hidden: list[_Line] = []
+        self.buf: list[str] = []
+        self.owner: Any = None
+
+    def flush(self) -> None:
+        text = _SPACES.sub(" ", "".join(self.buf)).strip()
+        if text:
+            self.out.append(_Line(text, self.owner))
+        self.buf = []
+
+    def add(self, text: str | None, owner: Any) -> None:
+        if text:
+            if not self.buf:
+                self.owner = owner
+            self.buf.append(text)
+
+    def walk(self, el: Any) -> None:
+        if not isinstance(el.tag, str) or el.tag in INVISIBLE or el in self.skip:
+            return
+        if _hidden(el):
+            text = _SPACES.sub(" ", el.text_content()).strip()
+            if text:
+                self.hidden.append(_Line(text, el))
+            return
+        if el.tag == "br":
+            self.flush()
+            return
+        if el.tag == "tr" and not any(c in self.holders for c in el):
+            self.flush()
+            cells = [_SPACES.sub(" ", c.text_content()).strip() for c in el if c.tag in CELL_TAGS and not _hidden(c)]
+            text = " ".join(c for c in cells if c)
+            if text:
+                self.out.append(_Line(text, el, cells=True))
+            return
+        block = el.tag in BLOCK_TAGS or el.tag in CELL_TAGS
+        if block:
+            self.flush()
+        self.add(el.text, el)
+        for child in el:
+            self.walk(child)
+            self.add(child.tail, el)
+        if block:
+            self.flush()
+
+
+def lines(el: Any, holders: set[Any], skip: Iterable[Any] = ()) -> tuple[list[_Line], list[_Line]]:
+    """(visible lines, hidden lines) of ``el``'s subtree, leaving out the ``skip`` subtrees."""
+    walker = _Lines(holders, skip)
+    walker.walk(el)
+    walker.flush()
+    return walker.out, walker.hidden
+
+
+# -- the three parts ----------------------------------------------------------------------------------
+
+def block_holders(root: Any) -> set[Any]:
+    """Every element that has a block element below it, found in one pass (amortised O(n))."""
+    holders: set[Any] = set()
+    for el in root.iter():
+        if isinstance(el.tag, str) and (el.tag in BLOCK_TAGS or el.tag in CELL_TAGS):
+            for ancestor in el.iterancestors():
+                if ancestor in holders:
+                    break
+                holders.add(ancestor)
+    return holders
+
+
+def _text_without_links(el: Any) -> int:
+    total = len(_SPACES.sub("", el.text_content()))
+    links = sum(len(_SPACES.sub("", a.text_content())) for a in el.iter("a"))
+    return total - links
+
+
+def _own_text_length(el: Any, holders: set[Any]) -> int:
+    """Text of the paragraphs ``el`` itself holds (not those of nested containers), links left out.
+
+    This is what makes an element an article body: the notice's paragraphs are its own leaf
+    blocks, while a page wrapper holds only containers and a menu holds mostly links.
+    """
+    total = len((el.text or "").strip())
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag in INVISIBLE or _hidden(child):
+            continue
+        if child.tag in BLOCK_TAGS and child in holders:
+            continue  # a container of blocks is scored on its own
+        total += _text_without_links(child) if child.tag != "a" else 0
+        total += len((child.tail or "").strip())
+    return total
+
+
+def find_content(body: Any, holders: set[Any]) -> Any:
+    """The element holding the notice's text."""
+    best: tuple[int, Any] | None = None
+    for el in body.iter("body", "div", "section", "article", "td", "main"):
+        if _hidden(el):
+            continue
+        score = _own_text_length(el, holders)
+        names = _classes(el)
+        if any(re.search(rf"(^|[\s_-]){re.escape(h)}($|[\s_-])", names) for h in CONTENT_HINTS):
+            score = int(score * 1.5) + 50
+        if best is None or score > best[0]:
+            best = (score, el)
+    return best[1] if best is not None and best[0] > 0 else body
+
+
+def find_metadata(body: Any) -> Any:
+    """The innermost container holding the most 政务公开 labels (at least two), or None.
+
+    Labels are found once, then credited to their ancestors, so the cost is the number of label
+    hits times the depth — not the size of the page times its depth.
+    """
+    found: dict[Any, set[str]] = {}
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in INVISIBLE:
+            continue
+        for raw, holder in ((el.text, el), (el.tail, el.getparent())):
+            if not raw or len(raw) > 40 or not raw.strip() or holder is None:
+                continue
+            label = _norm_label(_LABEL_SEP.split(raw.strip(), maxsplit=1)[0])
+            if label in STRONG_LABELS:
+                for ancestor in (holder, *holder.iterancestors()):
+                    if ancestor.tag in METADATA_CONTAINERS:
+                        found.setdefault(ancestor, set()).add(label)
+    best: tuple[int, int, Any] | None = None
+    for el, labels in found.items():
+        if len(labels) >= 2:
+            key = (len(labels), sum(1 for _ in el.iterancestors()))
+            if best is None or key > best[:2]:
+                best = (key[0], key[1], el)
+    return best[2] if best is not None else None
+
+
+def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
+    """(label as written, value) pairs of a metadata table or list, in reading order."""
+    pairs: list[tuple[str, str]] = []
+    if container.tag == "table":
+        cells = [_SPACES.sub(" ", c.text_content()).strip() for c in container.iter("td", "th")]
+        i = 0
+        while i < len(cells):
+            cell = cells[i]
+            label, sep, value = _split(cell)
+            if sep and value:
+                pairs.append((label, value))
+                i += 1
+            elif _norm_label(cell) in STRONG_LABELS | WEAK_LABELS or (cell.endswith((":", "：")) and len(cell) <= 10):
+                value = cells[i + 1] if i + 1 < len(cells) else ""
+                pairs.append((cell.rstrip(":： "), value))
+                i += 2
+            else:
+                i += 1
+        return pairs
+    for line in lines(container, holders)[0]:
+        label, sep, value = _split(line.text)
+        if sep and len(_norm_label(label)) <= 8:
+            pairs.append((label, value))
+    return pairs
+
+
+def _split(text: str) -> tuple[str, str, str]:
+    m = _LABEL_SEP.search(text)
+    if m is None:
+        return text, "", ""
+    return text[:m.start()], m.group(), text[m.end():]
+
+
+def find_title(body: Any, content: Any, article_title: str | None) -> Any:
+    """The notice's title element when it stands outside the content element, else None."""
+    inside = set(content.iter())
+    before: list[Any] = []
+    for el in body.iter():
+        if el is content:
+            break
+        if el in inside or not isinstance(el.tag, str) or _hidden(el):
+            continue
+        is_heading = el.tag in ("h1", "h2", "h3") or re.search(r"(^|[\s_-])(title|biaoti|bt)([\s_-]|$)", _classes(el))
+        text = _SPACES.sub(" ", el.text_content()).strip()
+        if is_heading and text and len(text) <= 200:
+            before.append((el, text))
+    if article_title:
+        want = _SPACES.sub("", article_title)
+        for el, text in reversed(before):
+            if _SPACES.sub("", text) == want:
+                return el
+    for el, text in reversed(before):
+        if "通报" in text or "整改" in text:
+            return el
+    return None
+
+
+# -- the reader -----------------------------------------------------------------------------------------
+
+def _meta(root: Any, name: str) -> str | None:
+    for m in root.iter("meta"):
+        if (m.get("name") or "").lower() == name.lower() and (m.get("content") or "").strip():
+            return str(m.get("content")).strip()
+    return None
+
+
+def _hints(line: _Line) -> dict[str, Any]:
+    el = line.element
+    hints: dict[str, Any] = {"line": el.sourceline, "style": el.tag}
+    if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        hints["outline_level"] = int(el.tag[1])
+    align = (el.get("align") or "").lower() or (
+        "center" if "text-align:center" in (el.get("style") or "").replace(" ", "").lower() else "")
+    if align:
+        hints["align"] = align
+    strong = [c for c in el if isinstance(c.tag, str) and c.tag in ("b", "strong")]
+    if strong and _SPACES.sub("", "".join(c.text_content() for c in strong)) == _SPACES.sub("", line.text):
+        hints["bold"] = True
+    return hints
+
+
+def read_foreign(root: Any, name: str) -> ReadResult:
+    """The Document of a foreign page, with every piece of furniture recorded as removed."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    holders = block_holders(body)
+    content = find_content(body, holders)
+    metadata = find_metadata(body)
+    if metadata is not None and any(a is metadata for a in content.iterancestors()):
+        metadata = None  # the table *is* the content's frame (a layout table), not metadata
+    title = find_title(body, content, _meta(root, "ArticleTitle"))
+
+    removed: list[Removed] = []
+    blocks: list[Block] = []
+    dropped = 0
+
+    def block(text: str, **hints: Any) -> None:
+        nonlocal dropped
+        cleaned, count = clean(text)
+        dropped += count
+        if cleaned.strip():
+            blocks.append(Block(cleaned.strip(), **hints))
+
+    def remove(line: _Line, reason: str) -> None:
+        removed.append(Removed(line.text, reason, Location(file=name, line=line.element.sourceline)))
+
+    if metadata is not None:
+        for label, value in metadata_pairs(metadata, holders):
+            block(f"{label}：{value}" if value else f"{label}：", line=metadata.sourceline, style="metadata")
+    if title is not None:
+        block(_SPACES.sub(" ", title.text_content()).strip(), line=title.sourceline, style=title.tag,
+              outline_level=int(title.tag[1]) if title.tag in ("h1", "h2", "h3") else None)
+
+    skip = [el for el in (metadata, title) if el is not None]
+    kept, hidden = lines(content, holders, skip=skip)
+    for line in kept:
+        reason = furniture_reason(line.text)
+        if reason is not None:
+            remove(line, reason)
+        else:
+            block(line.text, **_hints(line))
+    for line in hidden:
+        remove(line, "hidden element")
+
+    outside, hidden_outside = lines(body, holders, skip=[content, *skip])
+    for line in outside:
+        remove(line, furniture_reason(line.text) or "site navigation or page furniture outside the article")
+    for line in hidden_outside:
+        remove(line, "hidden element")
+
+    result = recognize(blocks, source=name)
+    result.removed[:0] = removed
+    if dropped:
+        from rectify_core.findings import Finding
+
+        result.findings.append(Finding("html.control-characters", "warning", "",
+                                       f"删除了 {dropped} 个不可见的控制字符",
+                                       f"dropped {dropped} invisible control characters", Location(file=name)))
+    result.info["content_element"] = _describe(content)
+    return result
+
+
+def _describe(el: Any) -> str:
+    ident = f"#{el.get('id')}" if el.get("id") else ""
+    cls = "." + ".".join((el.get("class") or "").split()) if el.get("class") else ""
+    return f"{el.tag}{ident}{cls}"
