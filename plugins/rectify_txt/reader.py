@@ -1,8 +1,9 @@
 """Read plain text as people have it: any common encoding, any line ending, PDF-wrapped or not.
 
-Encodings: a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); without one, UTF-8 is tried
-first (it rarely decodes anything else by accident), then GB18030, the superset of GBK and GB2312
-that Chinese Windows tools save.  The encoding found is reported in ``ReadResult.info["encoding"]``.
+Encodings: a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); without one, UTF-8 is taken
+when it decodes to prose (it rarely decodes anything else by accident); otherwise GB18030 (the
+superset of GBK and GB2312 that Chinese Windows tools save) and BOM-less UTF-16 are tried, and the
+decoding that reads most like Chinese prose wins.  The encoding found is reported in ``ReadResult.info["encoding"]``.
 Lines end at CRLF, CR or LF; a form feed (pdftotext's page break) starts a new page, so findings
 and removed page furniture can say which page they were on.  Everything else — paragraphs, wrapped
 lines, headings — is the recognizer's job (``rectify_core.recognize``).
@@ -35,17 +36,24 @@ def _bom(data: bytes) -> tuple[str, int] | None:
     return None
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 saved without a BOM: every other byte of ASCII text is NUL."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > len(sample) // 4 and even == 0:
-        return "utf-16-le"
-    if even > len(sample) // 4 and odd == 0:
-        return "utf-16-be"
-    return None
+def _plausibility(text: str) -> float:
+    """Share of the first 64 K characters that Chinese prose is made of.
+
+    A wrong guess (UTF-16 bytes read as GB18030, or the reverse) gives control characters, private
+    use, Hangul or rare extension ideographs instead; the right one gives almost only these.
+    """
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    good = sum(1 for c in sample if c in "\n\r\t\f" or " " <= c <= "~" or "\u4e00" <= c <= "\u9fff"
+               or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027"
+               or "\u00a0" <= c <= "\u00ff" or "\u2460" <= c <= "\u24ff" or "\u3200" <= c <= "\u32ff")
+    return good / len(sample)
+
+
+def _has_prose_marks(text: str) -> bool:
+    sample = text[:65536]
+    return sum(sample.count(c) for c in "\n，。、") >= max(1, len(sample) // 200)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -58,22 +66,28 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise InputError(f"starts with a {codec} byte-order mark but byte {exc.start + skip} is not {codec}",
                              file=name) from None
-    guessed = _utf16_without_bom(data)
-    candidates = [guessed] if guessed else ["utf-8", "gb18030"]
-    for codec in candidates:
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if "\x00" in text:
-            raise InputError("contains NUL characters: a binary file, not text", file=name)
-        return text, codec
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not text in UTF-8, UTF-16 or GB18030 (undecodable byte 0x{data[exc.start]:02x} at "
-                         f"offset {exc.start})", file=name) from None
-    raise InputError("not text in UTF-8, UTF-16 or GB18030", file=name)
+        score = _plausibility(text)
+        if codec.startswith("utf-16") and not _has_prose_marks(text):
+            continue  # almost any even-length bytes decode as UTF-16; real text has line ends or 。，
+        if codec == "utf-8" and score >= 0.8:
+            best = (score, codec, text)
+            break  # UTF-8 that reads as prose is UTF-8
+        if best is None or score > best[0]:
+            best = (score, codec, text)
+    if best is None or best[0] < 0.8:
+        if b"\x00" in data:
+            raise InputError("contains NUL bytes and is not UTF-16 text: a binary file, not text", file=name)
+        raise InputError("not text in UTF-8, UTF-16 or GB18030", file=name)
+    _score, codec, text = best
+    if "\x00" in text:
+        raise InputError("contains NUL characters: a binary file, not text", file=name)
+    return text, codec
 
 
 def to_blocks(text: str) -> list[Block]:
@@ -102,15 +116,17 @@ class TxtReader(Reader):
         if _bom(head) is not None:
             return 0.6
         stripped = head.lstrip()
-        if stripped[:1] in (b"{", b"<", b"%") or (b"\x00" in head and _utf16_without_bom(head) is None):
+        if stripped[:1] in (b"{", b"<", b"%"):
             return 0.05
-        for codec in ("utf-8", "gb18030"):
+        for codec in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
             try:
-                head.decode(codec)
+                text = head.decode(codec)
             except UnicodeDecodeError as exc:
                 if exc.start < len(head) - 4:  # a character cut at the end of the sample is fine
                     continue
-            return 0.5
+                text = head[:exc.start].decode(codec)
+            if _plausibility(text) >= 0.8 and (not codec.startswith("utf-16") or _has_prose_marks(text)):
+                return 0.5
         return 0.0
 
     def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
