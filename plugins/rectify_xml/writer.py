@@ -16,7 +16,7 @@ from rectify_core.formats import Writer
 from rectify_core.model import Document
 
 from .mapping import MEMBERS, NAMESPACE, ROOT
-from .xsd import MAX_DEPTH, first_error, xml_schema
+from .xsd import MAX_BYTES, MAX_NODE_DEPTH, MAX_TEXT_BYTES, first_error, xml_schema
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -38,11 +38,20 @@ def _q(name: str) -> str:
     return f"{{{NAMESPACE}}}{name}"
 
 
-def _fill(el: Any, data: dict[str, Any], def_name: str, depth: int) -> int:
-    """Add ``data``'s members to ``el``; returns the deepest element level reached."""
+def _node_depth(document: Document) -> int:
+    """How deep the body tree nests (iteratively: a hostile Document must not exhaust the stack)."""
+    deepest, stack = 0, [(n, 1) for n in document.body]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((c, depth + 1) for c in node.children)
+    return deepest
+
+
+def _fill(el: Any, data: dict[str, Any], def_name: str) -> None:
+    """Add ``data``'s members to ``el``, in schema order."""
     from lxml import etree
 
-    deepest = depth
     for m in MEMBERS[def_name]:
         if m.kind == "root" or m.prop not in data:
             continue
@@ -51,31 +60,31 @@ def _fill(el: Any, data: dict[str, Any], def_name: str, depth: int) -> int:
             target = el.find(_q(m.owner)) if m.owner else el
             target.set(m.attribute, format_scalar(value, m.ref))
             continue
-        parent, level = el, depth + 1
-        if m.wrapper:
-            parent, level = etree.SubElement(el, _q(m.wrapper)), depth + 2
+        parent = etree.SubElement(el, _q(m.wrapper)) if m.wrapper else el
         items = value if m.kind in ("texts", "objects") else [value]
         for item in items:
             child = etree.SubElement(parent, _q(m.xml))
             if m.kind in ("text", "texts"):
+                if len(item) * 4 > MAX_TEXT_BYTES and len(item.encode("utf-8")) > MAX_TEXT_BYTES:
+                    raise SchemaError(f"a text of {len(item.encode('utf-8'))} bytes is longer than XML readers "
+                                      f"accept ({MAX_TEXT_BYTES})")
                 child.text = item
-                deepest = max(deepest, level)
             else:
-                deepest = max(deepest, _fill(child, item, m.ref, level))
-    return deepest
+                _fill(child, item, m.ref)
 
 
 def build_tree(document: Document) -> Any:
     """The validated element tree of ``document`` (SchemaError when the XSD refuses it)."""
     from lxml import etree
 
+    depth = _node_depth(document)
+    if depth > MAX_NODE_DEPTH:
+        raise SchemaError(f"the body tree nests {depth} levels deep; the XML format allows {MAX_NODE_DEPTH}")
     root = etree.Element(_q(ROOT), nsmap={None: NAMESPACE})
     try:
-        depth = _fill(root, document.to_dict(), "Document", 1)
+        _fill(root, document.to_dict(), "Document")
     except (ValueError, TypeError) as exc:  # lxml refuses control characters, NUL, surrogates
         raise SchemaError(f"cannot be written as XML: {exc}") from None
-    if depth > MAX_DEPTH:
-        raise SchemaError(f"the body tree is {depth} elements deep; XML readers stop at {MAX_DEPTH}")
     schema = xml_schema()
     if not schema.validate(root):
         _line, message = first_error(schema)
@@ -89,6 +98,9 @@ def dumps(document: Document) -> bytes:
     root = build_tree(document)
     etree.indent(root, space="  ")
     body: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    if len(body) > MAX_BYTES:
+        raise SchemaError(f"the XML would be {len(body) / 2**20:.1f} MiB; the XML reader accepts at most "
+                          f"{MAX_BYTES // 2**20} MiB")
     return XML_DECLARATION + body + b"\n"
 
 

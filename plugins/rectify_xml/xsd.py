@@ -12,9 +12,15 @@ from typing import Any
 
 from rectify_core.schema import XSD_FILE, schema_text
 
-# libxml2 refuses nesting deeper than this without XML_PARSE_HUGE; the writer refuses to produce
-# what the reader could not read back.
-MAX_DEPTH = 256
+# Limits the reader enforces; the writer refuses to produce what the reader could not read back.
+# 16 MiB is ~100 times a real notice and keeps the worst accepted file under about 1 s and 150 MB
+# (bench/bench_xml_hostile.py).  Sections nest at most 100 deep (real notices: 5): the model's
+# from_dict/to_dict recurse per level, and the JSON reader's 200 JSON levels are ~100 node levels.
+# The text limit is libxml2's own without XML_PARSE_HUGE (whose 256-element depth limit the
+# section limit keeps well clear of).
+MAX_BYTES = 16 * 1024 * 1024
+MAX_NODE_DEPTH = 100
+MAX_TEXT_BYTES = 10_000_000
 
 
 def safe_parser() -> Any:

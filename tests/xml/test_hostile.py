@@ -22,6 +22,7 @@ from rectify_xml.reader import MAX_BYTES, XmlReader
 from rectify_core.api import read
 from rectify_core.errors import InputError, RectifyError, SchemaError, SecurityError
 from rectify_core.formats import Source
+from rectify_core.schema import validate_dict
 
 from . import hostile
 
@@ -195,6 +196,7 @@ def test_what_the_xsd_allows_beyond_the_writer_reads_as_the_xsd_means() -> None:
             "<Statistics total=' 5 ' rate='\n76\n' longTermInCompleted=' true '/>"
             "<Signature><WrittenDate><ISODate> 2023-10-26 </ISODate></WrittenDate></Signature></Tongbao>")
     doc = XmlReader().read(Source(data.encode("utf-8"), "hand.xml"), {}).document
+    assert validate_dict(doc.to_dict()) == []
     assert doc.title == "示例镇 & <通报>一"
     assert doc.statistics is not None
     assert (doc.statistics.total, doc.statistics.rate, doc.statistics.long_term_in_completed) == (5, 76, True)
