@@ -163,3 +163,23 @@ def test_root_namespace_and_version(xsd: Any, stypes: dict[str, dict[str, Any]])
     json_version = json_schema()["properties"]["version"]["pattern"]
     assert re.fullmatch(json_version, SCHEMA_VERSION)
     assert stypes["Version"]["pattern"] == [json_version.strip("^$")]
+
+
+def test_docs_mapping_table_lists_every_member() -> None:
+    # docs/xml.md's table is the published mapping: it must name every member where it really is
+    docs = xsdwalk.XSD_PATH.parent.parent / "docs" / "xml.md"
+    rows = re.findall(r"^\| `(\w+\.\w+)` \| `([^`]+)` \|", docs.read_text(encoding="utf-8"), re.MULTILINE)
+    expected = [(f"{d}.{m.prop}", f"{m.wrapper}/{m.xml}" if m.wrapper else m.xml)
+                for d, members in MEMBERS.items() for m in members]
+    assert sorted(rows) == sorted(expected)
+
+
+def test_docs_example_is_a_valid_tongbao_file() -> None:
+    from rectify_xml.reader import XmlReader
+
+    from rectify_core.formats import Source
+
+    docs = xsdwalk.XSD_PATH.parent.parent / "docs" / "xml.md"
+    (example,) = re.findall(r"```xml\n(.*?)```", docs.read_text(encoding="utf-8"), re.DOTALL)
+    doc = XmlReader().read(Source(example.encode("utf-8"), "docs/xml.md"), {}).document
+    assert doc.statistics is not None and doc.statistics.long_term_in_completed
