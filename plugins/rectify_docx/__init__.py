@@ -1,12 +1,22 @@
-"""rectify's docx format plugin (registered through the `rectify` entry-point group)."""
+"""rectify's docx format: a GB/T 9704 writer and a reader for our own and any other Word file.
+
+Only the small reader/writer classes are imported here; python-docx is not used at all, and lxml
+is imported inside ``read`` (and by the writer only for a reference docx), so listing formats
+stays fast.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from rectify_core import hookimpl
+
+from .reader import DocxReader
+from .writer import DocxWriter
 
 
 @hookimpl
 def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    """Placeholder until the docx reader/writer land; registers nothing."""
+    register(DocxReader())
+    register(DocxWriter())

@@ -8,7 +8,7 @@ character spacing that makes 28 characters fill the 版心 (see profile.py).  He
 
 from __future__ import annotations
 
-from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
+from .ooxml import MAX_OUTLINE_DEPTH, PAGE_NUMBER_STYLE, PARA_STYLES, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
 from .profile import FOOTER_LINE, SIZES_PT, FontProfile, Geometry
 
 BODY_SZ = int(SIZES_PT["三号"] * 2)       # w:sz is in half points
@@ -48,9 +48,10 @@ def _ppr(*, line: int, jc: str | None = None, first_line: int | None = None, out
 
 
 def _pstyle(sid: str, name: str, ppr: str, rpr_xml: str = "", based_on: str = "Normal",
-            next_id: str | None = None) -> str:
+            next_id: str | None = None, custom: bool = True) -> str:
     nxt = f'<w:next w:val="{next_id}"/>' if next_id else ""
-    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{esc(name)}"/>'
+    flag = ' w:customStyle="1"' if custom else ""
+    return (f'<w:style w:type="paragraph"{flag} w:styleId="{sid}"><w:name w:val="{esc(name)}"/>'
             f'<w:basedOn w:val="{based_on}"/>{nxt}<w:qFormat/>{ppr}{rpr_xml}</w:style>')
 
 
@@ -99,10 +100,17 @@ def styles_xml(fonts: FontProfile, geo: Geometry, depths: int) -> str:
         out.append(_pstyle(sid, name, ppr_xml, rpr_xml))
     for depth in range(1, depths + 1):
         sid, name = node_style(depth)
-        outline = depth - 1 if depth <= 9 else None
+        outline = depth - 1 if depth <= MAX_OUTLINE_DEPTH else None
         ppr_xml = _ppr(line=pitch, jc="both", first_line=indent, outline=outline, keep_next=True)
+        based_on = "Normal"
+        if outline is not None:
+            # Word's built-in "heading N" as the parent: readers that know headings only by that name
+            # (pandoc, screen readers' converters) see the level too.
+            based_on = f"Heading{depth}"
+            out.append(_pstyle(based_on, f"heading {depth}", _ppr(line=pitch, outline=outline, keep_next=True),
+                               custom=False))
         out.append(_pstyle(sid, name, ppr_xml, rpr(fonts.heading(depth), lat, BODY_SZ, geo.char_spacing),
-                           next_id=PARA_STYLES["paragraph"][0]))
+                           based_on=based_on, next_id=PARA_STYLES["paragraph"][0]))
     body_font = rpr(fonts.body, lat)
     for kind, (sid, name) in SPAN_STYLES.items():
         # Text after a run-in heading goes back to the body face; the other parts keep the line's.

@@ -1,0 +1,169 @@
+"""Read a docx: our own files losslessly from their styles, any other through the recognizer.
+
+Both paths read only what the page shows (content.py).  Our files (own.py) map paragraph styles
+to roles and character styles to spans and go through ``rectify_core.layout.unflatten``; other
+files (foreign.py) become recognizer blocks with layout hints.  Headers and footers are page
+furniture: recorded in ``ReadResult.removed``, never read as text.  The package is opened as
+hostile input (safety.py) before anything is inflated.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from rectify_core.errors import InputError
+from rectify_core.findings import Finding, Location
+from rectify_core.formats import Reader, ReadResult, Removed, Source
+
+from .ooxml import PKG_REL_NS, REL_FOOTER, REL_HEADER, REL_NUMBERING, REL_OFFICE_DOCUMENT, REL_STYLES, W
+from .safety import OLE_MAGIC, Package, open_package
+
+_REL = "{" + PKG_REL_NS + "}Relationship"
+
+
+def _rels(pkg: Package, part: str) -> list[tuple[str, str]]:
+    """(type, target part) of a part's internal relationships, targets resolved and kept inside."""
+    folder, name = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", name + ".rels")
+    if not pkg.has(rels_name):
+        return []
+    out = []
+    for rel in pkg.xml(rels_name).iter(_REL):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target") or ""
+        path = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        if path.startswith("../") or path == "..":
+            continue
+        out.append((rel.get("Type") or "", path))
+    return out
+
+
+def _first(rels: list[tuple[str, str]], kind: str, default: str | None = None) -> str | None:
+    return next((target for rel_type, target in rels if rel_type == kind), default)
+
+
+class DocxReader(Reader):
+    name = "docx"
+    extensions = ("docx",)
+    media_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
+    description = "Word documents: rectify's own losslessly, any other through the recognizer"
+
+    def sniff(self, head: bytes, filename: str | None) -> float:
+        if head.startswith(b"PK\x03\x04"):
+            if b"word/" in head:
+                return 0.95
+            if b"xl/" in head or b"ppt/" in head:
+                return 0.0
+            return 0.5 if b"[Content_Types].xml" in head else 0.1
+        if head.startswith(OLE_MAGIC) and filename and filename.lower().endswith((".docx", ".doc")):
+            return 0.5  # claim it, to explain that a .doc is not a .docx
+        return 0.0
+
+    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+        from lxml import etree
+
+        try:
+            return self._read(source)
+        except etree.LxmlError as exc:  # anything the hardened parser still objects to
+            raise InputError(f"unreadable XML ({exc})", file=source.name) from None
+        except RecursionError:
+            raise InputError("the document nests elements too deeply", file=source.name) from None
+
+    def _read(self, source: Source) -> ReadResult:
+        from .content import blocks
+        from .stylesheet import StyleSheet
+
+        pkg = open_package(source.data, source.name)
+        main = _first(_rels(pkg, ""), REL_OFFICE_DOCUMENT) or "word/document.xml"
+        if not pkg.has(main):
+            raise InputError("no word/document.xml: this zip is not a Word document", file=source.name)
+        rels = _rels(pkg, main)
+        styles_part = _first(rels, REL_STYLES)
+        styles = StyleSheet(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None)
+        body = pkg.xml(main).find(f"{W}body")
+        if body is None:
+            raise InputError("the document has no body", file=source.name)
+        items = list(blocks(body))
+        removed = _furniture(pkg, rels, source.name)
+        removed += _hidden(items, source.name)
+
+        from .own import is_ours
+
+        if is_ours(items, styles):
+            result = _read_own(items, styles, source.name)
+            if result is not None:
+                result.removed = removed + result.removed
+                return result
+        return _read_foreign(pkg, rels, items, styles, source.name, removed)
+
+
+def _read_own(items: list[Any], styles: Any, name: str) -> ReadResult | None:
+    from rectify_core.layout import unflatten
+    from rectify_core.recognize.facts import derive_facts
+
+    from .own import paras
+
+    try:
+        document = unflatten(paras(items, styles), source=name)
+    except InputError:
+        return None  # edited out of shape: the recognizer reads it as it stands
+    return ReadResult(document=derive_facts(document), info={"layout": "rectify"})
+
+
+def _read_foreign(pkg: Package, rels: list[tuple[str, str]], items: list[Any], styles: Any, name: str,
+                  removed: list[Removed]) -> ReadResult:
+    from rectify_core.recognize import recognize
+
+    from .foreign import BlockMaker
+    from .numbering import Numbering
+
+    numbering_part = _first(rels, REL_NUMBERING)
+    numbering = Numbering(pkg.xml(numbering_part) if numbering_part and pkg.has(numbering_part) else None, styles)
+    found = list(BlockMaker(styles, numbering).blocks(items))
+    result = recognize(found, source=name)
+    result.removed = removed + list(result.removed)
+    result.info = {**result.info, "layout": "foreign"}
+    if not found:
+        result.findings = [*result.findings, Finding(
+            rule="docx/empty", severity="warning", pointer="",
+            message_zh="文档中没有可见文字", message_en="the document shows no text",
+            location=Location(file=name))]
+    return result
+
+
+def _furniture(pkg: Package, rels: list[tuple[str, str]], name: str) -> list[Removed]:
+    """Header and footer text (page numbers, running titles), once per distinct text."""
+    from .content import Table, blocks
+
+    out: list[Removed] = []
+    seen: set[tuple[str, str]] = set()
+    for rel_type, part in rels:
+        if rel_type not in (REL_HEADER, REL_FOOTER) or not pkg.has(part):
+            continue
+        reason = "page header" if rel_type == REL_HEADER else "page footer"
+        for item in blocks(pkg.xml(part)):
+            paragraphs = [p for row in item.rows for cell in row for p in cell] if isinstance(item, Table) else [item]
+            for p in paragraphs:
+                text = " ".join(p.text.split())
+                if text and (reason, text) not in seen:
+                    seen.add((reason, text))
+                    out.append(Removed(text, reason, Location(file=name)))
+    return out
+
+
+def _hidden(items: list[Any], name: str) -> list[Removed]:
+    from .content import Table
+
+    out = []
+    for item in items:
+        paragraphs = [p for row in item.rows for cell in row for p in cell] if isinstance(item, Table) else [item]
+        for p in paragraphs:
+            text = " ".join(p.hidden_text.split())
+            if text:
+                out.append(Removed(text, "hidden text", Location(file=name)))
+    return out
+
+
+__all__ = ["DocxReader"]
