@@ -69,45 +69,45 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
             continue
         text, style, value, rest = p
         node = RawNode(text, style, value, style, rest, block)
-        pos = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].level_style == style), None)
+        open_styles = [n.level_style for n in stack]
+        pos = next((k for k in range(len(stack) - 1, -1, -1) if open_styles[k] == style), None)
+        ahead = following[j]
+        if (pos is not None and value == 1 and ahead is not None and ahead[0] != style and ahead[1] == 2
+                and ahead[0] not in open_styles):
+            # 1. where (1) was meant: the next number at this place is a (2).
+            node.level_style = ahead[0]
+            pos = None
+            node.pending.append(Pending(
+                "recognize.marker-style", "warning",
+                f"编号“{text}”应为“{STYLE_SHOWN[ahead[0]]}”一级：其后是同级的第 2 项",
+                f"marker {text!r} stands where a {STYLE_SHOWN[ahead[0]]} item was meant "
+                f"(the next item at this level is number 2 in that style)"))
+        level = node.level_style
         if pos is not None:
             last = stack[pos].value
-            ahead = following[j] if value == 1 else None
-            open_styles = {n.level_style for n in stack[:pos + 1]}
-            if (ahead is not None and ahead[0] != style
-                    and ahead[1] == 2 and ahead[0] not in open_styles):
-                node.level_style = ahead[0]
-                node.pending.append(Pending(
-                    "recognize.marker-style", "warning",
-                    f"编号“{text}”应为“{STYLE_SHOWN[ahead[0]]}”一级：其后是同级的第 2 项",
-                    f"marker {text!r} stands where a {STYLE_SHOWN[ahead[0]]} item was meant "
-                    f"(the next item at this level is number 2 in that style)"))
-                stack[-1].children.append(node)
-                stack.append(node)
-                continue
             del stack[pos:]
             if value != last + 1:
                 node.pending.append(Pending(
                     "recognize.numbering-gap", "warning", f"编号不连续：{last} 之后是 {value}",
                     f"numbering jumps from {last} to {value}"))
         else:
-            rank = _rank(style)
+            rank = _rank(level)
             if rank is not None:
                 while stack and (r := _rank(stack[-1].level_style)) is not None and r >= rank:
                     stack.pop()
             parent = stack[-1] if stack else None
             parent_rank = _rank(parent.level_style) if parent is not None else -1
             if rank is not None and parent_rank is not None and rank > parent_rank + 1:
-                key = (parent.level_style if parent else None, style)
+                key = (parent.level_style if parent else None, level)
                 if key not in skips and (parent is not None or not roots):
                     skips.add(key)
                     above = STYLE_SHOWN[parent.level_style] if parent else "顶层"
                     node.pending.append(Pending(
                         "recognize.level-skip", "info",
-                        f"层级跳过：{above} 之下直接是 {STYLE_SHOWN[style]}",
-                        f"numbering skips a level: {STYLE_SHOWN[style]} directly under "
+                        f"层级跳过：{above} 之下直接是 {STYLE_SHOWN[level]}",
+                        f"numbering skips a level: {STYLE_SHOWN[level]} directly under "
                         f"{STYLE_SHOWN[parent.level_style] if parent else 'the top'}"))
-            if value != 1 and style != "label":  # 问题1…问题N often run on across sections
+            if value != 1 and level != "label":  # 问题1…问题N often run on across sections
                 node.pending.append(Pending(
                     "recognize.numbering-gap", "warning", f"编号从 {value} 开始而不是 1",
                     f"numbering starts at {value}, not 1"))

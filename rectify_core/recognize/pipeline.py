@@ -46,13 +46,11 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
     if width is not None:
         layout = "wrapped"
         headers = {t for t in repeated_lines([b.text for b in lines]) if not starts_structure(t)}
-        seen: set[str] = set()
         kept = []
-        for b in lines:
-            if b.text in headers and b.text in seen:
+        for i, b in enumerate(lines):
+            if b.text in headers and i > 0:  # the first line may be the title a header repeats
                 report.remove(b.text, RUNNING_HEADER, b)
                 continue
-            seen.add(b.text)
             kept.append(b)
         lines = rejoin(kept, width)
     return lines, layout

@@ -17,8 +17,9 @@ _PAIR = {"（": 0, "(": 0, "）": 0, ")": 0, "[": 1, "]": 1, "【": 2, "】": 2,
 _LABEL = re.compile(r"^(?:完成情况|整改状态|完成状态|整改进度|进展情况|整改结果|状态)[ \t]*[：:][ \t]*")
 
 _DEADLINE = re.compile(
-    r"(?P<text>(?:(?P<y>\d{4})[ \t]*年[ \t]*)?"
-    r"(?:(?P<m>\d{1,2})[ \t]*月[ \t]*(?:(?P<d>\d{1,2})[ \t]*[日号]|(?P<end>底|末))?|(?P<yend>年底|年末)))"
+    r"(?P<text>(?P<ye>\d{4})[ \t]*年[ \t]*(?:底|末)"
+    r"|(?:(?P<y>\d{4})[ \t]*年[ \t]*)?(?P<m>\d{1,2})[ \t]*月[ \t]*(?:(?P<d>\d{1,2})[ \t]*[日号]|(?P<end>底|末))?"
+    r"|年底|年末)"
     r"[ \t]*(?:之?前|以前)"
 )
 _ANY_DATE = re.compile(
@@ -41,11 +42,11 @@ def _deadline(phrase: str) -> Date | None:
         return None
     text = m.group("text").strip()
     iso = None
-    year = int(m.group("y")) if m.group("y") else None
-    if year is not None:
-        if m.group("yend"):
-            iso = iso_date(year, 12, 31)
-        elif m.group("d"):
+    if m.group("ye"):
+        iso = iso_date(int(m.group("ye")), 12, 31)
+    elif m.group("y"):
+        year = int(m.group("y"))
+        if m.group("d"):
             iso = iso_date(year, int(m.group("m")), int(m.group("d")))
         elif m.group("end"):
             iso = month_end(year, int(m.group("m")))

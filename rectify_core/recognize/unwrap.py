@@ -89,6 +89,7 @@ def rejoin(blocks: list[Block], width: int) -> list[Block]:
 
 
 _GAP = re.compile(r"[ \u3000]+")
+_SUBTITLE = re.compile(r"[（(][^（）()]{1,30}[）)]")
 _SPACED_HEADING = re.compile(r"[ \u3000]+(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
@@ -97,8 +98,11 @@ def _breaks_here(before: str, after: str, segment_start: str) -> bool:
         return False
     if starts_structure(after) or (len(after) <= 60 and parse_date(after.split()[-1]) is not None):
         return True  # a heading, label or contact follows, or the signature (issuer and date, or date)
-    if ends_sentence(before):
+    if ends_sentence(before) or (_SUBTITLE.fullmatch(before) and split_marker(before) is None):
         return True
+    label = match_rect_label(before)
+    if label is not None and not label[2]:
+        return True  # 整改情况： alone, its account after the space
     head = split_marker(segment_start)
     # A heading such as 一、整改工作基本情况 followed by a space and its first paragraph.
     return (head is not None and len(segment_start) <= 40 and not ends_sentence(segment_start)

@@ -1,0 +1,109 @@
+"""Markers, statuses and dates as real 通报 write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from rectify_core.model import Date, Status
+from rectify_core.normalize import STATUS_PHRASES, marker_text, status_text
+from rectify_core.recognize.dates import find_dates, parse_date
+from rectify_core.recognize.markers import parse_marker_text, split_marker
+from rectify_core.recognize.status import parse_status_text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一、", ("chinese", 1)), ("十二、", ("chinese", 12)), ("二十、", ("chinese", 20)),
+    ("（一）", ("chinese_paren", 1)), ("(一)", ("chinese_paren", 1)), ("（十一）", ("chinese_paren", 11)),
+    ("1.", ("arabic", 1)), ("1．", ("arabic", 1)), ("1、", ("arabic", 1)), ("12.", ("arabic", 12)),
+    ("（1）", ("arabic_paren", 1)), ("(1)", ("arabic_paren", 1)), ("( 3 )", ("arabic_paren", 3)),
+    ("①", ("circled", 1)), ("⑳", ("circled", 20)),
+    ("问题1：", ("label", 1)), ("问题1:", ("label", 1)), ("反馈问题一：", ("label", 1)), ("问题12:", ("label", 12)),
+    ("一是", None), ("1.5", None), ("（试行）", None), ("0.", None), ("（〇）", None), ("第一，", None), ("", None),
+])
+def test_parse_marker_text(text: str, expected: tuple[str, int] | None) -> None:
+    assert parse_marker_text(text) == expected
+
+
+@pytest.mark.parametrize(("style", "value"), [(s, v) for s in ("chinese", "chinese_paren", "arabic", "arabic_paren",
+                                                                 "circled", "label") for v in (1, 9, 10, 20)])
+def test_standard_forms_parse_back(style: str, value: int) -> None:
+    assert parse_marker_text(marker_text(style, value)) == (style, value)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("2.关于“x”问题", ("2.", "arabic", 2, "关于“x”问题")),
+    ("（1） 镇党委召开会议", ("（1）", "arabic_paren", 1, "镇党委召开会议")),
+    ("反馈问题一:关于 “贯彻”", ("反馈问题一:", "label", 1, "关于 “贯彻”")),
+    ("三、", ("三、", "chinese", 3, "")),
+    ("1.5万元已追回", None),
+    ("1、2号楼", None),
+    ("一是提高站位", None),
+    ("2023年", None),
+])
+def test_split_marker(line: str, expected: tuple[str, str, int, str] | None) -> None:
+    assert split_marker(line) == expected
+
+
+@pytest.mark.parametrize(("text", "category", "deadline"), [
+    ("（长期任务取得阶段性成效并长期坚持）", "long_term", None),
+    ("(长期任务取得阶段性成效并长期坚持)", "long_term", None),
+    ("（集中整改期内整改完成）", "completed", None),
+    ("(集中整改期内完成整改)", "completed", None),
+    ("(即知即改并已整改完成)", "completed", None),
+    ("（已完成整改）", "completed", None),
+    ("（立行立改）", "completed", None),
+    ("（已办结）", "completed", None),
+    ("完成情况：已完成", "completed", None),
+    ("完成情况:已完成", "completed", None),
+    ("（基本完成取得阶段性成果并持续整改）", "long_term", None),
+    ("（未完成）", "in_progress", None),
+    ("（正在整改）", "in_progress", None),
+    ("（尚未启动整改）", "not_started", None),
+    ("(继续整改,2023年12月底前完成)", "in_progress", Date(iso="2023-12-31", text="2023年12月底")),
+    ("（继续整改，2024年6月30日前完成）", "in_progress", Date(iso="2024-06-30", text="2024年6月30日")),
+    ("（继续整改，2024年底前完成）", "in_progress", Date(iso="2024-12-31", text="2024年底")),
+    ("（继续整改，12月底前完成）", "in_progress", Date(iso=None, text="12月底")),
+    ("完成情况：待评估", "unknown", None),
+])
+def test_status_phrases(text: str, category: str, deadline: Date | None) -> None:
+    assert parse_status_text(text) == (category, deadline)
+
+
+@pytest.mark.parametrize("text", ["（含立行立改问题2个）", "（试行）", "(徐发〔2023〕7号)", "（社会公开稿）", "（一）",
+                                  "(其中有车有房户11户)", "（2023年）", "关于村级党组织力量薄弱的问题"])
+def test_asides_in_brackets_are_not_statuses(text: str) -> None:
+    assert parse_status_text(text) is None
+
+
+@pytest.mark.parametrize("category", sorted(STATUS_PHRASES))
+def test_the_standard_status_phrases_parse_to_their_category(category: str) -> None:
+    deadline = Date(iso="2025-03-31", text="2025年3月底") if category == "in_progress" else None
+    text = status_text(Status(category=category, deadline=deadline))  # type: ignore[arg-type]
+    assert text is not None
+    assert parse_status_text(text) == (category, deadline)
+
+
+@pytest.mark.parametrize(("text", "year", "iso"), [
+    ("2020 年 4 月 21 日", None, "2020-04-21"),
+    ("2023年10月26日", None, "2023-10-26"),
+    ("9 月 15日", 2020, "2020-09-15"),
+    ("9 月 15日", None, None),
+    ("2023-05-04", None, "2023-05-04"),
+    ("2023/5/4", None, "2023-05-04"),
+    ("２０２３年１１月２３日", None, "2023-11-23"),
+    ("二〇二三年十月二十六日", None, "2023-10-26"),
+    ("2023年2月30日", None, None),
+    ("2020年13月4日", None, None),
+    ("2O20年1月1日", None, None),
+    ("2023年", None, None),
+    ("2023年10月26日前", None, None),
+])
+def test_parse_date(text: str, year: int | None, iso: str | None) -> None:
+    assert parse_date(text, year) == iso
+
+
+def test_find_dates_carries_the_year_and_keeps_month_precision_honest() -> None:
+    found = list(find_dates("2022年11月29日至2023年2月20日，3月14日反馈；2024年3月至6月上旬"))
+    assert [(m.text, m.iso) for m in found] == [
+        ("2022年11月29日", "2022-11-29"), ("2023年2月20日", "2023-02-20"), ("3月14日", "2023-03-14"),
+        ("2024年3月", None), ("6月上旬", None)]
