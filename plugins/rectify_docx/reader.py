@@ -99,6 +99,23 @@ class DocxReader(Reader):
         return _read_foreign(pkg, rels, items, styles, source.name, removed)
 
 
+def foreign_blocks(source: Source) -> list[Any]:
+    """The recognizer blocks (text and hints) the foreign path makes of a docx: for tests and debugging."""
+    from .content import blocks
+    from .foreign import BlockMaker
+    from .numbering import Numbering
+    from .stylesheet import StyleSheet
+
+    pkg = open_package(source.data, source.name)
+    main = _first(_rels(pkg, ""), REL_OFFICE_DOCUMENT) or "word/document.xml"
+    rels = _rels(pkg, main)
+    styles_part, numbering_part = _first(rels, REL_STYLES), _first(rels, REL_NUMBERING)
+    styles = StyleSheet(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None)
+    numbering = Numbering(pkg.xml(numbering_part) if numbering_part and pkg.has(numbering_part) else None, styles)
+    body = pkg.xml(main).find(f"{W}body")
+    return list(BlockMaker(styles, numbering).blocks(list(blocks(body)) if body is not None else []))
+
+
 def _read_own(items: list[Any], styles: Any, name: str) -> ReadResult | None:
     from rectify_core.layout import unflatten
     from rectify_core.recognize.facts import derive_facts
@@ -166,4 +183,4 @@ def _hidden(items: list[Any], name: str) -> list[Removed]:
     return out
 
 
-__all__ = ["DocxReader"]
+__all__ = ["DocxReader", "foreign_blocks"]
