@@ -76,7 +76,8 @@ def test_bullets_and_unknown_lists_add_no_text():
 
 def test_list_style_links_and_levels_named_by_paragraph_style():
     linked = abstract("1", "", '<w:numStyleLink w:val="GBList"/>')
-    defining = abstract("0", _lvl(0, "chineseCounting", "%1、", '<w:pStyle w:val="H1"/>'), '<w:styleLink w:val="GBList"/>')
+    level = _lvl(0, "chineseCounting", "%1、", '<w:pStyle w:val="H1"/>')
+    defining = abstract("0", level, '<w:styleLink w:val="GBList"/>')
     n = numbering(defining + linked, num("1", "0") + num("2", "1"))
     assert n.marker("2", 0) == "一、"
     assert n.level_for_style("2", "H1") == 0 and n.level_for_style("2", "Other") is None
