@@ -15,13 +15,18 @@ SEEDS = ("000", "002")
 _LIST_LINE = re.compile(r"^- (?P<label>[^:：]+)[:：](?P<value>.*)$")
 
 
-def txt_reading(number: str) -> tuple[Path, ReadResult]:
-    """The seed file and the txt reader's reading of it (skips while there is no txt reader)."""
-    from rectify_core import api
+def require_txt_reader() -> None:
     from rectify_core.plugins import get_registry
 
     if "txt" not in get_registry().readers:
-        pytest.skip("the txt reader is not registered yet (issue 3); the seeds are text files")
+        pytest.skip("the txt reader is not registered yet (issue 3); the corpus files are text")
+
+
+def txt_reading(number: str) -> tuple[Path, ReadResult]:
+    """The seed file and the txt reader's reading of it (skips while there is no txt reader)."""
+    from rectify_core import api
+
+    require_txt_reader()
     path = seed(number)
     return path, api.read(str(path), "txt")
 

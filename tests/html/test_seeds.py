@@ -10,7 +10,7 @@ from rectify_core.layout import flatten
 
 from . import cms
 from .pages import read, tree, write
-from .seeds import SEEDS, in_order, split_seed, txt_reading
+from .seeds import SEEDS, in_order, require_txt_reader, split_seed, txt_reading
 
 
 @pytest.mark.parametrize("number", SEEDS)
@@ -69,3 +69,29 @@ def test_scraped_seed_000_reads_as_its_clean_text():
     result = read(cms.bare_layout(title, rest), "scraped-000.html")
     assert result.document == txt.document
     assert "当前位置:首页 > 巡察工作 > 巡察反馈 >" in [r.text for r in result.removed]
+
+
+def _dev_files() -> list[str]:
+    from ..corpus import corpus_root
+
+    folder = corpus_root() / "dev"
+    return sorted(p.name for p in folder.glob("*.txt")) if folder.is_dir() else ["(dev corpus missing)"]
+
+
+@pytest.mark.parametrize("name", _dev_files())
+def test_dev_corpus_published_in_a_cms_page_reads_as_its_text(name):
+    """Each dev text's lines as the paragraphs of a CMS page (menus, footer around them)."""
+    from html import escape
+
+    from rectify_core import api
+
+    from ..corpus import corpus_path
+
+    path = corpus_path("dev", name)
+    require_txt_reader()
+    txt = api.read(str(path), "txt")
+    lines = [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
+    body = "\n".join(f"<p>{escape(line)}</p>" for line in lines)
+    page = (f"<html><head><meta charset='utf-8'></head><body>{cms.NAV}<div id='zoom'>{body}</div>"
+            f"{cms.FOOTER}</body></html>")
+    assert read(page, name).document == txt.document
