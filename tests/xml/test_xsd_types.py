@@ -128,3 +128,18 @@ def test_malformed_dates_are_refused_by_both() -> None:
 def test_iso_date_whitespace_is_collapsed_as_xsd_says() -> None:
     # xs:date collapses white space before its pattern applies; the reader strips it the same way
     assert xsd_verdicts("ISODate", [" 2023-01-01", "2023-01-01\n", "\t2023-01-01 "]) == [True, True, True]
+
+
+def test_an_independent_validator_agrees_on_text_and_dates() -> None:
+    # lxml and xmllint share libxml2; xmlschema (pure Python, its own XSD regex translation) does not
+    xmlschema = pytest.importorskip("xmlschema", reason="xmlschema (the independent XSD validator) is not installed")
+    schema = xmlschema.XMLSchema10(str(xsdwalk.XSD_PATH))
+    pattern = json_text_pattern()
+    edges = {int(h, 16) + d for h in re.findall(r"\\u([0-9A-Fa-f]{4})", pattern.pattern) for d in (-1, 0, 1)}
+    points = sorted(cp for cp in edges | set(range(0, 0x110000, 211)) if xml_char(cp))
+    values = _text_cases(points)
+    got = [bool(schema.types["Text"].is_valid(v)) for v in values]
+    _compare(values, got, [pattern.fullmatch(v) is not None for v in values])
+    validator = _json_date_validator()
+    dates = [f"{y:04d}-{m:02d}-{d:02d}" for y in (1, 1900, 2000, 2024) for m in range(0, 14) for d in range(0, 33)]
+    _compare(dates, [bool(schema.types["ISODate"].is_valid(v)) for v in dates], [validator.is_valid(v) for v in dates])
