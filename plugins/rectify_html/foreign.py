@@ -51,19 +51,27 @@ STRONG_LABELS = frozenset({
 })
 WEAK_LABELS = frozenset({"标题", "名称", "发布日期", "发布时间", "来源", "信息来源", "生效日期", "废止日期",
                          "组配分类", "体裁分类", "服务对象"})
+_TOOL_WORDS = r"(打印本页|关闭窗口|打印文章|打印|关闭|返回顶部|收藏本页|收藏|我要纠错|纠错)"
 FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("breadcrumb", re.compile(r"^(当前位置|您的位置|您现在的位置|现在位置|位置)\s*[:：]?|^首页\s*[>›»/]")),
-    ("font-size switch", re.compile(r"字号|字体\s*[:：]|^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?"
-                                    r"\s*[【\[]?\s*小\s*[】\]]?$")),
-    ("print/close", re.compile(r"^[【\[]?\s*(打印|关闭|打印本页|关闭窗口|打印文章|返回顶部|收藏|纠错|我要纠错)")),
-    ("share links", re.compile(r"^(分享到|分享)\s*[:：]?|^(微信|微博|QQ空间|QQ)$")),
+    # Anchored, whole-line forms only: these also run on lines *inside* the article, where a
+    # sentence may well mention 字号 (a shop name), 位置 or 无障碍 and must stay content.
+    ("breadcrumb", re.compile(r"^(当前位置|您的位置|您现在的位置|现在位置|所在位置)\s*[:：]|^首页\s*[>›»]")),
+    ("font-size switch", re.compile(r"^(字号|字体|字体大小)\s*[:：]?\s*[【\[]?\s*[大特]"
+                                    r"|^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$")),
+    ("print/close", re.compile(rf"^([【\[]?\s*{_TOOL_WORDS}\s*[】\]]?\s*)+$")),
+    ("share links", re.compile(r"^分享到?\s*[:：]|^(微信|微博|QQ空间|QQ)$")),
     ("publication line", re.compile(
-        r"^(发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|作者|编辑|责任编辑|浏览次数|点击数|阅读次数|访问量|浏览量)"
+        r"^(发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|作者|责任编辑|浏览次数|点击数|阅读次数|访问量|浏览量)"
         r"\s*[:：]")),
-    ("related links", re.compile(r"^(上一篇|下一篇|相关链接|相关阅读|相关文章|扫一扫|二维码)")),
-    ("site header or footer", re.compile(
-        r"版权所有|主办单位|承办单位|网站标识码|ICP备|公网安备|网站地图|联系我们|无障碍|适老化|长者模式")),
+    ("related links", re.compile(r"^(上一篇|下一篇|相关链接|相关阅读|相关文章)\s*[:：]?|^扫一扫")),
+    ("site header or footer", re.compile(r"版权所有|网站标识码|ICP备\s*\d|公网安备|^(主办单位|承办单位)\s*[:：]")),
 )
+OUTSIDE_ONLY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Broad forms, used only to *name the reason* for text already outside the article.
+    ("site header or footer", re.compile(r"网站地图|联系我们|无障碍|适老化|长者模式|主办|承办")),
+    ("font-size switch", re.compile(r"字号")),
+)
+OUTSIDE_REASON = "site navigation or page furniture outside the article"
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _LABEL_SEP = re.compile(r"\s*[:：]\s*")
 
@@ -88,11 +96,15 @@ def _hidden(el: Any) -> bool:
     return el.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
 
 
-def furniture_reason(text: str) -> str | None:
-    """Why a short line is site furniture, or None when it may be content."""
+def furniture_reason(text: str, *, outside: bool = False) -> str | None:
+    """Why a short line is site furniture, or None when it may be content.
+
+    ``outside``: the line is already known to lie outside the article, and only its reason is
+    wanted, so broader patterns may name it.
+    """
     if len(text) > 120:
         return None
-    for reason, pattern in FURNITURE:
+    for reason, pattern in FURNITURE + (OUTSIDE_ONLY if outside else ()):
         if pattern.search(text):
             return reason
     return None
@@ -210,6 +222,31 @@ def find_content(body: Any, holders: set[Any]) -> Any:
         if best is None or score > best[0]:
             best = (score, el)
     return best[1] if best is not None and best[0] > 0 else body
+
+
+def content_parts(content: Any, holders: set[Any], stop_at: list[Any]) -> list[Any]:
+    """The content element and the siblings that continue it, in page order.
+
+    Some CMS templates put the signature and date (or a subtitle) in a ``div`` of their own beside
+    the body.  A sibling joins when it has visible text, no furniture line and is not mostly links;
+    the first one that fails (the 打印/关闭 bar, the publication line, the title) ends the run.
+    """
+    parts = [content]
+    stops = set(stop_at)
+    for step in ("getprevious", "getnext"):
+        sibling = getattr(content, step)()
+        while sibling is not None:
+            if isinstance(sibling.tag, str) and sibling.tag not in INVISIBLE and not _hidden(sibling):
+                if any(el in stops for el in sibling.iter()):
+                    break
+                found = lines(sibling, holders)[0]
+                if found:
+                    text = sum(len(_SPACES.sub("", line.text)) for line in found)
+                    if any(furniture_reason(line.text) for line in found) or _text_without_links(sibling) * 2 < text:
+                        break
+                    parts.insert(0 if step == "getprevious" else len(parts), sibling)
+            sibling = getattr(sibling, step)()
+    return parts
 
 
 def find_metadata(body: Any) -> Any:
@@ -354,19 +391,21 @@ def read_foreign(root: Any, name: str) -> ReadResult:
               outline_level=int(title.tag[1]) if title.tag in ("h1", "h2", "h3") else None)
 
     skip = [el for el in (metadata, title) if el is not None]
-    kept, hidden = lines(content, holders, skip=skip)
-    for line in kept:
-        reason = furniture_reason(line.text)
-        if reason is not None:
-            remove(line, reason)
-        else:
-            block(line.text, **_hints(line))
-    for line in hidden:
-        remove(line, "hidden element")
+    parts = content_parts(content, holders, skip)
+    for part in parts:
+        kept, hidden = lines(part, holders, skip=skip)
+        for line in kept:
+            reason = furniture_reason(line.text)
+            if reason is not None:
+                remove(line, reason)
+            else:
+                block(line.text, **_hints(line))
+        for line in hidden:
+            remove(line, "hidden element")
 
-    outside, hidden_outside = lines(body, holders, skip=[content, *skip])
+    outside, hidden_outside = lines(body, holders, skip=[*parts, *skip])
     for line in outside:
-        remove(line, furniture_reason(line.text) or "site navigation or page furniture outside the article")
+        remove(line, furniture_reason(line.text, outside=True) or OUTSIDE_REASON)
     for line in hidden_outside:
         remove(line, "hidden element")
 
@@ -378,7 +417,7 @@ def read_foreign(root: Any, name: str) -> ReadResult:
         result.findings.append(Finding("html.control-characters", "warning", "",
                                        f"删除了 {dropped} 个不可见的控制字符",
                                        f"dropped {dropped} invisible control characters", Location(file=name)))
-    result.info["content_element"] = _describe(content)
+    result.info["content_element"] = " + ".join(_describe(part) for part in parts)
     return result
 
 

@@ -111,3 +111,23 @@ def test_real_recognizer_gets_the_furniture_free_text():
     assert [f.label for f in doc.disclosure] == [label for label, _ in PAIRS]
     assert doc.signature is not None and doc.signature.issuer == "中共徐庄镇委员会"
     assert [c.value for c in doc.contacts] == ["0632-8451103"]
+
+
+def test_signature_in_its_own_block_beside_the_body(blocks):
+    body, signature = PARAS[:-2], PARAS[-2:]
+    page = ("<html><body><div class='article'><h1>" + TITLE + "</h1><div class='info'>发布时间：2023-11-23</div>"
+            "<div id='zoom'>" + "".join(f"<p>{p}</p>" for p in body) + "</div>"
+            "<div class='sign' style='text-align:right'>" + "<br>".join(signature) + "</div>"
+            "<div class='tools'>【打印】【关闭】</div><div class='xglj'><a href='/1'>关于某事的通知</a></div>"
+            "</div></body></html>")
+    result = read(page)
+    assert texts(blocks) == [TITLE, *PARAS]
+    assert result.info["content_element"] == "div#zoom + div.sign"
+    assert [r.text for r in result.removed] == ["发布时间：2023-11-23", "【打印】【关闭】", "关于某事的通知"]
+
+
+def test_content_lines_that_only_mention_furniture_words_stay(blocks):
+    lines = ["（1）针对“无障碍设施建设滞后”问题。", "位置偏远的村已设立代办点。", "个体工商户字号登记已规范。",
+             "打印机已统一采购。", "来源于群众举报的线索已全部核查。"]
+    read("<html><body><div id='zoom'>" + "".join(f"<p>{p}</p>" for p in lines) + "</div></body></html>")
+    assert texts(blocks) == lines

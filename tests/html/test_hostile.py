@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rectify_html import parse
 
-from rectify_core.errors import InputError, SecurityError
+from rectify_core.errors import InputError, RectifyError, SecurityError
+from rectify_core.model import Document
+from rectify_core.schema import validate_dict
 
 from .pages import all_text, read
 
@@ -98,3 +102,23 @@ def test_no_network_access_for_external_references(monkeypatch):
             '</head><body><img src="http://example.invalid/i.png"><iframe src="http://example.invalid/"></iframe>'
             "<p>一、整改情况</p></body></html>")
     assert read(data).document is not None
+
+
+FRAGMENTS = ["<div>", "</div>", "<p>", "</p>", "<table><tr><td>", "</td></tr></table>", "<br>", "<h1>", "</h1>",
+             "<span style='display:none'>", "</span>", "<a href='#'>", "</a>", "<ul><li>", "</li></ul>", "<script>",
+             "</script>", "索引号：", "发布机构:", "一、", "（一）", "1.", "(1)", "整改情况：", "（已完成整改）",
+             "当前位置：首页 > ", "字号：大 中 小", "【打印】", "&amp;", "&#0;", "&#x110000;", "<!--", "-->",
+             "<![CDATA[", "<meta charset='gbk'>", "\x00", "\u3000", "巡察", "通报"]
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=8), max_size=40))
+def test_any_markup_reads_or_fails_cleanly(parts):
+    """Arbitrary tag soup: a Document, or a RectifyError with the file name — never another exception."""
+    data = "".join(parts).encode("utf-8", "surrogatepass")
+    try:
+        result = read(data, "soup.html")
+    except RectifyError as exc:
+        assert exc.file == "soup.html"
+    else:
+        Document.from_dict(result.document.to_dict())  # a well-formed model
+        assert validate_dict(result.document.to_dict()) == []
