@@ -192,22 +192,12 @@ class XmlReader(Reader):
         schema = xml_schema()
         if not schema.validate(root):
             line, message = first_error(schema)
-            raise InputError(_readable(message), file=name, location=f"line {line}" if line else None)
+            raise InputError(message, file=name, location=f"line {line}" if line else None)
         # No second pass through jsonschema: tests/xml prove the XSD admits no more than the JSON
         # Schema, and jsonschema would hit Python's recursion limit on trees the XSD allows.
         _check_nesting(root, name)
         data = _members(root, "Document")
         return ReadResult(document=Document.from_dict(data), info={"schema_version": version})
-
-
-_PATTERN = re.compile(r"The value '(.*)' is not accepted by the pattern '[^']*'")
-
-
-def _readable(message: str) -> str:
-    """libxml2 messages with the namespace braces and the long Text pattern left out."""
-    message = message.replace(f"{{{NAMESPACE}}}", "")
-    return _PATTERN.sub(lambda m: f"the value {m.group(1)[:80]!r} is not allowed here (text must be one "
-                        "line, non-empty, without white space at either end)", message)
 
 
 __all__ = ["MAX_BYTES", "XmlReader", "parse_scalar"]

@@ -7,10 +7,13 @@ module is imported when the plugin registers, and ``rectify --help`` must not pa
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 from rectify_core.schema import XSD_FILE, schema_text
+
+from .mapping import NAMESPACE
 
 # Limits the reader enforces; the writer refuses to produce what the reader could not read back.
 # 16 MiB is ~100 times a real notice and keeps the worst accepted file under about 1 s and 150 MB
@@ -56,4 +59,14 @@ def first_error(schema: Any) -> tuple[int | None, str]:
         return None, "does not follow tongbao.xsd"
     err = log[0]
     more = f" (and {len(log) - 1} more)" if len(log) > 1 else ""
-    return (err.line or None), f"does not follow tongbao.xsd: {err.message}{more}"
+    return (err.line or None), f"does not follow tongbao.xsd: {_readable(err.message)}{more}"
+
+
+_PATTERN = re.compile(r"The value '(.*)' is not accepted by the pattern '[^']*'", re.DOTALL)
+
+
+def _readable(message: str) -> str:
+    """libxml2's message without the namespace braces and the long Text pattern."""
+    message = message.replace(f"{{{NAMESPACE}}}", "")
+    return _PATTERN.sub(lambda m: f"the value {m.group(1)[:80]!r} is not allowed here (text must be one "
+                        "line, non-empty, without white space at either end)", message)
