@@ -15,10 +15,12 @@ import io
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from .errors import InputError, UsageError
+from .errors import InputError, SecurityError, UsageError
 from .findings import Finding
 from .formats import Reader, ReadResult, Source
 from .model import STATUS_CATEGORIES, Document
@@ -27,48 +29,68 @@ from .plugins import Registry, get_registry
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 
-def load_source(path: str | os.PathLike[str] | bytes, name: str | None = None) -> Source:
-    """Read a file (``-`` for stdin) or wrap bytes, with a size cap and a clear error."""
+@contextmanager
+def _input_stream(path: str | os.PathLike[str] | bytes, name: str | None) -> Iterator[tuple[BinaryIO, str, int | None]]:
+    """(binary stream, display name, size if known) for a path, ``-`` (stdin) or bytes."""
     import sys
 
     if isinstance(path, bytes):
-        return Source(path, name or "<bytes>")
+        yield io.BytesIO(path), name or "<bytes>", len(path)
+        return
     p = os.fspath(path)
     if p == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        display = name or "<stdin>"
-    else:
-        try:
-            size = os.path.getsize(p)
-            if size > MAX_INPUT_BYTES:
-                raise InputError(f"file is {size // 2**20} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB", file=p)
-            with open(p, "rb") as fh:
-                data = fh.read(MAX_INPUT_BYTES + 1)
-        except FileNotFoundError:
-            raise InputError("no such file", file=p) from None
-        except IsADirectoryError:
-            raise InputError("is a directory, not a file", file=p) from None
-        except PermissionError:
-            raise InputError("permission denied", file=p) from None
-        display = name or p
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"input is larger than {MAX_INPUT_BYTES // 2**20} MiB", file=display)
-    return Source(data, display)
+        yield sys.stdin.buffer, name or "<stdin>", None  # not ours to close
+        return
+    if os.path.isdir(p):
+        raise InputError("is a directory, not a file", file=p)
+    try:
+        fh = open(p, "rb")
+    except FileNotFoundError:
+        raise InputError("no such file", file=p) from None
+    except PermissionError:
+        raise InputError("permission denied", file=p) from None
+    with fh:
+        yield fh, name or p, os.fstat(fh.fileno()).st_size
+
+
+def load_source(path: str | os.PathLike[str] | bytes, name: str | None = None,
+                limit: int = MAX_INPUT_BYTES) -> Source:
+    """Read a file (``-`` for stdin) or wrap bytes, refusing more than ``limit`` bytes up front."""
+    with _input_stream(path, name) as (stream, display, size):
+        return Source(_read_capped(stream, display, size, limit, b""), display)
+
+
+def _read_capped(stream: BinaryIO, display: str, size: int | None, limit: int, head: bytes,
+                 what: str = "rectify") -> bytes:
+    if size is not None and size > limit:
+        raise SecurityError(f"file is {size / 2**20:.0f} MiB; {what} accepts at most {limit / 2**20:.0f} MiB",
+                            file=display)
+    data = head + stream.read(limit + 1 - len(head))
+    if len(data) > limit:
+        raise SecurityError(f"input is larger than {limit / 2**20:.0f} MiB, the most {what} accepts", file=display)
+    return data
 
 
 def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
          name: str | None = None, options: dict[str, Any] | None = None,
          registry: Registry | None = None) -> ReadResult:
-    """Read a 通报 from a file or bytes. ``format`` overrides detection."""
+    """Read a 通报 from a file or bytes. ``format`` overrides detection.
+
+    The reader is chosen from the first 4 KiB, and the file's size is checked against that
+    reader's ``max_bytes`` before the rest is read, so an oversized file costs no memory.
+    """
     reg = registry or get_registry()
-    source = load_source(path, name)
-    reader: Reader | None = reg.reader(format) if format else reg.reader_for(source.data[:4096], source.name)
-    if reader is None:
-        raise InputError("cannot tell the format of this file; name it with --from "
-                         f"({', '.join(sorted(reg.readers))})", file=source.name)
-    if not source.data.strip():
-        raise InputError("the file is empty", file=source.name)
-    return reader.read(source, dict(options or {}))
+    with _input_stream(path, name) as (stream, display, size):
+        head = stream.read(4096)
+        reader: Reader | None = reg.reader(format) if format else reg.reader_for(head, display)
+        if reader is None:
+            raise InputError("cannot tell the format of this file; name it with --from "
+                             f"({', '.join(sorted(reg.readers))})", file=display)
+        limit = min(reader.max_bytes, MAX_INPUT_BYTES)
+        data = _read_capped(stream, display, size, limit, head, f"the {reader.name} reader")
+    if not data.strip():
+        raise InputError("the file is empty", file=display)
+    return reader.read(Source(data, display), dict(options or {}))
 
 
 def read_document(path: str | os.PathLike[str] | bytes, format: str | None = None, **kw: Any) -> Document:

@@ -46,7 +46,10 @@ class Source:
 
 
 class Reader:
+    """Reads one format.  ``max_bytes`` is checked against the file size before it is read."""
+
     name: ClassVar[str] = ""
+    max_bytes: ClassVar[int] = 256 * 1024 * 1024
     extensions: ClassVar[tuple[str, ...]] = ()
     media_types: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""

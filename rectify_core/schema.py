@@ -28,10 +28,24 @@ def json_schema() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _validator() -> Any:
-    import jsonschema  # heavy (≈50 ms): only when something is validated
+    import re
 
-    cls = jsonschema.Draft202012Validator
-    return cls(json_schema(), format_checker=cls.FORMAT_CHECKER)
+    import jsonschema  # heavy (≈50 ms): only when something is validated
+    from jsonschema import validators
+
+    base = jsonschema.Draft202012Validator
+
+    def pattern(validator: Any, patrn: str, instance: Any, schema: dict[str, Any]) -> Any:
+        # JSON Schema patterns are ECMA-262, where "$" is the very end of the string; Python's "$"
+        # also matches before a final "\n", which would let "标题\n" pass as a one-line Text.
+        if not validator.is_type(instance, "string"):
+            return
+        match = re.search(patrn, instance)
+        if match is None or (patrn.endswith("$") and match.end() != len(instance)):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {patrn!r}")
+
+    cls = validators.extend(base, {"pattern": pattern})
+    return cls(json_schema(), format_checker=base.FORMAT_CHECKER)
 
 
 def check_version(data: Any, source: str | None = None) -> None:
