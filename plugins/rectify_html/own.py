@@ -102,7 +102,7 @@ class _Walker:
             "html.unmarked-text", "info", "",
             f"页面中有未标记角色的文字，已作为段落保留：{text[:30]}",
             f"text without a role class was kept as a {role} paragraph: {text[:30]}",
-            Location(file=self.name)))
+            Location(file=self.name, line=parent.sourceline)))
 
 
 def _spans(element: Any, text: Any) -> list[Span]:
