@@ -4,10 +4,12 @@ Everything Word or LibreOffice needs is derived here from the standard (A4, 天�
 版心 156 × 225 mm, 22 lines × 28 characters, 3号 body) and two facts about how word processors set
 type (``../shared/reference/standards.md`` §1.1, §1.6):
 
-* Word's 三号 is 16 pt, so 28 glyphs (448 pt) overflow the 442 pt line.  Each body run gets a
-  character spacing of ``floor(width / 28) - 16 pt`` (−0.25 pt): 28 characters of 15.75 pt fit,
-  29 do not.  This works in Word and LibreOffice alike, unlike a character grid alone, which
-  LibreOffice fills with two cells per 16 pt glyph (14 characters a line).
+* Word's 三号 is 16 pt, so 28 glyphs (448 pt) overflow the 442 pt line.  Each 3号 run gets the
+  character spacing halfway between the widest that lets 28 characters fit and the narrowest that
+  would let 29 fit (−0.5 pt: 15.5 pt advances; justification then spreads them to 156 mm / 28).
+  The bare fit (−0.25 pt) is not enough: LibreOffice then sets 27 characters a line.  A character
+  grid alone fails differently — LibreOffice gives a 16 pt glyph two 15.8 pt cells (14 a line) —
+  so the grid (w:docGrid linesAndChars) only declares 22 × 28 for Word's page setup.
 * With exact line spacing both renderers put the extra leading *above* the glyphs.  So the pitch is
   chosen for the 版心 as the standard measures it (top of the first line's characters to the bottom
   of the 22nd line's), ``21 × pitch + 16 pt ≤ 225 mm``, and the top margin is moved up by the
@@ -54,8 +56,9 @@ class Geometry:
     header: int
     type_width: int
     line_pitch: int
-    char_cell: int            # one 字: the advance of a body character after spacing
+    char_cell: int            # one 字: the 版心 width / 28, the pitch of a justified body line
     char_spacing: int         # w:spacing on 3号 runs (twentieths of a point)
+    char_advance: int         # a 3号 character's advance with that spacing
     grid_char_space: int      # w:docGrid/@w:charSpace (1/4096 pt above the 16 pt base)
 
     @property
@@ -69,7 +72,9 @@ def compute_geometry() -> Geometry:
     type_h = mm(TYPE_H_MM)                                        # 12756
     left = mm(LEFT_MM)
     right = PAGE_W - left - type_w
-    cell = type_w // CHARS                                        # 315: 28 × 315 ≤ 8844 < 29 × 315
+    cell = round(type_w / CHARS)                                  # 316 (15.8 pt)
+    spacing = round((type_w / CHARS + type_w / (CHARS + 1)) / 2) - em  # −10: halfway between 28 and 29
+    assert CHARS * (em + spacing) <= type_w < (CHARS + 1) * (em + spacing)
     pitch = (type_h - em) // (LINES - 1)                          # 592: 21 gaps and one glyph fill 225 mm
     top = mm(TOP_MM) - (pitch - em) + LEADING_SHIFT               # the leading sits above line 1
     bottom = PAGE_H - top - LINES * pitch - LINE_SLACK            # room for 22 lines, not 23
@@ -78,7 +83,7 @@ def compute_geometry() -> Geometry:
     grid_char_space = round((type_w / CHARS - em) * 4096 / TWIPS_PER_PT)
     return Geometry(top=top, bottom=bottom, left=left, right=right, footer=dash_from_bottom - FOOTER_DASH_HEIGHT,
                     header=mm(15.0), type_width=type_w, line_pitch=pitch, char_cell=cell,
-                    char_spacing=cell - em, grid_char_space=grid_char_space)
+                    char_spacing=spacing, char_advance=em + spacing, grid_char_space=grid_char_space)
 
 
 # Renderer calibration (docs/docx.md).  With exact line spacing Word and LibreOffice both set the

@@ -111,8 +111,12 @@ def body_xml(paras: list[Para], geo: Geometry) -> str:
             i, last_was_table = j, True
             continue
         extra = ""
+        if para.role == "node" and any(s.kind in ("text", "finding") for s in para.spans):
+            # Keep-with-next suits a heading line, not a heading run into its paragraph: that would
+            # push a whole paragraph to the next page and leave the page short of 22 lines.
+            extra += '<w:keepNext w:val="0"/>'
         after = pitch if title_block and i == title_block[-1] and i + 1 < len(paras) else 0
-        before = pitch if i == first_signature and i > 0 else 0
+        before = pitch if (i == first_signature or (title_block and i == title_block[0])) and i > 0 else 0
         if after or before:
             extra += f'<w:spacing w:before="{before}" w:after="{after}"/>'
         if para.role in ("issuer", "date"):

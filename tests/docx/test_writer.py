@@ -22,8 +22,9 @@ def test_geometry_is_computed_from_the_standard():
     g = GEOMETRY
     assert (PAGE_W, PAGE_H) == (11906, 16838)  # A4
     assert abs(g.left / MM - 28) < 0.05 and abs(g.right / MM - 26) < 0.1
-    assert CHARS * g.char_cell <= g.type_width < (CHARS + 1) * g.char_cell  # 28 characters fit, 29 do not
-    assert g.char_spacing == g.char_cell - 320  # 3号 is 16 pt in Word
+    assert g.char_advance == 320 + g.char_spacing  # 3号 is 16 pt in Word
+    assert CHARS * g.char_advance <= g.type_width < (CHARS + 1) * g.char_advance  # 28 characters fit, 29 do not
+    assert abs(CHARS * g.char_cell - g.type_width) <= CHARS / 2  # one 字 is the 版心 width / 28
     assert LINES * g.line_pitch <= PAGE_H - g.top - g.bottom < (LINES + 1) * g.line_pitch  # 22 lines, not 23
     span = (LINES - 1) * g.line_pitch + 320  # first glyph top to last glyph bottom
     assert abs(span / MM - 225) < 0.5
