@@ -56,13 +56,13 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Anchored, whole-line forms only: these also run on lines *inside* the article, where a
     # sentence may well mention 字号 (a shop name), 位置 or 无障碍 and must stay content.
     ("breadcrumb", re.compile(r"^(当前位置|您的位置|您现在的位置|现在位置|所在位置)\s*[:：]|^首页\s*[>›»]")),
-    ("font-size switch", re.compile(r"^(字号|字体|字体大小)\s*[:：]?\s*[【\[]?\s*[大特]"
+    ("font-size switch", re.compile(r"^[【\[]?\s*(字号|字体|字体大小)\s*[:：]?\s*[【\[]?\s*[大特]"
                                     r"|^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$")),
     ("print/close", re.compile(rf"^([【\[]?\s*{_TOOL_WORDS}\s*[】\]]?\s*)+$")),
-    ("share links", re.compile(r"^分享到?\s*[:：]|^(微信|微博|QQ空间|QQ)$")),
+    ("share links", re.compile(r"^[【\[]?\s*分享到?\s*[:：]|^(微信|微博|QQ空间|QQ)$")),
     ("publication line", re.compile(
-        r"^(发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|作者|责任编辑|浏览次数|点击数|阅读次数|访问量|浏览量)"
-        r"\s*[:：]")),
+        r"^[【\[]?\s*(发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|作者|责任编辑|浏览次数|点击数|阅读次数"
+        r"|访问量|浏览量)\s*[:：]|^[【\[]?\s*(时间|日期)\s*[:：]\s*\d")),
     ("related links", re.compile(r"^(上一篇|下一篇|相关链接|相关阅读|相关文章)\s*[:：]?|^扫一扫")),
     ("site header or footer", re.compile(r"版权所有|网站标识码|ICP备\s*\d|公网安备|^(主办单位|承办单位)\s*[:：]")),
 )
@@ -230,23 +230,42 @@ def content_parts(content: Any, holders: set[Any], stop_at: list[Any]) -> list[A
     Some CMS templates put the signature and date (or a subtitle) in a ``div`` of their own beside
     the body.  A sibling joins when it has visible text, no furniture line and is not mostly links;
     the first one that fails (the 打印/关闭 bar, the publication line, the title) ends the run.
+    When every sibling joins, the parent *is* the article (a page of nested ``section`` s, where
+    the densest element is one subsection), so the search climbs to the parent and goes on.
     """
-    parts = [content]
     stops = set(stop_at)
+    current = content
+    while True:
+        parts, complete = _sibling_run(current, holders, stops)
+        parent = current.getparent()
+        if not complete or parent is None or parent.tag in ("body", "html") or _hidden(parent):
+            return parts
+        current = parent
+
+
+def _sibling_run(content: Any, holders: set[Any], stops: set[Any]) -> tuple[list[Any], bool]:
+    parts = [content]
+    complete = True
     for step in ("getprevious", "getnext"):
         sibling = getattr(content, step)()
         while sibling is not None:
             if isinstance(sibling.tag, str) and sibling.tag not in INVISIBLE and not _hidden(sibling):
                 if any(el in stops for el in sibling.iter()):
+                    complete = False
                     break
                 found = lines(sibling, holders)[0]
                 if found:
                     text = sum(len(_SPACES.sub("", line.text)) for line in found)
                     if any(furniture_reason(line.text) for line in found) or _text_without_links(sibling) * 2 < text:
+                        complete = False
                         break
                     parts.insert(0 if step == "getprevious" else len(parts), sibling)
             sibling = getattr(sibling, step)()
-    return parts
+    parent = content.getparent()
+    if parent is not None and furniture_reason(_SPACES.sub(" ", "".join(
+            [parent.text or "", *(c.tail or "" for c in parent)])).strip()):
+        complete = False
+    return parts, complete
 
 
 def find_metadata(body: Any) -> Any:
@@ -279,6 +298,14 @@ def find_metadata(body: Any) -> Any:
 def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
     """(label as written, value) pairs of a metadata table or list, in reading order."""
     pairs: list[tuple[str, str]] = []
+    if container.tag == "dl":
+        for item in container.iter("dt", "dd"):
+            text = _SPACES.sub(" ", item.text_content()).strip()
+            if item.tag == "dt":
+                pairs.append((text.rstrip(":： "), ""))
+            elif pairs and not pairs[-1][1]:
+                pairs[-1] = (pairs[-1][0], text)
+        return pairs
     if container.tag == "table":
         cells = [_SPACES.sub(" ", c.text_content()).strip() for c in container.iter("td", "th")]
         i = 0
@@ -369,7 +396,7 @@ def read_foreign(root: Any, name: str) -> ReadResult:
         metadata = None  # the table *is* the content's frame (a layout table), not metadata
     title = find_title(body, content, _meta(root, "ArticleTitle"))
 
-    removed: list[Removed] = []
+    removed: list[tuple[Any, Removed]] = []  # (element, record): sorted into page order at the end
     blocks: list[Block] = []
     dropped = 0
 
@@ -381,7 +408,7 @@ def read_foreign(root: Any, name: str) -> ReadResult:
             blocks.append(Block(cleaned.strip(), **hints))
 
     def remove(line: _Line, reason: str) -> None:
-        removed.append(Removed(line.text, reason, Location(file=name, line=line.element.sourceline)))
+        removed.append((line.element, Removed(line.text, reason, Location(file=name, line=line.element.sourceline))))
 
     if metadata is not None:
         for label, value in metadata_pairs(metadata, holders):
@@ -392,6 +419,17 @@ def read_foreign(root: Any, name: str) -> ReadResult:
 
     skip = [el for el in (metadata, title) if el is not None]
     parts = content_parts(content, holders, skip)
+    order = {el: i for i, el in enumerate(body.iter())}
+    outside, hidden_outside = lines(body, holders, skip=[*parts, *skip])
+    start = order[title] if title is not None else len(order)  # no title: nothing is "between"
+    for line in outside:  # a subtitle between the title and the body belongs to the notice
+        if start < order[line.element] < order[parts[0]] and furniture_reason(line.text) is None \
+                and _text_without_links(line.element) * 2 >= len(_SPACES.sub("", line.text)):
+            block(line.text, **_hints(line))
+        else:
+            remove(line, furniture_reason(line.text, outside=True) or OUTSIDE_REASON)
+    for line in hidden_outside:
+        remove(line, "hidden element")
     for part in parts:
         kept, hidden = lines(part, holders, skip=skip)
         for line in kept:
@@ -402,15 +440,10 @@ def read_foreign(root: Any, name: str) -> ReadResult:
                 block(line.text, **_hints(line))
         for line in hidden:
             remove(line, "hidden element")
-
-    outside, hidden_outside = lines(body, holders, skip=[*parts, *skip])
-    for line in outside:
-        remove(line, furniture_reason(line.text, outside=True) or OUTSIDE_REASON)
-    for line in hidden_outside:
-        remove(line, "hidden element")
+    removed.sort(key=lambda r: order.get(r[0], -1))
 
     result = recognize(blocks, source=name)
-    result.removed[:0] = removed
+    result.removed[:0] = [record for _, record in removed]
     if dropped:
         from rectify_core.findings import Finding
 

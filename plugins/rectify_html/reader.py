@@ -1,8 +1,9 @@
 """Read HTML: our own disclosure pages losslessly, and government CMS article pages by recognition.
 
-Which path a page takes depends only on what it says about itself: our pages carry
-``<meta name="generator" content="rectify-html …">`` and an ``article.rectify-document``; every
-other page is *foreign* and goes through the furniture filter and the shared recognizer.
+Which path a page takes depends only on what it shows: our pages hold an
+``article.rectify-document`` (and carry ``<meta name="generator" content="rectify-html …">``, which
+a CMS may drop with our ``<head>``); every other page is *foreign* and goes through the furniture
+filter and the shared recognizer.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from rectify_core.formats import ReadResult
 from rectify_core.model import Document
 
 from . import cms
-from .pages import read
+from .pages import read, write
 
 PAIRS = [("索 引 号", "3704063704060004/2023-00364"), ("主题分类", "公示、公告、通知"),
          ("发布机构", "中共徐庄镇委员会"), ("成文时间", "2023年11月23日"), ("文 号", "无")]
@@ -131,3 +131,18 @@ def test_content_lines_that_only_mention_furniture_words_stay(blocks):
              "打印机已统一采购。", "来源于群众举报的线索已全部核查。"]
     read("<html><body><div id='zoom'>" + "".join(f"<p>{p}</p>" for p in lines) + "</div></body></html>")
     assert texts(blocks) == lines
+
+
+def test_semantic_page_of_nested_sections_reads_whole():
+    """A foreign page built of nested sections: the densest element is one subsection, so the
+    reader must climb to the whole article (seed 000's text, in our structure under other names)."""
+    from .seeds import txt_reading
+
+    _, txt = txt_reading("000")
+    page = write(txt.document).decode("utf-8").replace('<meta name="generator" content="rectify-html 1">', "")
+    page = page.replace("rectify-document", "news-article")
+    result = read(page)
+    assert result.info["html"] == "foreign"
+    assert result.info["content_element"].startswith("p.preamble + section.item.level-1")
+    assert result.document == txt.document  # subtitle between title and body kept, dl metadata read
+    assert result.removed == []

@@ -79,3 +79,15 @@ def test_page_saved_as_utf16_reads_the_same():
     data = write(EXAMPLE).decode("utf-8")
     result = read(data.encode("utf-16"))  # with a byte-order mark
     assert flatten(result.document) == flatten(EXAMPLE)
+
+
+def test_page_body_pasted_into_a_cms_template_still_reads_losslessly():
+    """A CMS keeps our article but drops our <head> (and its generator meta)."""
+    data = write(EXAMPLE).decode("utf-8")
+    body = data[data.index("<main>"):data.index("</main>") + len("</main>")]
+    page = ("<html><head><title>某某镇人民政府</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+            f"{body}<div class='footer'>网站标识码：0000000000</div></body></html>")
+    result = read(page)
+    assert result.info["html"] == "rectify"
+    assert result.document == read(data).document
+    assert [r.text for r in result.removed] == ["首页", "网站标识码：0000000000"]
