@@ -55,7 +55,7 @@ def looks_like_title(text: str) -> bool:
 
 def _is_org(text: str) -> bool:
     return (2 <= len(text) <= 30 and has_han(text) and _ORG_SUFFIX.search(text) is not None
-            and not any(c in text for c in "。，；：,;:！？ "))
+            and not any(c in text for c in "。，；：,;:！？ ") and not starts_structure(text))
 
 
 def _bare_value(text: str, after_fields: bool, after_title: bool) -> tuple[str, str] | None:

@@ -24,7 +24,7 @@ from .head import read_head
 from .numbering import build_tree
 from .problems import to_node
 from .report import Report
-from .tail import read_tail
+from .tail import closing_start, read_signature
 from .text import clean
 from .unwrap import is_dump, rejoin, split_dump, starts_structure, wrap_width
 
@@ -91,9 +91,10 @@ def recognize(blocks: list[Block], *, source: str) -> ReadResult:
     """Turn ``blocks`` (in reading order) into a Document with findings and removed furniture."""
     report = Report(source)
     lines, layout = _prepare(blocks, report)
-    head, start = read_head(lines, report)
-    signature, closing_start, sig_start = read_tail(lines, start, report)
-    lead, roots = build_tree(lines[start:closing_start])
+    signature, sig_start = read_signature(lines, report)
+    head, start = read_head(lines[:sig_start], report)
+    closing = closing_start(lines, start, sig_start)
+    lead, roots = build_tree(lines[start:closing])
     body: list[Node] = []
     for i, raw in enumerate(roots):
         body.append(to_node(raw, f"/body/{i}", report))
@@ -103,7 +104,7 @@ def recognize(blocks: list[Block], *, source: str) -> ReadResult:
         subtitle=head.subtitle,
         preamble=tuple(b.text for b in lead),
         body=tuple(body),
-        closing=tuple(b.text for b in lines[closing_start:sig_start]),
+        closing=tuple(b.text for b in lines[closing:sig_start]),
         signature=signature,
     )
     doc = derive_facts(doc)

@@ -19,12 +19,13 @@ from .report import Report
 from .text import has_han
 from .unwrap import starts_structure
 
+_TITLE_ENDINGS = ("通报", "情况", "报告", "公告", "通知", "公示", "公开稿）", "公开稿)")  # a title, not an issuer
 _NO_ISSUER = "。，；：,;:！？!?"
 
 
 def _issuer_like(text: str) -> bool:
     return (2 <= len(text) <= 40 and has_han(text) and not any(c in text for c in _NO_ISSUER)
-            and not starts_structure(text) and parse_date(text) is None)
+            and not starts_structure(text) and parse_date(text) is None and text[0] not in "（(【[〔《“")
 
 
 def closing_like(text: str) -> bool:
@@ -44,30 +45,34 @@ def _one_line(text: str) -> tuple[str, str] | None:
     return None
 
 
-def read_tail(lines: list[Block], start: int, report: Report) -> tuple[Signature | None, int, int]:
-    """(signature, closing start, signature start) for ``lines[start:]``."""
+def read_signature(lines: list[Block], report: Report) -> tuple[Signature | None, int]:
+    """(signature, index of its first line) — chrome after it is removed and recorded."""
     end = len(lines)
-    while end > start and is_tail_furniture(lines[end - 1].text):
+    while end > 0 and is_tail_furniture(lines[end - 1].text):
         report.remove(lines[end - 1].text, SITE_CHROME, lines[end - 1])
         end -= 1
-    signature = None
-    sig_start = end
-    if end > start:
-        last = lines[end - 1].text
-        if parse_date(last) is not None:
-            sig_start = end - 1
-            issuer = None
-            if sig_start > start and _issuer_like(lines[sig_start - 1].text):
-                sig_start -= 1
-                issuer = lines[sig_start].text
-            signature = Signature(issuer=issuer, date=Date(iso=parse_date(last), text=last))
-        elif (pair := _one_line(last)) is not None:
-            sig_start = end - 1
-            signature = Signature(issuer=pair[0], date=Date(iso=parse_date(pair[1]), text=pair[1]))
-    closing = sig_start
+    if end == 0:
+        return None, 0
+    last = lines[end - 1].text
+    if parse_date(last) is not None:
+        start = end - 1
+        issuer = None
+        candidate = lines[start - 1].text if start > 0 else ""
+        if start > 0 and _issuer_like(candidate) and not candidate.endswith(_TITLE_ENDINGS):
+            start -= 1
+            issuer = candidate
+        return Signature(issuer=issuer, date=Date(iso=parse_date(last), text=last)), start
+    if (pair := _one_line(last)) is not None:
+        return Signature(issuer=pair[0], date=Date(iso=parse_date(pair[1]), text=pair[1])), end - 1
+    return None, end
+
+
+def closing_start(lines: list[Block], start: int, end: int) -> int:
+    """First line of the closing block that ends at ``end`` (``end`` when there is none)."""
+    closing = end
     while closing > start and closing_like(lines[closing - 1].text):
         closing -= 1
-    return signature, closing, sig_start
+    return closing
 
 
-__all__ = ["closing_like", "read_tail"]
+__all__ = ["closing_like", "closing_start", "read_signature"]
