@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import strategies as st
+
 from rectify_core.model import (
     Contact,
     DisclosureField,
@@ -97,9 +98,10 @@ def preamble(draw: Any) -> tuple[str, ...]:
     if draw(st.booleans()):
         start, end, feedback = draw(dates()), draw(dates()), draw(dates())
         team = draw(st.sampled_from(["县委第二巡察组", "区委第五巡察组", "市委对村巡察第四组", "中央第三巡视组"]))
-        out.insert(0, f"根据上级统一部署，{start.text or date_text(start.iso or '2020-01-01')}至"
-                      f"{end.text or date_text(end.iso or '2020-01-01')}，{team}对{draw(phrase(max_size=6))}开展了常规巡察。"
-                      f"{feedback.text or date_text(feedback.iso or '2020-01-01')}，巡察组反馈了意见。")
+        written = [d.text or date_text(d.iso or "2020-01-01") for d in (start, end, feedback)]
+        target = draw(phrase(max_size=6))
+        out.insert(0, f"根据上级统一部署，{written[0]}至{written[1]}，{team}对{target}开展了常规巡察。"
+                      f"{written[2]}，巡察组反馈了意见。")
     if draw(st.booleans()):
         total = draw(st.integers(1, 300))
         done = draw(st.integers(0, total))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
+from rectify_txt.writer import render
 
 from rectify_core import api
 from rectify_core.model import Document
 from rectify_core.testing import assert_roundtrip
-from rectify_txt.writer import render
 from tests.txt.strategies import txt_documents
 
 
