@@ -27,6 +27,8 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_PROSE = re.compile("[\n\r\t\f -~\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00a0-\u00ff"
+                    "\u2460-\u24ff\u3200-\u32ff]")
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:
@@ -45,10 +47,7 @@ def _plausibility(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    good = sum(1 for c in sample if c in "\n\r\t\f" or " " <= c <= "~" or "\u4e00" <= c <= "\u9fff"
-               or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027"
-               or "\u00a0" <= c <= "\u00ff" or "\u2460" <= c <= "\u24ff" or "\u3200" <= c <= "\u32ff")
-    return good / len(sample)
+    return len(_PROSE.findall(sample)) / len(sample)
 
 
 def _has_prose_marks(text: str) -> bool:

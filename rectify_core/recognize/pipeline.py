@@ -30,7 +30,7 @@ from .unwrap import is_dump, rejoin, split_dump, starts_structure, wrap_width
 
 
 def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
-    lines = [replace(b, text=t) for b in blocks if (t := clean(b.text))]
+    lines = [b if t == b.text else replace(b, text=t) for b in blocks if (t := clean(b.text))]
     layout = "paragraphs"
     if is_dump([b.text for b in lines]):
         layout = "dump"

@@ -39,6 +39,7 @@ def wrap_width(texts: list[str]) -> int | None:
     """
     prose = [t for t in texts if t and not starts_structure(t)]  # headings and labels are never wrapped
     widths = [display_width(t) for t in prose]
+    width_of = dict(zip(prose, widths, strict=True))
     long_lines = [w for w in widths if w >= 16]
     if len(long_lines) < 8:
         return None
@@ -50,42 +51,43 @@ def wrap_width(texts: list[str]) -> int | None:
             best, best_count = w, n
     if not 40 <= best <= 120 or best_count < max(6, 0.4 * len(widths)):
         return None
-    full = [t for t in prose if best - SLACK <= display_width(t) <= best + SLACK + 2]
+    full = [t for t in prose if best - SLACK <= width_of[t] <= best + SLACK + 2]
     open_ended = sum(1 for t in full if not ends_sentence(t))
     return best if open_ended >= max(5, 0.6 * len(full)) else None
 
 
-def _ends_paragraph(prev: str, prev_is_first: bool, nxt: str, width: int) -> bool:
-    if starts_structure(nxt):
+def _ends_paragraph(prev: int, prev_is_first: bool, prev_text: str, nxt: int, nxt_text: str, width: int) -> bool:
+    if starts_structure(nxt_text):
         return True
     capacity = width - (INDENT if prev_is_first else 0)
-    if display_width(prev) < capacity - SLACK:
+    if prev < capacity - SLACK:
         return True
-    if ends_sentence(prev):
+    if ends_sentence(prev_text):
         # Full and closing a sentence: a continuation line is wider than an indented first line.
-        return display_width(nxt) <= width - INDENT + 1
+        return nxt <= width - INDENT + 1
     return False
 
 
 def rejoin(blocks: list[Block], width: int) -> list[Block]:
     """Join the printed lines of each paragraph; the paragraph keeps its first line's place."""
-    out: list[Block] = []
-    current: Block | None = None
-    prev_text = ""
-    prev_first = True
+    groups: list[tuple[Block, list[str]]] = []
+    prev_width, prev_text, prev_first = 0, "", True
     for block in blocks:
-        if current is not None and not _ends_paragraph(prev_text, prev_first, block.text, width):
-            current = replace(current, text=join_wrapped(current.text, block.text))
+        w = display_width(block.text)
+        if groups and not _ends_paragraph(prev_width, prev_first, prev_text, w, block.text, width):
+            groups[-1][1].append(block.text)
             prev_first = False
         else:
-            if current is not None:
-                out.append(current)
-            current = block
+            groups.append((block, [block.text]))
             prev_first = True
-        prev_text = block.text
-    if current is not None:
-        out.append(current)
-    return [replace(b, text=close_cjk_gaps(b.text)) for b in out]
+        prev_width, prev_text = w, block.text
+    out = []
+    for first, texts in groups:
+        text = texts[0]
+        for more in texts[1:]:
+            text = join_wrapped(text, more)
+        out.append(replace(first, text=close_cjk_gaps(text)))
+    return out
 
 
 _GAP = re.compile(r"[ \u3000]+")
