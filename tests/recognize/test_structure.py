@@ -179,3 +179,16 @@ def test_end_date_in_the_next_year_without_its_year() -> None:
                  ).document.inspection
     assert insp is not None and insp.end is not None and insp.feedback is not None
     assert (insp.end.iso, insp.feedback.iso) == ("2023-02-20", "2023-03-14")
+
+
+def test_month_parts_and_dash_ranges_keep_their_text_without_inventing_a_day() -> None:
+    insp = _read("根据市委统一部署，2023年4月上旬—5月下旬，市委第三巡察组对某局开展了专项巡察。").document.inspection
+    assert insp is not None and insp.start is not None and insp.end is not None
+    assert [(d.iso, d.text) for d in (insp.start, insp.end)] == [(None, "2023年4月上旬"), (None, "5月下旬")]
+    assert insp.kind == "专项巡察"
+
+
+def test_ideographic_space_indentation_is_white_space() -> None:
+    plain = _read(NOTICE).document
+    indented = _read("\n".join("\u3000\u3000" + line for line in NOTICE.split("\n"))).document
+    assert indented == plain
