@@ -65,6 +65,8 @@ APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 SETTINGS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f'<w:settings xmlns:w="{W_NS}">'
+    # Word strips author names and revision times again whenever someone saves the file.
+    "<w:removePersonalInformation/><w:removeDateAndTime/>"
     '<w:defaultTabStop w:val="420"/>'
     "<w:evenAndOddHeaders/>"
     # Full-width punctuation keeps its whole cell, so every line holds 28 characters.

@@ -143,6 +143,8 @@ def test_output_is_deterministic_and_discloses_no_one():
         assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
         everything = b"".join(zf.read(i) for i in infos)
     assert b"rsid" not in everything
+    settings = part(first, "word/settings.xml")
+    assert settings.find("w:removePersonalInformation", NS) is not None  # Word keeps it so on save
     core = part(first, "docProps/core.xml")
     tags = {el.tag.split("}")[1] for el in core}
     assert not tags & {"creator", "lastModifiedBy", "revision", "lastPrinted"}
