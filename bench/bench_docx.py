@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -94,7 +95,8 @@ def documents() -> list[tuple[str, Any]]:
     from rectify_core import api
     from rectify_core.model import replace
 
-    seeds = sorted((ROOT.parent / "shared" / "corpus" / "seeds").glob("*.txt"))
+    corpus = Path(os.environ.get("RECTIFY_CORPUS") or ROOT.parent / "shared" / "corpus")
+    seeds = sorted((corpus / "seeds").glob("*.txt"))
     out = [(f"seed {p.name[:3]}", api.read(str(p), "txt").document) for p in seeds]
     if out:
         big = out[-1][1]
