@@ -110,6 +110,8 @@ def completed(doc: Document) -> Document:
     signature = doc.signature
     if signature is not None:
         signature = replace(signature, date=_date(signature.date))
+        if signature.issuer is None and signature.date is None:
+            signature = None  # an empty signature block shows nothing, so nothing reads back
     return replace(
         doc,
         body=tuple(_node(n) for n in doc.body),
@@ -119,5 +121,12 @@ def completed(doc: Document) -> Document:
     )
 
 
-__all__ = ["completed", "marker_text", "date_text", "status_text", "contact_line",
-           "STATUS_PHRASES", "CONTACT_LABELS"]
+__all__ = [
+    "CONTACT_LABELS",
+    "STATUS_PHRASES",
+    "completed",
+    "contact_line",
+    "date_text",
+    "marker_text",
+    "status_text",
+]

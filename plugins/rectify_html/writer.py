@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 
 from rectify_core.formats import Writer
 from rectify_core.layout import Para, expected_visible, flatten
-from rectify_core.model import Document, replace
+from rectify_core.model import Document
 
 from . import vocab
 from .meta import head_meta, iso_date
@@ -67,12 +67,7 @@ class HtmlWriter(Writer):
         sink.write(render(document, options).encode("utf-8"))
 
     def expected(self, document: Document) -> Document:
-        """``layout.expected_visible``; an empty signature (``{}``) has nothing to show, so it reads as none."""
-        want = expected_visible(document)
-        signature = want.signature
-        if signature is not None and signature.issuer is None and (signature.date is None or not signature.date.text):
-            want = replace(want, signature=None)
-        return want
+        return expected_visible(document)
 
 
 class _Builder:
