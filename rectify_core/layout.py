@@ -293,4 +293,4 @@ def _problem_para(node: _Building, para: Para) -> None:
         node.status = _status(status, inline=para.role != "status")
 
 
-__all__ = ["ROLES", "SPAN_KINDS", "Para", "Span", "flatten", "unflatten", "expected_visible"]
+__all__ = ["ROLES", "SPAN_KINDS", "Para", "Span", "expected_visible", "flatten", "unflatten"]
