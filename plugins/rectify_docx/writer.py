@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from rectify_core.errors import UsageError
 from rectify_core.formats import Writer
 from rectify_core.layout import Para, expected_visible, flatten
-from rectify_core.model import Document, replace
+from rectify_core.model import Document
 
 from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, R_NS, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
 from .package import (
@@ -195,12 +195,7 @@ class DocxWriter(Writer):
         sink.write(build_docx(document, options))
 
     def expected(self, document: Document) -> Document:
-        """``layout.expected_visible``; an empty signature (``{}``) shows nothing, so it reads as none."""
-        want = expected_visible(document)
-        sig = want.signature
-        if sig is not None and sig.issuer is None and (sig.date is None or not sig.date.text):
-            want = replace(want, signature=None)
-        return want
+        return expected_visible(document)
 
 
 __all__ = ["DocxWriter", "build_docx", "width_in_chars"]
