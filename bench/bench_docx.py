@@ -20,28 +20,17 @@ import io
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def median_ms(fn: Callable[[], Any], runs: int) -> float:
-    fn()  # warm caches and lazy imports
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
+from timing import median_ms  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 
 def python_docx_build(texts: list[tuple[str, str]]) -> bytes:

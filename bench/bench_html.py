@@ -15,24 +15,13 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def median_ms(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm-up: imports and caches are not what this measures
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
+from timing import median_ms  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 
 def main() -> None:
