@@ -56,6 +56,7 @@ def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
         blocks.append(Block(
             text=text,
             page=line.page,
+            line=line.slot + 1,
             bold=line.runs[0].bold,
             size=look.size,
             align=look.align,

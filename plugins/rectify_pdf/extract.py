@@ -22,8 +22,19 @@ from rectify_core.errors import InputError, SecurityError
 
 from .guard import Limits
 
-_SKIP = frozenset("\r\n\x00\ufffe\uffff")
+_SKIP = frozenset("\r\n\x00\uffff")
+# pdfium's mark for a hyphen that ends a line before a word goes on: the glyph is drawn, so it stays
+_HYPHEN_MARKS = frozenset("\x02\ufffe")
 _BY_MIDDLE = operator.itemgetter(7)
+# Gaps, in ems beyond the line's usual spacing, that read as a space.  Between Latin letters or
+# digits a word space is 1/4 to 1/3 em.  Between CJK and Latin, LibreOffice and Word add about
+# 0.2 em of automatic spacing that is not a space (2020年 is drawn as "2020 年"); a real space there
+# is wider.  Between two CJK characters nothing is added, so a quarter em is a space.
+_LATIN_GAP = 0.15
+_MIXED_GAP = 0.35
+_CJK_GAP = 0.25
+# A gap this wide may separate two table cells; the cells are confirmed when rows line up.
+_CELL_GAP = 0.75
 _BY_LEFT = operator.itemgetter(1)
 
 
@@ -50,12 +61,15 @@ class TextLine:
     page: int  # 1-based
     glyphs: list[Glyph]
     text: str = ""
+    index: int = 0  # 1-based line number on its page, for messages
     left: float = 0.0
     right: float = 0.0
     top: float = 0.0
     bottom: float = 0.0
     size: float = 0.0
     bold_prefix: int = 0  # how many characters of ``text``, from the start, are bold
+    # (index in text, x) where a gap wide enough to separate table cells ends
+    cells: list[tuple[int, float]] = field(default_factory=list)
 
     @property
     def all_bold(self) -> bool:
@@ -181,6 +195,10 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
     for i, ch in enumerate(text):
         if ch in _SKIP:
             continue
+        if ch in _HYPHEN_MARKS:
+            if not raw.FPDFText_IsHyphen(textpage, i):
+                continue
+            ch = "-"
         if ch.isspace() and raw.FPDFText_IsGenerated(textpage, i):
             continue  # pdfium's guessed spaces: gaps are judged below, per script
         if not box(textpage, i, ctypes.byref(rect)):
@@ -210,7 +228,10 @@ def build_lines(glyphs: list[Glyph], number: int) -> list[TextLine]:
             lines.append(_finish(current, number))
             current, centre = [g], g.middle
     lines.append(_finish(current, number))
-    return [line for line in lines if line.text.strip()]
+    kept = [line for line in lines if line.text.strip()]
+    for n, line in enumerate(kept, 1):
+        line.index = n
+    return kept
 
 
 def _finish(glyphs: list[Glyph], number: int) -> TextLine:
@@ -218,21 +239,29 @@ def _finish(glyphs: list[Glyph], number: int) -> TextLine:
     parts: list[str] = []
     bold: list[bool] = []
     size = median(g.size for g in glyphs if not g.ch.isspace()) if any(not g.ch.isspace() for g in glyphs) else 0.0
-    # a word space is a gap clearly wider than this line's usual spacing (justified text spreads
-    # every gap a little), next to a Latin letter or a digit; CJK text takes no spaces
+    # a space is a gap clearly wider than this line's usual spacing (justified text spreads every
+    # gap a little).  pdfium's own guess is not used: it also flags the spaces a PDF does draw.
     ink = [g for g in glyphs if not g.ch.isspace()]
     gaps = sorted(b.left - a.right for a, b in itertools.pairwise(ink))
-    usual = max(0.0, gaps[len(gaps) // 2]) if len(gaps) >= 3 else 0.0
-    prev: Glyph | None = None
+    usual = max(0.0, gaps[len(gaps) // 4]) if len(gaps) >= 3 else 0.0  # lower quartile: spaces may be many
+    cells: list[tuple[int, float]] = []
+    last: Glyph | None = None  # the last glyph with ink
     for g in glyphs:
-        if prev is not None and not g.ch.isspace() and not prev.ch.isspace():
-            gap = g.left - prev.right - usual
-            if gap > 0.25 * (size or g.size) and (is_latin(prev.ch) or is_latin(g.ch)):
+        if g.ch.isspace():
+            parts.append(" ")
+            bold.append(last is not None and last.bold)
+            continue
+        if last is not None:
+            gap = (g.left - last.right - usual) / (size or g.size)
+            latin = is_latin(last.ch) + is_latin(g.ch)
+            if gap > (_CJK_GAP, _MIXED_GAP, _LATIN_GAP)[latin] and parts[-1] != " ":
                 parts.append(" ")
-                bold.append(prev.bold and g.bold)
+                bold.append(last.bold and g.bold)
+            if gap > _CELL_GAP:
+                cells.append((len(parts), g.left))
         parts.append(g.ch)
         bold.append(g.bold)
-        prev = g
+        last = g
     text = "".join(parts)
     prefix = 0
     while prefix < len(text) and (bold[prefix] or text[prefix] == " "):
@@ -244,7 +273,7 @@ def _finish(glyphs: list[Glyph], number: int) -> TextLine:
         page=number, glyphs=glyphs, text=text,
         left=ink[0].left, right=ink[-1].right,
         top=min(g.top for g in ink), bottom=max(g.bottom for g in ink),
-        size=round(size, 1), bold_prefix=prefix if any(bold) else 0,
+        size=round(size, 1), bold_prefix=prefix if any(bold) else 0, cells=cells,
     )
 
 

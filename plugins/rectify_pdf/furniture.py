@@ -32,13 +32,17 @@ class Furniture:
     reason: str  # "page number" | "running header" | "running footer"
 
 
-def folio_number(text: str) -> int | None:
-    """The page number a line states, if the whole line is a page number in a usual form."""
+def folio_number(text: str) -> tuple[int, bool] | None:
+    """(page number, strong) if the whole line is a page number in a usual form.
+
+    ``strong`` forms (``— 3 —``, ``第3页``, ``3/17``) say they are page numbers; a bare ``3`` only
+    counts when other pages carry numbers in the same sequence.
+    """
     stripped = text.strip()
     for form in _FOLIO_FORMS:
         m = form.fullmatch(stripped)
-        if m is not None:
-            return int(m.group(1))
+        if m is not None and int(m.group(1)) > 0:
+            return int(m.group(1)), not stripped.isdigit()
     return None
 
 
@@ -62,22 +66,24 @@ def find_furniture(pages: list[PageText]) -> list[Furniture]:
 
 
 def _page_numbers(pages: list[PageText], found: dict[int, Furniture]) -> None:
-    candidates: list[tuple[TextLine, int, str]] = []
+    candidates: list[tuple[TextLine, int, bool]] = []
     for page in pages:
-        edges = _edges(page)
-        # only the outermost line at each edge, or the one next to it when the outermost is a header
-        for line, edge in edges:
-            number = folio_number(line.text)
-            if number is not None and _outermost(page, line, edge, found):
-                candidates.append((line, number - page.number, edge))
+        for line, edge in _edges(page):
+            folio = folio_number(line.text)
+            if folio is not None and _outermost(page, line, edge, found):
+                number, strong = folio
+                candidates.append((line, number - page.number, strong))
     if not candidates:
         return
-    offsets = Counter(offset for _, offset, _ in candidates)
-    offset, votes = offsets.most_common(1)[0]
-    if len(pages) > 2 and votes < 2:
-        return  # one lone number on one page of many is not a page sequence
-    for line, off, _ in candidates:
-        if off == offset:
+    votes: Counter[int] = Counter()
+    pages_with: dict[int, set[int]] = {}
+    for line, offset, strong in candidates:
+        votes[offset] += 2 if strong else 1
+        pages_with.setdefault(offset, set()).add(line.page)
+    offset = max(votes, key=lambda o: (votes[o], -abs(o)))
+    sequence = len(pages_with[offset]) >= 2  # the numbers run with the pages
+    for line, off, strong in candidates:
+        if off == offset and (strong or sequence):
             found[id(line)] = Furniture(line, "page number")
 
 

@@ -75,8 +75,9 @@ def _check_streams(data: bytes, name: str, limits: Limits) -> None:
                 pending = inflater.unconsumed_tail
                 if total + size > limits.inflated or (size > _CHUNK and size > limits.ratio * len(raw)):
                     raise SecurityError(
-                        f"a compressed stream at byte {start:,} inflates {size / max(len(raw), 1):,.0f}-fold "
-                        f"(more than {limits.inflated // 2**20} MiB in all): a decompression bomb", file=name)
+                        f"the compressed stream at byte {start:,} inflates {size / max(len(raw), 1):,.0f}-fold "
+                        f"(to more than {min(size, limits.inflated) // 2**20} MiB, and counting): "
+                        "a decompression bomb", file=name)
                 if not out:
                     break
         except zlib.error:

@@ -18,8 +18,9 @@ from statistics import median
 
 from rectify_core.recognize.markers import split_marker
 
+from . import page as P
 from .extract import TextLine, is_latin
-from .typeset import OPENERS
+from .typeset import CLOSERS, OPENERS
 
 _ENDS_SENTENCE = frozenset("。；：！？;:!?")
 
@@ -48,23 +49,54 @@ class Paragraph:
         return self.lines[0]
 
 
-def measure_frame(lines: list[TextLine]) -> Frame:
-    """Left edge: the smallest start shared by several lines; right edge: where full lines end."""
-    sizes = [line.size for line in lines if line.size > 0]
-    em = median(sizes) if sizes else 12.0
+def measure_frame(lines: list[TextLine], page_size: tuple[float, float] | None = None) -> Frame:
+    """Left edge: the smallest start shared by several lines; right edge: where full lines end.
+
+    A short document gives little evidence: its lines may all be indented first lines, none of
+    them full.  On an A4 page whose lines fit the GB/T 9704 type area (and start on its character
+    grid), that area is taken as the frame — it is what every 公文 is set in.
+    """
+    weight: Counter[float] = Counter()
+    for line in lines:
+        if line.size > 0:
+            weight[round(line.size * 2) / 2] += len(line.text)
+    em = weight.most_common(1)[0][0] if weight else 12.0  # the size most of the text is set in
     body = [line for line in lines if abs(line.size - em) <= 0.15 * em] or lines
     lefts = Counter(round(line.left) for line in body)
     rights = Counter(round(line.right) for line in body)
-    need = max(2, len(body) // 33)
+    need = max(3, len(body) // 33)  # fewer lines agreeing may be a coincidence
     shared_lefts = [x for x, n in lefts.items() if n >= need]
     left = float(min(shared_lefts) if shared_lefts else min(lefts))
     # the most common end is the right edge (full lines of justified text end exactly there; a line
     # hanging a comma past it is rarer); with no agreement, the furthest end
     right_mode, votes = rights.most_common(1)[0]
-    right = float(right_mode if votes >= need else max(rights))
+    plain = [line.right for line in lines if line.text.rstrip()[-1:] not in CLOSERS] or [float(right_mode)]
+    # no line of body text ends well past the right edge (closing punctuation may hang)
+    agreed = votes >= max(3, need) and max(plain) <= right_mode + em
+    right = float(right_mode if agreed else max(plain))
+    if page_size is not None and _is_a4(page_size):
+        left, right = _gbt_frame(lines, left, right, agreed, bool(shared_lefts), max(plain))
     gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if a.page == b.page and 0 < b.top - a.top < 4 * em]
     pitch = median(gaps) if gaps else 1.5 * em
     return Frame(left, right, em, pitch)
+
+
+def _is_a4(size: tuple[float, float]) -> bool:
+    return abs(size[0] - P.PAGE_WIDTH) < 3 and abs(size[1] - P.PAGE_HEIGHT) < 3
+
+
+def _gbt_frame(lines: list[TextLine], left: float, right: float, agreed: bool,
+               shared: bool, furthest: float) -> tuple[float, float]:
+    gb_left, gb_right = P.LEFT, P.PAGE_WIDTH - P.RIGHT
+    if min(line.left for line in lines) >= gb_left - 2:
+        offset = left - gb_left
+        size = median(line.size for line in lines if round(line.left) == round(left)) if shared else 0.0
+        on_grid = any(abs(offset - k * size) <= 2 for k in range(0, 5))
+        if on_grid or not shared:
+            left = gb_left
+    if not agreed and furthest <= gb_right + 2:
+        right = gb_right
+    return left, right
 
 
 def _first_token_width(line: TextLine) -> float:
@@ -85,26 +117,42 @@ def _first_token_width(line: TextLine) -> float:
 
 def _is_full(line: TextLine, nxt: TextLine, frame: Frame) -> bool:
     room = frame.right - line.right
-    return room < _first_token_width(nxt) - 0.3 * frame.em
+    # the next word would not have fitted (the edge is measured to about half a point either way)
+    return room < _first_token_width(nxt) + 0.05 * frame.em
 
 
 def _centred(line: TextLine, frame: Frame) -> bool:
-    """Set in the middle: clearly in from the left edge, with as much room on the right."""
+    """Set in the middle: in from the left edge, with as much room on the right."""
     left_room, right_room = line.left - frame.left, frame.right - line.right
-    return left_room > 2.5 * frame.em and abs(left_room - right_room) < frame.em
+    return left_room > 0.5 * frame.em and abs(left_room - right_room) < 0.5 * frame.em
+
+
+def _indented(line: TextLine, frame: Frame) -> bool:
+    """Starts with the usual first-line indent of two characters."""
+    return abs(line.left - frame.left - 2 * line.size) < 0.3 * line.size
 
 
 def _spans_middle(line: TextLine, frame: Frame) -> bool:
-    return abs((line.left + line.right) / 2 - frame.centre) < frame.em
+    right = min(line.right, frame.right)  # a closing mark hanging in the margin does not count
+    return abs((line.left + right) / 2 - frame.centre) < 0.5 * frame.em
 
 
-def _starts_paragraph(prev: TextLine, line: TextLine, frame: Frame) -> bool:
+def _continues_centred(para: Paragraph, line: TextLine, frame: Frame) -> bool:
+    """A centred paragraph (a title on several lines) goes on with a line of the same size that is
+    centred too, or full; in body-size type, an indented line starts something new."""
+    lines = [*para.lines, line]
+    heading_size = line.size >= 18 or line.size > 1.15 * frame.em  # a title's 二号/小二, not body text
+    return (any(_centred(x, frame) for x in lines) and all(_spans_middle(x, frame) for x in lines)
+            and (heading_size or not _indented(line, frame)))
+
+
+def _starts_paragraph(para: Paragraph, line: TextLine, frame: Frame) -> bool:
+    prev = para.lines[-1]
     if abs(line.size - prev.size) > 0.15 * max(line.size, prev.size):
         return True
     if prev.all_bold and not line.first_bold:
         return True
-    big = line.size > 1.15 * frame.em
-    if big and _spans_middle(prev, frame) and _centred(line, frame):
+    if _continues_centred(para, line, frame):
         return False  # a title set on several centred lines is one paragraph
     if line.left > frame.left + 0.5 * frame.em:
         return True  # indented, centred or set right
@@ -128,7 +176,7 @@ def join(prev: str, nxt: str) -> str:
 def build_paragraphs(lines: list[TextLine], frame: Frame) -> list[Paragraph]:
     paras: list[Paragraph] = []
     for line in lines:
-        if not paras or _starts_paragraph(paras[-1].lines[-1], line, frame):
+        if not paras or _starts_paragraph(paras[-1], line, frame):
             paras.append(Paragraph([line], line.text.lstrip()))
         else:
             paras[-1].lines.append(line)
@@ -139,11 +187,13 @@ def build_paragraphs(lines: list[TextLine], frame: Frame) -> list[Paragraph]:
 
 
 def alignment(para: Paragraph, frame: Frame) -> str:
-    """center, right or left (which includes justified and indented)."""
-    if all(_spans_middle(line, frame) for line in para.lines) and any(_centred(x, frame) for x in para.lines):
+    """center, right or left (which includes justified and indented).  A single indented line
+    that happens to sit in the middle is taken as indented: that is what body text does."""
+    lines = para.lines
+    if all(_spans_middle(x, frame) for x in lines) and any(_centred(x, frame) for x in lines) and not (
+            len(lines) == 1 and _indented(lines[0], frame)):
         return "center"
-    first = para.first
-    if len(para.lines) == 1 and first.left > frame.left + 4.5 * frame.em:
+    if len(lines) == 1 and lines[0].left > frame.left + 4.5 * frame.em:
         return "right"
     return "left"
 

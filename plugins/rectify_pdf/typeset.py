@@ -65,8 +65,13 @@ def para_runs(para: Para) -> list[tuple[str, bool]]:
 
 @dataclass(frozen=True)
 class Run:
+    """Characters drawn from ``x`` on, in one weight.  Spaces are never drawn: a space is the gap
+    between two runs, as in LibreOffice's PDFs, so the reader judges every space by its width."""
+
     text: str
     bold: bool
+    x: float
+    after_space: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class Line:
 
     page: int  # 1-based
     slot: int  # 0-based line of the 22-line grid
-    x: float
+    x: float  # where the first glyph starts
     baseline: float
     width: float
     size: float
@@ -85,7 +90,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return "".join(r.text for r in self.runs)
+        return "".join((" " if r.after_space else "") + r.text for r in self.runs)
 
 
 def _char_space(size: float) -> float:
@@ -95,34 +100,22 @@ def _char_space(size: float) -> float:
 
 def break_lines(chars: Sequence[tuple[str, bool]], first_width: float, width: float,
                 advance: Advance, size: float) -> list[list[tuple[str, bool]]]:
-    """Greedy line breaking between characters with hanging closers and sticky openers."""
+    """Greedy line breaking between characters: closing punctuation hangs, and a break never
+    touches a space, splits a number or Latin word, or leaves an opening bracket at a line end."""
     space = _char_space(size)
     lines: list[list[tuple[str, bool]]] = []
     line: list[tuple[str, bool]] = []
     used = 0.0
     limit = first_width
-    i = 0
-    while i < len(chars):
-        ch = chars[i]
+    for ch in chars:
         w = advance(ch[0], size) + space
-        if not line or used + w <= limit + 0.01 or ch[0] in CLOSERS or ch[0] == " ":
+        if not line or used + w <= limit + 0.01 or ch[0] in CLOSERS:
             line.append(ch)
             used += w
-            i += 1
             continue
-        # the line is full: a number or Latin word is not split (unless it fills the line) …
-        carried: list[tuple[str, bool]] = []
-        if _is_word(ch[0]) and _is_word(line[-1][0]):
-            cut = len(line)
-            while cut > 0 and _is_word(line[cut - 1][0]):
-                cut -= 1
-            if cut > 0:
-                carried, line = line[cut:], line[:cut]
-        # … and an opening bracket at its end moves down with what it opens
-        while len(line) > 1 and line[-1][0] in OPENERS:
-            carried.insert(0, line.pop())
-        lines.append(line)
-        line = carried
+        cut = _break_at([c for c, _ in line], ch[0])
+        lines.append(line[:cut])
+        line = [*line[cut:], ch]
         used = sum(advance(c[0], size) + space for c in line)
         limit = width
     if line:
@@ -130,18 +123,30 @@ def break_lines(chars: Sequence[tuple[str, bool]], first_width: float, width: fl
     return lines
 
 
+def _break_at(line: Sequence[str], following: str) -> int:
+    """Where to end a full line: everything from the returned index on moves to the next line.
+
+    A break next to a space would leave the space at a line end, where a PDF shows nothing and a
+    reader cannot tell it was there; so that is never done (unless the line offers no other place).
+    """
+    seq = [*line, following]
+
+    def fits(j: int, strict: bool) -> bool:
+        before, after = seq[j - 1], seq[j]
+        if before == " " or after == " ":
+            return False
+        return not strict or not (
+            (_is_word(before) and _is_word(after)) or before in OPENERS or after in CLOSERS)
+
+    for strict, reach in ((True, 12), (False, len(line))):
+        for j in range(len(line), max(0, len(line) - reach), -1):
+            if fits(j, strict):
+                return j
+    return len(line)
+
+
 def _is_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
-
-
-def _runs(chars: Sequence[tuple[str, bool]]) -> tuple[Run, ...]:
-    runs: list[Run] = []
-    for text, bold in chars:
-        if runs and runs[-1].bold == bold:
-            runs[-1] = Run(runs[-1].text + text, bold)
-        else:
-            runs.append(Run(text, bold))
-    return tuple(runs)
 
 
 def _blank_before(paras: Sequence[Para], index: int) -> bool:
@@ -158,6 +163,10 @@ def _blank_before(paras: Sequence[Para], index: int) -> bool:
 
 def typeset(paras: Sequence[Para], advance: Advance) -> list[Line]:
     """Place every paragraph on the 22 × 28 grid, page after page."""
+
+    def measure(ch: str, size: float) -> float:
+        return SPACE * size if ch == " " else advance(ch, size)
+
     placed: list[Line] = []
     slot = 0  # running grid line over all pages
     issuer_x: float | None = None
@@ -169,17 +178,19 @@ def typeset(paras: Sequence[Para], advance: Advance) -> list[Line]:
         width = P.TYPE_WIDTH - look.right_indent * P.CELL
         first = width - look.indent * P.CELL
         space = _char_space(look.size)
-        broken = break_lines(chars, first, width, advance, look.size)
+        broken = break_lines(chars, first, width, measure, look.size)
         for n, line in enumerate(broken):
-            text_width = sum(advance(c, look.size) + space for c, _ in line) - space
-            visible = text_width - sum(advance(c, look.size) + space for c, _ in _trailing_spaces(line))
+            line = _strip_spaces(line)
+            if not line:
+                continue
+            visible = sum(measure(c, look.size) + space for c, _ in line) - space
             line_space = space
             if look.align == "left" and n < len(broken) - 1 and len(line) > 1:
                 # justified like a 公文 in Word: a line that goes on ends flush with the type area
                 room = (first if n == 0 else width) - visible
                 if room > 0:
-                    line_space += room / (len(line) - len(_trailing_spaces(line)) - 1)
-                    text_width = (first if n == 0 else width) + (text_width - visible)
+                    line_space += room / (len(line) - 1)
+                    visible = first if n == 0 else width
             if look.align == "center":
                 x = P.LEFT + (width - visible) / 2
             elif look.align == "right":
@@ -193,18 +204,49 @@ def typeset(paras: Sequence[Para], advance: Advance) -> list[Line]:
                 x = P.LEFT + (look.indent * P.CELL if n == 0 else 0.0)
             page_no, row = divmod(slot, P.LINES_PER_PAGE)
             baseline = P.TOP + row * P.PITCH + P.PITCH / 2 + 0.38 * look.size
-            placed.append(Line(page_no + 1, row, x, baseline, text_width, look.size, line_space, _runs(line), index))
+            runs = _place(line, x, line_space, [measure(c, look.size) for c, _ in line])
+            placed.append(Line(page_no + 1, row, x, baseline, visible, look.size, line_space, runs, index))
             slot += 1
     return placed
 
 
-def _trailing_spaces(line: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
-    for ch in reversed(line):
-        if ch[0] != " ":
-            break
-        out.append(ch)
-    return out
+# A space is half an em wide: clearly a space next to CJK text, where LibreOffice's automatic
+# CJK/Latin spacing (about 0.2 em) is not one (see extract.py).
+SPACE = 0.5
+
+
+def _strip_spaces(line: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    chars = list(line)
+    while chars and chars[0][0] == " ":
+        chars.pop(0)
+    while chars and chars[-1][0] == " ":
+        chars.pop()
+    return chars
+
+
+def _place(line: Sequence[tuple[str, bool]], x: float, char_space: float,
+           advances: Sequence[float]) -> tuple[Run, ...]:
+    """Split a line into runs at spaces and changes of weight, each with its starting x."""
+    runs: list[Run] = []
+    text = ""
+    bold = spaced = False
+    start = x
+    gap = False  # a space since the last run
+    for (ch, heavy), advance in zip(line, advances, strict=True):
+        if ch == " " or (text and heavy != bold):
+            if text:
+                runs.append(Run(text, bold, start, spaced))
+            text = ""
+        if ch == " ":
+            gap = True
+        else:
+            if not text:
+                start, bold, spaced, gap = x, heavy, gap, False
+            text += ch
+        x += advance + char_space
+    if text:
+        runs.append(Run(text, bold, start, spaced))
+    return tuple(runs)
 
 
 __all__ = ["CLOSERS", "OPENERS", "Line", "Look", "Run", "break_lines", "look_for", "para_runs", "typeset"]

@@ -85,16 +85,15 @@ def render(document: Document, options: dict[str, Any] | None = None) -> bytes:
 def _draw_line(canvas: Any, font: str, line: Any) -> None:
     # q … Q around each line: the render mode of a bold run must not leak into the next line
     canvas.saveState()
+    canvas.setLineWidth(line.size * BOLD_STROKE)
     text = canvas.beginText()
-    text.setTextOrigin(line.x, P.PAGE_HEIGHT - line.baseline)
+    text.setFont(font, line.size)
     text.setCharSpace(line.char_space)
+    y = P.PAGE_HEIGHT - line.baseline
     for run in line.runs:
-        text.setFont(font, line.size)
-        if run.bold:
-            canvas.setLineWidth(line.size * BOLD_STROKE)
-            text.setTextRenderMode(2)  # fill, then stroke: visibly heavier strokes
-        else:
-            text.setTextRenderMode(0)
+        text.setTextOrigin(run.x, y)
+        # fill, then stroke: visibly heavier strokes, and what pdfium reports as bold
+        text.setTextRenderMode(2 if run.bold else 0)
         text.textOut(run.text)
     canvas.drawText(text)
     canvas.restoreState()
