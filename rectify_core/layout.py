@@ -84,7 +84,8 @@ def flatten(doc: Document) -> list[Para]:
     doc = completed(doc)
     out: list[Para] = []
     for f in doc.disclosure:
-        out.append(_p("disclosure", ("label", f.label), *((("value", f.value),) if f.value else ())))
+        spans = ((("label", f.label),) if f.label else ()) + ((("value", f.value),) if f.value else ())
+        out.append(_p("disclosure", *spans))
     if doc.title:
         out.append(_p("title", ("text", doc.title)))
     if doc.subtitle:
@@ -219,8 +220,10 @@ def unflatten(paras: Iterable[Para], *, source: str = "<input>") -> Document:
         where = f"paragraph {index + 1}"
         role = para.role
         if role == "disclosure":
-            label = para.get("label") or para.text
-            disclosure.append(DisclosureField(label=label, value=para.get("value")))
+            label, value = para.get("label"), para.get("value")
+            if label is None and value is None:
+                label = para.text
+            disclosure.append(DisclosureField(label=label, value=value))
         elif role == "title":
             title = para.text
         elif role == "subtitle":

@@ -43,7 +43,7 @@ class Date:
 
 @dataclass(frozen=True)
 class DisclosureField:
-    label: str
+    label: str | None = None
     key: DisclosureKey | None = None
     value: str | None = None
     date: Date | None = None

@@ -19,6 +19,13 @@ STATUS_PHRASES = {
     "not_started": "尚未启动整改",
 }
 
+# The label a writer prints for a field the source showed as a bare value (dev corpus 017).
+DISCLOSURE_LABELS = {
+    "index_no": "索引号", "category": "主题分类", "publisher": "发布机构", "written_date": "成文日期",
+    "doc_number": "文号", "issued_date": "发布日期", "title": "标题", "validity": "效力状态",
+    "disclosure_mode": "公开方式", "keywords": "主题词", "source": "信息来源",
+}
+
 CONTACT_LABELS = {"phone": "联系电话", "mailbox": "邮政信箱", "email": "电子邮箱", "other": "联系方式"}
 
 
@@ -112,8 +119,13 @@ def completed(doc: Document) -> Document:
         signature = replace(signature, date=_date(signature.date))
         if signature.issuer is None and signature.date is None:
             signature = None  # an empty signature block shows nothing, so nothing reads back
+    disclosure = tuple(
+        replace(f, label=DISCLOSURE_LABELS[f.key]) if f.label is None and f.key in DISCLOSURE_LABELS else f
+        for f in doc.disclosure
+    )
     return replace(
         doc,
+        disclosure=disclosure,
         body=tuple(_node(n) for n in doc.body),
         closing=tuple(closing),
         contacts=tuple(contacts),

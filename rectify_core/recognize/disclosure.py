@@ -30,9 +30,6 @@ for _key, _labels in (
     for _label in _labels.split():
         KEYS[_label] = _key  # type: ignore[assignment]
 
-STANDARD_LABELS: dict[str, str] = {
-    "index_no": "索引号", "publisher": "发布机构", "issued_date": "发布日期", "disclosure_mode": "公开方式",
-}
 _DATE_KEYS = ("written_date", "issued_date")
 _LINE = re.compile(
     r"(?P<label>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*(?P<sep>[：:])[ \u3000]*(?P<value>.*)"
@@ -65,11 +62,14 @@ def field_date(value: str) -> Date | None:
 
 
 def field_facts(field: DisclosureField) -> DisclosureField:
-    """The field with ``key`` and ``date`` recomputed from its visible label and value."""
-    key = key_for_label(field.label)
+    """The field with ``key`` and ``date`` recomputed from its visible label and value.
+
+    A bare value (no label) keeps the key the recognizer gave it from its shape and position.
+    """
+    key = key_for_label(field.label) if field.label is not None else field.key
     date = field_date(field.value) if (key in _DATE_KEYS and field.value) else None
     return DisclosureField(label=field.label, key=key, value=field.value, date=date)
 
 
-__all__ = ["DISCLOSURE_MODES", "INDEX_NUMBER", "KEYS", "STANDARD_LABELS", "field_date", "field_facts",
+__all__ = ["DISCLOSURE_MODES", "INDEX_NUMBER", "KEYS", "field_date", "field_facts",
            "key_for_label", "parse_line"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..model import DisclosureField
 from .blocks import Block
 from .dates import parse_date
-from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, STANDARD_LABELS, parse_line
+from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, parse_line
 from .furniture import (
     BULLET,
     PUBLISH_INFO,
@@ -106,7 +106,7 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
         bare = _bare_value(text, bool(head.disclosure), head.title is not None)
         if bare is not None:
             key, value = bare
-            head.disclosure.append(DisclosureField(label=STANDARD_LABELS[key], value=value))
+            head.disclosure.append(DisclosureField(key=key, value=value))  # no label was shown: invent none
             head.blocks.append(block)
             i += 1
             continue

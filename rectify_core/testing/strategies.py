@@ -158,11 +158,19 @@ _DISCLOSURE = [("索引号", "index_no"), ("主题分类", "category"), ("发布
                ("成文日期", "written_date"), ("文号", "doc_number"), ("效力状态", "validity")]
 
 
+def _disclosure_field(draw: Any, label: str, key: str) -> DisclosureField:
+    """Labelled, or a bare value whose key says what it is (as real pages show them)."""
+    if draw(st.integers(0, 3)) == 0:
+        return DisclosureField(key=key, value=draw(texts(30)))  # type: ignore[arg-type]
+    return DisclosureField(label=label, key=draw(st.none() | st.just(key)),  # type: ignore[arg-type]
+                           value=draw(st.none() | texts(30)))
+
+
 @st.composite
 def documents(draw: Any, max_sections: int = 3) -> Document:
     """A schema-valid Document: sometimes minimal (a ledger's output), sometimes complete."""
     disclosure = tuple(
-        DisclosureField(label=label, key=draw(st.none() | st.just(key)), value=draw(st.none() | texts(30)))
+        _disclosure_field(draw, label, key)
         for label, key in draw(st.lists(st.sampled_from(_DISCLOSURE), max_size=3, unique=True))
     )
     inspection = None
