@@ -44,7 +44,7 @@ def _validator() -> Any:
         if match is None or (patrn.endswith("$") and match.end() != len(instance)):
             yield jsonschema.ValidationError(f"{instance!r} does not match {patrn!r}")
 
-    cls = validators.extend(base, {"pattern": pattern})
+    cls = validators.extend(base, {"pattern": pattern})  # type: ignore[no-untyped-call]
     return cls(json_schema(), format_checker=base.FORMAT_CHECKER)
 
 

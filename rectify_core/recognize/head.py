@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
-from ..model import DisclosureField
+from ..model import DisclosureField, DisclosureKey
 from .blocks import Block
 from .dates import parse_date
 from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, parse_line
@@ -106,7 +107,8 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
         bare = _bare_value(text, bool(head.disclosure), head.title is not None)
         if bare is not None:
             key, value = bare
-            head.disclosure.append(DisclosureField(key=key, value=value))  # no label was shown: invent none
+            # no label was shown: invent none, the key says what it is
+            head.disclosure.append(DisclosureField(key=cast(DisclosureKey, key), value=value))
             head.blocks.append(block)
             i += 1
             continue

@@ -162,7 +162,7 @@ def _disclosure_field(draw: Any, label: str, key: str) -> DisclosureField:
     """Labelled, or a bare value whose key says what it is (as real pages show them)."""
     if draw(st.integers(0, 3)) == 0:
         return DisclosureField(key=key, value=draw(texts(30)))  # type: ignore[arg-type]
-    return DisclosureField(label=label, key=draw(st.none() | st.just(key)),  # type: ignore[arg-type]
+    return DisclosureField(label=label, key=draw(st.none() | st.just(key)),
                            value=draw(st.none() | texts(30)))
 
 
