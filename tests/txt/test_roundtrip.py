@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
 from rectify_txt.writer import render
 
 from rectify_core import api
 from rectify_core.model import Document
-from rectify_core.testing import assert_roundtrip
-from tests.txt.strategies import txt_documents
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(txt_documents())
-def test_txt_round_trip_of_generated_documents(doc: Document) -> None:
-    assert_roundtrip("txt", doc)
 
 
 def test_canonical_text_layout() -> None:
