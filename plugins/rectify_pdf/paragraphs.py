@@ -139,11 +139,12 @@ def _spans_middle(line: TextLine, frame: Frame) -> bool:
 
 def _continues_centred(para: Paragraph, line: TextLine, frame: Frame) -> bool:
     """A centred paragraph (a title on several lines) goes on with a line of the same size that is
-    centred too, or full; in body-size type, an indented line starts something new."""
+    centred too, or full.  In body-size type an indented line is body text, not part of it."""
     lines = [*para.lines, line]
+    if not any(_centred(x, frame) for x in lines) or not all(_spans_middle(x, frame) for x in lines):
+        return False
     heading_size = line.size >= 18 or line.size > 1.15 * frame.em  # a title's 二号/小二, not body text
-    return (any(_centred(x, frame) for x in lines) and all(_spans_middle(x, frame) for x in lines)
-            and (heading_size or not _indented(line, frame)))
+    return heading_size or not any(_indented(x, frame) for x in lines)
 
 
 def _starts_paragraph(para: Paragraph, line: TextLine, frame: Frame) -> bool:

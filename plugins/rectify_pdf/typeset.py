@@ -56,10 +56,9 @@ def look_for(para: Para) -> Look:
 def para_runs(para: Para) -> list[tuple[str, bool]]:
     """The characters of a paragraph as (text, bold) runs; a disclosure field reads 标签：值."""
     look = look_for(para)
-    if para.role == "disclosure":
-        label = para.get("label") or ""
-        value = para.get("value")
-        return [(label + "：" + (value or ""), False)]
+    if para.role == "disclosure":  # as the txt writer prints it; a bare value stands alone
+        label, value = para.get("label"), para.get("value") or ""
+        return [(f"{label}：{value}" if label else value, False)]
     return [(span.text, span.kind in look.bold) for span in para.spans if span.text]
 
 
