@@ -15,7 +15,6 @@ import itertools
 import operator
 import time
 from dataclasses import dataclass, field
-from statistics import median
 from typing import Any, NamedTuple
 
 from rectify_core.errors import InputError, SecurityError
@@ -25,6 +24,8 @@ from .guard import Limits
 _SKIP = frozenset("\r\n\x00\uffff")
 # pdfium's mark for a hyphen that ends a line before a word goes on: the glyph is drawn, so it stays
 _HYPHEN_MARKS = frozenset("\x02\ufffe")
+# every character the glyph loop must look at twice: skipped, hyphen marks, white space
+_SPECIAL = _SKIP | _HYPHEN_MARKS | frozenset(" \t\u00a0\u3000\u2002\u2003\u2009")
 _BY_MIDDLE = operator.itemgetter(7)
 # Gaps, in ems beyond the line's usual spacing, that read as a space.  Between Latin letters or
 # digits a word space is 1/4 to 1/3 em.  Between CJK and Latin, LibreOffice and Word add about
@@ -131,35 +132,24 @@ def _address_api(raw: Any) -> dict[str, Any]:
 
 
 class _Fonts:
-    """Size and boldness per text object, and the weight of each font once per font."""
+    """Caches of size and boldness per text object, and of boldness per font.
+
+    Bold is a text object drawn fill-then-stroke (how rectify's headings and Word's 加粗 on a
+    font without a bold face are drawn) or a font that is a bold face."""
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
         self.api = _address_api(raw)
         self.object_of = self.api["FPDFText_GetTextObject"]
+        self.render_mode = self.api["FPDFTextObj_GetTextRenderMode"]
+        self.font_of = self.api["FPDFTextObj_GetFont"]
         self.objects: dict[int, tuple[float, bool]] = {}
         self.fonts: dict[int, bool] = {}
 
-    def lookup(self, textpage: Any, index: int) -> tuple[float, bool]:
-        obj = self.object_of(textpage, index) or 0
-        hit = self.objects.get(obj)
-        if hit is not None:
-            return hit
-        api = self.api
-        size = float(self.raw.FPDFText_GetFontSize(textpage, index))
-        bold = False
-        if obj:
-            # fill-then-stroke is how a fake bold is drawn (rectify's own headings, Word's 加粗 on a
-            # font without a bold face)
-            bold = api["FPDFTextObj_GetTextRenderMode"](obj) == self.raw.FPDF_TEXTRENDERMODE_FILL_STROKE
-            font = api["FPDFTextObj_GetFont"](obj)
-            if font and not bold:
-                heavy = self.fonts.get(font)
-                if heavy is None:
-                    heavy = self.fonts[font] = _heavy_font(api, font)
-                bold = heavy
-        self.objects[obj] = (size, bold)
-        return size, bold
+    def bold_font(self, font: int) -> bool:
+        """Whether a font is a bold face (weight, ForceBold flag or name), asked once per font."""
+        heavy = self.fonts[font] = bool(font) and _heavy_font(self.api, font)
+        return heavy
 
 
 def _heavy_font(api: dict[str, Any], font: int) -> bool:
@@ -189,25 +179,41 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
         return []
     text = _page_text(raw, textpage, count)
     fonts = _Fonts(raw)
+    objects, fonts_bold, object_of, font_size = fonts.objects, fonts.fonts, fonts.object_of, raw.FPDFText_GetFontSize
+    render_mode, font_of, fill_stroke = fonts.render_mode, fonts.font_of, raw.FPDF_TEXTRENDERMODE_FILL_STROKE
     rect = raw.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     box = raw.FPDFText_GetLooseCharBox
+    make = tuple.__new__  # Glyph(...) without the named tuple's Python-level __new__: the hot loop
     out: list[Glyph] = []
     for i, ch in enumerate(text):
-        if ch in _SKIP:
-            continue
-        if ch in _HYPHEN_MARKS:
-            if not raw.FPDFText_IsHyphen(textpage, i):
+        if ch in _SPECIAL:
+            if ch in _SKIP:
                 continue
-            ch = "-"
-        if ch.isspace() and raw.FPDFText_IsGenerated(textpage, i):
-            continue  # pdfium's guessed spaces: gaps are judged below, per script
-        if not box(textpage, i, ctypes.byref(rect)):
+            if ch in _HYPHEN_MARKS:
+                if not raw.FPDFText_IsHyphen(textpage, i):
+                    continue
+                ch = "-"
+            elif raw.FPDFText_IsGenerated(textpage, i):
+                continue  # pdfium's guessed spaces: gaps are judged when lines are built, per script
+        if not box(textpage, i, rect_ref):
             continue
-        if rect.right - rect.left <= 0 and not ch.isspace():
+        left, right = rect.left, rect.right
+        if right <= left and ch not in _SPECIAL:
             continue
-        size, bold = fonts.lookup(textpage, i)
+        obj = object_of(textpage, i) or 0
+        info = objects.get(obj)
+        if info is None:  # a new text object: its size, and whether it is drawn bold (inlined: hot)
+            bold = False
+            if obj:
+                bold = render_mode(obj) == fill_stroke
+                if not bold:
+                    font = font_of(obj) or 0
+                    heavy = fonts_bold.get(font)
+                    bold = heavy if heavy is not None else fonts.bold_font(font)
+            info = objects[obj] = (font_size(textpage, i), bold)
         top, bottom = height - rect.top, height - rect.bottom
-        out.append(Glyph(ch, rect.left, rect.right, top, bottom, size, bold, (top + bottom) / 2))
+        out.append(make(Glyph, (ch, left, right, top, bottom, info[0], info[1], (top + bottom) / 2)))
     return out
 
 
@@ -236,32 +242,36 @@ def build_lines(glyphs: list[Glyph], number: int) -> list[TextLine]:
 
 def _finish(glyphs: list[Glyph], number: int) -> TextLine:
     glyphs = _dedupe(sorted(glyphs, key=_BY_LEFT))
-    parts: list[str] = []
-    bold: list[bool] = []
-    size = median(g.size for g in glyphs if not g.ch.isspace()) if any(not g.ch.isspace() for g in glyphs) else 0.0
+    ink = [g for g in glyphs if not g.ch.isspace()]
+    sizes = sorted(g.size for g in ink)
+    size = sizes[len(sizes) // 2] if sizes else 0.0
     # a space is a gap clearly wider than this line's usual spacing (justified text spreads every
     # gap a little).  pdfium's own guess is not used: it also flags the spaces a PDF does draw.
-    ink = [g for g in glyphs if not g.ch.isspace()]
     gaps = sorted(b.left - a.right for a, b in itertools.pairwise(ink))
     usual = max(0.0, gaps[len(gaps) // 4]) if len(gaps) >= 3 else 0.0  # lower quartile: spaces may be many
+    thresholds = (_CJK_GAP, _MIXED_GAP, _LATIN_GAP)
+    parts: list[str] = []
+    bold: list[bool] = []
     cells: list[tuple[int, float]] = []
     last: Glyph | None = None  # the last glyph with ink
+    last_latin = False
     for g in glyphs:
-        if g.ch.isspace():
+        ch = g.ch
+        if ch.isspace():
             parts.append(" ")
             bold.append(last is not None and last.bold)
             continue
+        latin = ch.isascii() or ("０" <= ch <= "ｚ" and ch.isalnum())
         if last is not None:
             gap = (g.left - last.right - usual) / (size or g.size)
-            latin = is_latin(last.ch) + is_latin(g.ch)
-            if gap > (_CJK_GAP, _MIXED_GAP, _LATIN_GAP)[latin] and parts[-1] != " ":
+            if gap > thresholds[latin + last_latin] and parts[-1] != " ":
                 parts.append(" ")
                 bold.append(last.bold and g.bold)
             if gap > _CELL_GAP:
                 cells.append((len(parts), g.left))
-        parts.append(g.ch)
+        parts.append(ch)
         bold.append(g.bold)
-        last = g
+        last, last_latin = g, latin
     text = "".join(parts)
     prefix = 0
     while prefix < len(text) and (bold[prefix] or text[prefix] == " "):

@@ -47,10 +47,11 @@ def folio_number(text: str) -> tuple[int, bool] | None:
 
 
 def _edges(page: PageText) -> list[tuple[TextLine, str]]:
-    lines = page.lines
-    top = [(line, "top") for line in lines[:_EDGE_LINES]]
-    bottom = [(line, "bottom") for line in lines[-_EDGE_LINES:] if all(line is not t for t, _ in top)]
-    return top + bottom
+    """The outermost lines of each half of the page: header candidates above, footer below."""
+    middle = page.height / 2
+    upper = [line for line in page.lines if line.top < middle]
+    lower = [line for line in page.lines if line.top >= middle]
+    return [(line, "top") for line in upper[:_EDGE_LINES]] + [(line, "bottom") for line in lower[-_EDGE_LINES:]]
 
 
 def _key(text: str) -> str:

@@ -143,8 +143,12 @@ def _continues_centred(para: Paragraph, line: TextLine, frame: Frame) -> bool:
     lines = [*para.lines, line]
     if not any(_centred(x, frame) for x in lines) or not all(_spans_middle(x, frame) for x in lines):
         return False
-    heading_size = line.size >= 18 or line.size > 1.15 * frame.em  # a title's 二号/小二, not body text
-    return heading_size or not any(_indented(x, frame) for x in lines)
+    return _heading_size(line, frame) or not any(_indented(x, frame) for x in lines)
+
+
+def _heading_size(line: TextLine, frame: Frame) -> bool:
+    """Display type: a title's 二号/小二 (18 pt and up), or clearly larger than the body text."""
+    return line.size >= 18 or line.size > 1.15 * frame.em
 
 
 def _starts_paragraph(para: Paragraph, line: TextLine, frame: Frame) -> bool:
@@ -188,12 +192,16 @@ def build_paragraphs(lines: list[TextLine], frame: Frame) -> list[Paragraph]:
 
 
 def alignment(para: Paragraph, frame: Frame) -> str:
-    """center, right or left (which includes justified and indented).  A single indented line
-    that happens to sit in the middle is taken as indented: that is what body text does."""
+    """center, right or left (which includes justified and indented).
+
+    A single indented line that happens to sit in the middle is taken as indented, as body text
+    is; a title-size line that fills the whole width is taken as centred, as titles are."""
     lines = para.lines
-    if all(_spans_middle(x, frame) for x in lines) and any(_centred(x, frame) for x in lines) and not (
-            len(lines) == 1 and _indented(lines[0], frame)):
-        return "center"
+    if all(_spans_middle(x, frame) for x in lines):
+        if len(lines) == 1 and _indented(lines[0], frame) and not _heading_size(lines[0], frame):
+            return "left"
+        if any(_centred(x, frame) for x in lines) or _heading_size(lines[0], frame):
+            return "center"
     if len(lines) == 1 and lines[0].left > frame.left + 4.5 * frame.em:
         return "right"
     return "left"
