@@ -9,6 +9,7 @@ Everything removed is returned, so the reader records it: nothing is dropped sil
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -95,12 +96,17 @@ def _outermost(page: PageText, line: TextLine, edge: str, found: dict[int, Furni
 
 
 def _running(pages: list[PageText], found: dict[int, Furniture]) -> None:
+    """Headers and footers: the same text (digits aside) at the same place on half the pages or
+    more, set apart from the body by more white space than lies between two body lines — so a
+    body line that happens to repeat at the top of pages ("0", "整改情况：") is not one."""
     if len(pages) < 2:
         return
+    steps = sorted(b.top - a.top for p in pages for a, b in itertools.pairwise(p.lines) if b.top > a.top)
+    pitch = steps[len(steps) // 2] if steps else 0.0
     seen: dict[tuple[str, str], list[TextLine]] = {}
     for page in pages:
         for line, edge in _edges(page):
-            if id(line) in found:
+            if id(line) in found or not _apart(page, line, edge, pitch):
                 continue
             seen.setdefault((edge, _key(line.text)), []).append(line)
     need = max(2, (len(pages) + 1) // 2)
@@ -111,6 +117,15 @@ def _running(pages: list[PageText], found: dict[int, Furniture]) -> None:
         for line in lines:
             if abs(round(line.top / _SAME_PLACE) - spot) <= 1:
                 found[id(line)] = Furniture(line, "running header" if edge == "top" else "running footer")
+
+
+def _apart(page: PageText, line: TextLine, edge: str, pitch: float) -> bool:
+    """Separated from the neighbouring body line by clearly more than the usual line distance."""
+    index = page.lines.index(line)
+    neighbour = index + 1 if edge == "top" else index - 1
+    if not 0 <= neighbour < len(page.lines):
+        return True
+    return abs(page.lines[neighbour].top - line.top) > 1.4 * pitch
 
 
 __all__ = ["Furniture", "find_furniture", "folio_number"]

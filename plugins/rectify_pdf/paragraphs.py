@@ -63,17 +63,16 @@ def measure_frame(lines: list[TextLine], page_size: tuple[float, float] | None =
     em = weight.most_common(1)[0][0] if weight else 12.0  # the size most of the text is set in
     body = [line for line in lines if abs(line.size - em) <= 0.15 * em] or lines
     lefts = Counter(round(line.left) for line in body)
-    rights = Counter(round(line.right) for line in body)
     need = max(3, len(body) // 33)  # fewer lines agreeing may be a coincidence
     shared_lefts = [x for x, n in lefts.items() if n >= need]
     left = float(min(shared_lefts) if shared_lefts else min(lefts))
-    # the most common end is the right edge (full lines of justified text end exactly there; a line
-    # hanging a comma past it is rarer); with no agreement, the furthest end
-    right_mode, votes = rights.most_common(1)[0]
-    plain = [line.right for line in lines if line.text.rstrip()[-1:] not in CLOSERS] or [float(right_mode)]
-    # no line of body text ends well past the right edge (closing punctuation may hang)
-    agreed = votes >= max(3, need) and max(plain) <= right_mode + em
-    right = float(right_mode if agreed else max(plain))
+    # the right edge: the furthest end that several lines share (all full lines of justified text,
+    # the fullest of ragged text), not counting lines that hang a closing mark past it
+    plain = [line.right for line in lines if line.text.rstrip()[-1:] not in CLOSERS] or [lines[0].right]
+    rights = Counter(round(line.right) for line in body if line.text.rstrip()[-1:] not in CLOSERS)
+    shared_rights = [x for x in rights if rights[x] + rights.get(x - 1, 0) + rights.get(x + 1, 0) >= need]
+    agreed = bool(shared_rights) and max(plain) <= max(shared_rights) + em
+    right = float(max(shared_rights)) if agreed else max(plain)
     if page_size is not None and _is_a4(page_size):
         left, right = _gbt_frame(lines, left, right, agreed, bool(shared_lefts), max(plain))
     gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if a.page == b.page and 0 < b.top - a.top < 4 * em]

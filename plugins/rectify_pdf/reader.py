@@ -89,7 +89,9 @@ def read_text(source: Source, options: dict[str, Any]) -> PdfText:
         pending.clear()
 
     for line in lines:
-        cells = rows.get(id(line))
+        if id(line) in rows.continued:
+            continue  # already part of the cell it continues
+        cells = rows.rows.get(id(line))
         if cells is None:
             pending.append(line)
             continue

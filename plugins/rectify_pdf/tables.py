@@ -9,6 +9,8 @@ is dropped, and a row never merges with the text around it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .extract import TextLine
 
 _SAME_COLUMN = 2.0  # points
@@ -18,37 +20,67 @@ def _near(x: float, xs: list[float]) -> bool:
     return any(abs(x - y) <= _SAME_COLUMN for y in xs)
 
 
-def find_rows(lines: list[TextLine]) -> dict[int, list[str]]:
-    """``id(line)`` → the cells of each line that is a table row."""
-    rows: dict[int, list[str]] = {}
+@dataclass
+class Table:
+    """Rows found: each row line's cells, and the lines that only continue a cell of the row above."""
+
+    rows: dict[int, list[str]] = field(default_factory=dict)  # id(line) → cells
+    continued: set[int] = field(default_factory=set)  # id(line) of lines folded into a cell above
+
+
+def find_rows(lines: list[TextLine]) -> Table:
+    """Rows of tables: at least two consecutive lines whose cell gaps end at a shared column.
+
+    A line that starts exactly at a column of the row above, with nothing in the columns before
+    it, is that cell's text wrapping (a long 文件名称 value) and joins it.
+    """
+    found = Table()
     i = 0
     while i < len(lines):
         if not lines[i].cells:
             i += 1
             continue
         columns = [x for _, x in lines[i].cells]
+        members: list[tuple[TextLine, bool]] = [(lines[i], True)]  # (line, is a row)
         j = i + 1
-        while j < len(lines) and lines[j].page == lines[i].page and lines[j].cells:
-            shared = [x for _, x in lines[j].cells if _near(x, columns)]
-            if not shared:
+        while j < len(lines) and lines[j].page == lines[i].page:
+            line = lines[j]
+            shared = [x for _, x in line.cells if _near(x, columns)]
+            if shared:
+                columns = shared
+                members.append((line, True))
+            elif not line.cells and _near(line.left, columns):
+                members.append((line, False))
+            else:
                 break
-            columns = shared
             j += 1
-        if j - i >= 2:
-            for line in lines[i:j]:
-                rows[id(line)] = split_cells(line, columns)
+        if sum(1 for _, is_row in members if is_row) >= 2:
+            _collect(members, columns, found)
         i = max(j, i + 1)
-    return rows
+    return found
+
+
+def _collect(members: list[tuple[TextLine, bool]], columns: list[float], found: Table) -> None:
+    from .paragraphs import join
+
+    row: list[str] | None = None
+    for line, is_row in members:
+        if is_row:
+            row = found.rows[id(line)] = split_cells(line, columns)
+        elif row is not None:
+            k = next(n for n, x in enumerate(sorted(columns)) if _near(line.left, [x])) + 1
+            if k < len(row):
+                row[k] = join(row[k], line.text).strip()
+                found.continued.add(id(line))
 
 
 def split_cells(line: TextLine, columns: list[float]) -> list[str]:
+    """The line's text cut at the shared columns (empty cells are kept, so columns line up)."""
     cuts = [index for index, x in line.cells if _near(x, columns)]
     cells = []
     start = 0
     for cut in [*cuts, len(line.text)]:
-        cell = line.text[start:cut].strip()
-        if cell:
-            cells.append(cell)
+        cells.append(line.text[start:cut].strip())
         start = cut
     return cells
 
@@ -61,6 +93,7 @@ def row_texts(cells: list[str]) -> tuple[list[str], int]:
     """
     from rectify_core.recognize.disclosure import key_for_label
 
+    cells = [c for c in cells if c]
     labels = cells[0::2]
     if len(cells) % 2 == 0 and all(key_for_label(label.rstrip("：:")) for label in labels):
         out = []
@@ -75,4 +108,4 @@ def row_texts(cells: list[str]) -> tuple[list[str], int]:
     return cells, 0
 
 
-__all__ = ["find_rows", "row_texts", "split_cells"]
+__all__ = ["Table", "find_rows", "row_texts", "split_cells"]

@@ -7,6 +7,7 @@ text, with its page numbers gone from the content and listed as removed; rectify
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -15,31 +16,44 @@ import pytest
 
 from rectify_core import api
 from rectify_core.errors import UsageError
-from rectify_core.layout import flatten
+from rectify_core.layout import expected_visible, flatten
+from rectify_core.model import Document
 from rectify_core.plugins import get_registry
 
 from ..clients import require_client
+from ..corpus import corpus_path
 from .helpers import blocks_han, pages, read_pdf, seed_document, visible_han
 
 SEEDS = ("000", "002")
 
 
-@pytest.fixture(scope="module")
-def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    """Each seed, read from text, written by rectify as docx, converted to PDF by LibreOffice."""
+def _libreoffice(documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Each Document written by rectify as docx, converted to PDF by LibreOffice in one call."""
     soffice = require_client("soffice")
     try:
         get_registry().writer("docx")
     except UsageError as exc:  # the docx plugin is another issue's work
         pytest.skip(f"no docx writer to make the LibreOffice input from: {exc}")
     folder = tmp_path_factory.mktemp("lo")
-    for number in SEEDS:
-        (folder / f"s{number}.docx").write_bytes(api.write_bytes(seed_document(number), "docx"))
+    for name, doc in documents.items():
+        (folder / f"{name}.docx").write_bytes(api.write_bytes(doc, "docx"))
     profile = tmp_path_factory.mktemp("lo_profile")
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), *(str(folder / f"s{n}.docx") for n in SEEDS)],
-                   check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(profile)})
-    return {number: (folder / f"s{number}.pdf").read_bytes() for number in SEEDS}
+                    "--outdir", str(folder), *(str(folder / f"{name}.docx") for name in documents)],
+                   check=True, capture_output=True, timeout=600, env={**os.environ, "HOME": str(profile)})
+    return {name: (folder / f"{name}.pdf").read_bytes() for name in documents}
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Each seed, read from text, written by rectify as docx, converted to PDF by LibreOffice."""
+    return _libreoffice({number: seed_document(number) for number in SEEDS}, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def dev_documents() -> dict[str, Document]:
+    folder = corpus_path("dev")
+    return {p.name[:3]: api.read(p, "txt").document for p in sorted(folder.glob("*.txt"))}
 
 
 @pytest.mark.client
@@ -94,3 +108,23 @@ def test_pdftotext_sees_the_same_ideographs_in_rectify_pdf(tmp_path: Path) -> No
     from .helpers import han
 
     assert han(text) == visible_han(doc)
+
+
+@pytest.mark.client
+def test_every_ideograph_of_the_dev_corpus_through_libreoffice(
+        dev_documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """All twelve dev notices, docx → LibreOffice PDF → rectify: 100 % of the CJK characters in order,
+    and the Document their text gives in all but what a line break hides (docs/pdf.md: a space
+    LibreOffice puts at the end of a line is not drawn, and so not read)."""
+    pdfs = _libreoffice(dev_documents, tmp_path_factory)
+    exact = 0
+    for name, doc in dev_documents.items():
+        assert blocks_han(pdfs[name]) == visible_han(doc), name
+        got, want = read_pdf(pdfs[name]).document, expected_visible(doc)
+        exact += got == want
+        assert _without_spaces(got) == _without_spaces(want), name
+    assert exact >= len(dev_documents) - 1  # 033: "实行 “清单式…" breaks right after the space
+
+
+def _without_spaces(doc: Document) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False).replace(" ", "")

@@ -192,3 +192,24 @@ def test_importing_the_plugin_loads_neither_pdfium_nor_reportlab() -> None:
             "print(sorted(m for m in ('pypdfium2', 'reportlab') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _dev_files() -> list[str]:
+    from ..corpus import corpus_root
+
+    folder = corpus_root() / "dev"
+    return sorted(p.name for p in folder.glob("*.txt")) if folder.is_dir() else ["(no dev corpus)"]
+
+
+@pytest.mark.parametrize("name", _dev_files())
+def test_dev_corpus_notices_read_back_from_their_pdfs(name: str) -> None:
+    """Every dev notice, through rectify's PDF and a published-style PDF: what its text gives
+    (visible formats complete verbatim forms: expected_visible), every ideograph in order."""
+    from rectify_core.layout import expected_visible
+
+    from ..corpus import corpus_path
+
+    doc = api.read(corpus_path("dev", name), "txt").document
+    for data in (api.write_bytes(doc, "pdf"), published_pdf(doc, folio="- {n} -")):
+        assert read_pdf(data).document == expected_visible(doc)
+        assert blocks_han(data) == visible_han(doc)
