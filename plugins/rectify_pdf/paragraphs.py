@@ -62,19 +62,20 @@ def measure_frame(lines: list[TextLine], page_size: tuple[float, float] | None =
             weight[round(line.size * 2) / 2] += len(line.text)
     em = weight.most_common(1)[0][0] if weight else 12.0  # the size most of the text is set in
     body = [line for line in lines if abs(line.size - em) <= 0.15 * em] or lines
-    lefts = Counter(round(line.left) for line in body)
-    need = max(3, len(body) // 33)  # fewer lines agreeing may be a coincidence
-    shared_lefts = [x for x, n in lefts.items() if n >= need]
-    left = float(min(shared_lefts) if shared_lefts else min(lefts))
-    # the right edge: the furthest end that several lines share (all full lines of justified text,
-    # the fullest of ragged text), not counting lines that hang a closing mark past it
+    a4 = page_size is not None and _is_a4(page_size)
+    left = _left_edge(body, a4)
+    # the right edge: where lines end that the text goes on from — a line followed by one that
+    # starts at the left edge in the same type — the fullest of them (all of them, in justified
+    # text); lines that hang a closing mark past the edge do not count
     plain = [line.right for line in lines if line.text.rstrip()[-1:] not in CLOSERS] or [lines[0].right]
-    rights = Counter(round(line.right) for line in body if line.text.rstrip()[-1:] not in CLOSERS)
-    shared_rights = [x for x in rights if rights[x] + rights.get(x - 1, 0) + rights.get(x + 1, 0) >= need]
-    agreed = bool(shared_rights) and max(plain) <= max(shared_rights) + em
-    right = float(max(shared_rights)) if agreed else max(plain)
-    if page_size is not None and _is_a4(page_size):
-        left, right = _gbt_frame(lines, left, right, agreed, bool(shared_lefts), max(plain))
+    going_on = [a.right for a, b in itertools.pairwise(body)
+                if abs(b.left - left) < 0.5 * em and a.size == b.size and a.text.rstrip()[-1:] not in CLOSERS]
+    if len(going_on) >= 2 and max(plain) <= max(going_on) + em:
+        right = max(going_on)
+    elif a4 and max(plain) <= P.PAGE_WIDTH - P.RIGHT + 2:
+        right = P.PAGE_WIDTH - P.RIGHT
+    else:
+        right = max(plain)
     gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if a.page == b.page and 0 < b.top - a.top < 4 * em]
     pitch = median(gaps) if gaps else 1.5 * em
     return Frame(left, right, em, pitch)
@@ -84,18 +85,19 @@ def _is_a4(size: tuple[float, float]) -> bool:
     return abs(size[0] - P.PAGE_WIDTH) < 3 and abs(size[1] - P.PAGE_HEIGHT) < 3
 
 
-def _gbt_frame(lines: list[TextLine], left: float, right: float, agreed: bool,
-               shared: bool, furthest: float) -> tuple[float, float]:
-    gb_left, gb_right = P.LEFT, P.PAGE_WIDTH - P.RIGHT
-    if min(line.left for line in lines) >= gb_left - 2:
-        offset = left - gb_left
-        size = median(line.size for line in lines if round(line.left) == round(left)) if shared else 0.0
-        on_grid = any(abs(offset - k * size) <= 2 for k in range(0, 5))
-        if on_grid or not shared:
-            left = gb_left
-    if not agreed and furthest <= gb_right + 2:
-        right = gb_right
-    return left, right
+def _left_edge(body: list[TextLine], a4: bool) -> float:
+    """The smallest start shared by ≥ 3 lines — or GB/T 9704's left margin, on an A4 page where
+    no line starts left of it and the measured edge is that margin plus whole characters (every
+    line an indented first line) or not shared at all."""
+    lefts = Counter(round(line.left) for line in body)
+    need = max(3, len(body) // 33)  # fewer lines agreeing may be a coincidence
+    shared = [x for x, n in lefts.items() if n >= need]
+    left = float(min(shared) if shared else min(lefts))
+    if a4 and min(line.left for line in body) >= P.LEFT - 2:
+        size = median(line.size for line in body if round(line.left) == round(left)) if shared else 0.0
+        if not shared or any(abs(left - P.LEFT - k * size) <= 2 for k in range(0, 5)):
+            return P.LEFT
+    return left
 
 
 def _first_token_width(line: TextLine) -> float:
