@@ -12,6 +12,7 @@ one layout.  Modules, one concern each:
 ``tail``        closing and signature       ``contacts``    电话/信箱/邮箱
 ``inspection``  preamble facts              ``statistics``  the statistics sentence
 ``facts``       derive_facts()              ``genre``       not-a-通报, 巡视/巡察 mixture
+``hints``       headings and titles marked by layout
 ``pipeline``    recognize()
 """
 

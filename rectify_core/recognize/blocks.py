@@ -2,7 +2,8 @@
 
 A txt reader knows only the text and its line number; a PDF reader adds page, position and font
 size; a docx reader adds style names, outline levels and bold.  The recognizer works from the text
-alone and uses hints only to break ties, so every field but ``text`` is optional.
+first and uses hints only where the text is silent (``hints``: a heading with no typed number, a
+title that does not name its genre), so every field but ``text`` is optional.
 """
 
 from __future__ import annotations

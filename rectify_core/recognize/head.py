@@ -4,7 +4,8 @@ Web pages put a toolbar, a breadcrumb and a metadata list before the title and a
 line after it; some lists are labelled (索 引 号:…), some are bare values (an index number, a date,
 主动公开).  Everything before the first line of the preamble is read here; chrome is recorded as
 removed, metadata becomes disclosure fields (a bare value gets the standard label of its field, as
-the list printed it without one).
+the list printed it without one).  The title is the first line that reads as one — or that its layout
+marks as one (centred and bold or large, an outline level 1 or a Title style; ``hints``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .furniture import (
     is_site_chrome,
     split_bullet,
 )
+from .hints import body_size, title_hint
 from .report import Report
 from .status import parse_status_text
 from .text import has_han
@@ -77,6 +79,7 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
     head = Head()
     i = 0
     n = len(lines)
+    body = body_size(lines)
     while i < n:
         block = lines[i]
         text = block.text
@@ -112,7 +115,7 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
             head.blocks.append(block)
             i += 1
             continue
-        if head.title is None and looks_like_title(text):
+        if head.title is None and (looks_like_title(text) or (title_hint(block, body) and not starts_structure(text))):
             head.title = text
             head.content.append(block)
             i += 1

@@ -6,6 +6,12 @@ are not fixed by style: a style already open is a sibling at that depth; a new s
 of the deepest open node of a higher standard rank (一、 > （一） > 1. > （1） > ①; a label nests
 under anything).  A 1. that cannot continue its own sequence, followed by a (2) of another style, is
 the first item of that style, mistyped — it keeps its text and is reported.
+
+A heading with no typed number that the layout marks (``hints``: an outline level, a heading style,
+a bold line of its own) is a node without a marker.  With an outline level L it closes every open
+node of level ≥ L (a typed node's level is its own outline level, else its depth); a bold one is a
+sibling of the open bold heading that looks the same (same size and style), else a child of the
+deepest open node.  Typed numbers nest under it as under any heading of higher rank.
 """
 
 from __future__ import annotations
@@ -13,9 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block
+from .hints import bold_heading, outline_level
 from .markers import split_marker
+from .status import parse_status_text
+from .unwrap import starts_structure
 
 RANK = {"chinese": 0, "chinese_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
+HINT = "hint"  # the style of a heading marked only by its layout (no typed number)
 STYLE_SHOWN = {"chinese": "一、", "chinese_paren": "（一）", "arabic": "1.", "arabic_paren": "（1）",
                "circled": "①", "label": "问题1："}
 
@@ -42,10 +52,46 @@ class RawNode:
     paras: list[Block] = field(default_factory=list)
     children: list[RawNode] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
+    level: int = 0  # outline level (hinted) or depth, 1 = top: where a hinted heading fits
+
+    @property
+    def typed(self) -> bool:
+        return self.style != HINT
 
 
 def _rank(style: str) -> int | None:
     return RANK.get(style)
+
+
+def hinted_heading(block: Block) -> bool:
+    """A line with no typed number that its layout marks as a heading (and its text does not contradict)."""
+    text = block.text
+    if block.outline_level is None and block.bold is None and block.style is None:
+        return False
+    if starts_structure(text) or (text[0] in "（(【〔[" and parse_status_text(text) is not None):
+        return False  # the text says what it is: a number, label, contact or a status of its own
+    if outline_level(block) is not None:
+        return True
+    return bold_heading(block) and text[-1] not in "：:"  # 各党支部： is an addressee, not a heading
+
+
+def _place_hinted(node: RawNode, stack: list[RawNode]) -> None:
+    """Pop ``stack`` to the parent of a heading marked only by its layout, and give it a level."""
+    level = outline_level(node.block)
+    if level is not None:
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        node.level = level
+        return
+    look = (node.block.size, node.block.style)
+    same = next((k for k in range(len(stack) - 1, -1, -1) if not stack[k].typed
+                 and outline_level(stack[k].block) is None and (stack[k].block.size, stack[k].block.style) == look),
+                None)
+    if same is not None:
+        del stack[same + 1:]
+        node.level = stack.pop().level
+    else:
+        node.level = stack[-1].level + 1 if stack else 1
 
 
 def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
@@ -65,10 +111,19 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
 
     for j, (block, p) in enumerate(zip(lines, parsed, strict=True)):
         if p is None:
-            (stack[-1].paras if stack else lead).append(block)
+            if hinted_heading(block):
+                node = RawNode("", HINT, 0, HINT, block.text, block)
+                _place_hinted(node, stack)
+                (stack[-1].children if stack else roots).append(node)
+                stack.append(node)
+            else:
+                (stack[-1].paras if stack else lead).append(block)
             continue
         text, style, value, rest = p
         node = RawNode(text, style, value, style, rest, block)
+        if (typed_level := outline_level(block)) is not None:
+            while stack and not stack[-1].typed and stack[-1].level >= typed_level:
+                stack.pop()  # a typed heading with an outline level closes hinted ones at or below it
         open_styles = [n.level_style for n in stack]
         pos = next((k for k in range(len(stack) - 1, -1, -1) if open_styles[k] == style), None)
         ahead = following[j]
@@ -111,9 +166,10 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
                 node.pending.append(Pending(
                     "recognize.numbering-gap", "warning", f"编号从 {value} 开始而不是 1",
                     f"numbering starts at {value}, not 1"))
+        node.level = typed_level if typed_level is not None else (stack[-1].level + 1 if stack else 1)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return lead, roots
 
 
-__all__ = ["RANK", "Pending", "RawNode", "build_tree"]
+__all__ = ["HINT", "RANK", "Pending", "RawNode", "build_tree", "hinted_heading"]

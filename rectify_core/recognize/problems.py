@@ -7,7 +7,8 @@ The status is the last line of the account when that line is a status (完成情
 status on its own), else a bracketed status at the very end of the account (inline).
 
 A heading node whose first line holds more than one sentence runs in: the first sentence is the
-heading, the rest its first paragraph (（一）强化组织领导。镇党委……).
+heading, the rest its first paragraph (（一）强化组织领导。镇党委……).  A heading marked only by its layout
+(no typed number) has no marker and always keeps its line as the heading.
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ def trailing_status(text: str) -> tuple[str, Status] | None:
 
 def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
     paras = [b.text for b in raw.paras]
-    if label_at == 0:
+    if label_at == 0 and not raw.typed:
+        heading, finding = raw.rest, []  # no number to stand beside: the line stays the heading
+    elif label_at == 0:
         heading = None
         finding = [raw.rest] if raw.rest else []
     else:
@@ -89,7 +92,7 @@ def to_node(raw: RawNode, pointer: str, report: Report) -> Node:
     """The model Node for ``raw`` (and its subtree); pending findings get their JSON Pointer."""
     for p in raw.pending:
         report.add(p.rule, p.severity, p.zh, p.en, raw.block, pointer + p.suffix)  # type: ignore[arg-type]
-    marker = Marker(style=raw.style, value=raw.value, text=raw.marker_text)  # type: ignore[arg-type]
+    marker = Marker(style=raw.style, value=raw.value, text=raw.marker_text) if raw.typed else None  # type: ignore[arg-type]
     children = tuple(to_node(c, f"{pointer}/children/{i}", report) for i, c in enumerate(raw.children))
     label_at = next((i for i, b in enumerate(raw.paras) if match_rect_label(b.text) is not None), None)
     if label_at is not None:
