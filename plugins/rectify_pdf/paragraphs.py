@@ -3,10 +3,10 @@
 A printed paragraph shows where it starts and ends: its first line is indented (or centred, or set
 right), and every line but its last is full — it reaches the right edge of the type area, or the
 next word would not have fitted.  The type area is measured from the document itself (the left
-edge most lines start at, the right edge most full lines end at), so PDFs from Word, WPS,
-LibreOffice and rectify all read alike.  Two further signals: a change of type size or weight
-(a bold heading line followed by body text), a wider vertical gap, and a heading number at the
-start of an unindented line right after a line that ends a sentence.
+edge lines start at, the right edge the lines that go on end at), so PDFs from Word, WPS,
+LibreOffice and rectify all read alike.  Further signals: a change of type size, a wider vertical
+gap, and a heading number at the start of an unindented line right after a line that ends a
+sentence.  (Not bold: a bold run-in heading may fill its line exactly and go on in plain type.)
 """
 
 from __future__ import annotations
@@ -155,8 +155,6 @@ def _heading_size(line: TextLine, frame: Frame) -> bool:
 def _starts_paragraph(para: Paragraph, line: TextLine, frame: Frame) -> bool:
     prev = para.lines[-1]
     if abs(line.size - prev.size) > 0.15 * max(line.size, prev.size):
-        return True
-    if prev.all_bold and not line.first_bold:
         return True
     if _continues_centred(para, line, frame):
         return False  # a title set on several centred lines is one paragraph
