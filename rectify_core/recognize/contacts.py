@@ -2,7 +2,10 @@
 
 A value runs from its label's colon to the next label (or the end of the paragraph), without the
 separators between them, so ``联系方式:0632-8451103;邮政信箱:徐庄镇人民政府,电子邮箱:x@y.com`` gives three
-contacts.  联系方式 is classified by its value (an e-mail address or a phone number).
+contacts; separators may be ；，、 or spaces.  联系方式 is classified by its value (an e-mail address
+or a phone number); 联系人 and 邮编 are ``other``.  A phone label may stand without its colon when
+the number follows directly (联系电话0123-4567890).  A label inside brackets belongs to the value
+it stands in (邮政信箱：县政府办公室（邮编：123400） is one mailbox).
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ import re
 from ..model import Contact, ContactKind
 
 CONTACT_LABEL = re.compile(
-    r"(?P<label>联系电话|举报电话|监督电话|咨询电话|联系方式|邮政信箱|通信地址|通讯地址|来信地址|邮寄地址|电子邮箱|电子信箱|电子邮件|"
-    r"[Ee]-?mail|邮箱|地址|电话|传真|联系人)[ \t]*[：:][ \t]*"
+    r"(?P<label>联系电话|举报电话|监督电话|咨询电话|值班电话|办公电话|联系方式|邮政信箱|通信地址|通讯地址|来信地址|邮寄地址|信访地址|"
+    r"电子邮箱|电子信箱|电子邮件|举报邮箱|举报信箱|监督邮箱|[Ee]-?mail|邮箱|地址|电话|传真|联系人|邮政编码|邮编)"
+    r"(?:[ \t]*[：:][ \t]*|(?<=电话)[ \t]*(?=[0-9（(]))"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"[0-9０-９（）()\-－—+ 、，,转]{7,}")
@@ -23,6 +27,8 @@ _TRAILING = "；;，,。、 \t"
 def _kind(label: str, value: str) -> ContactKind:
     if "电话" in label or label == "传真":
         return "phone"
+    if label in ("邮编", "邮政编码"):
+        return "other"
     if label in ("邮政信箱",) or "地址" in label:
         return "mailbox"
     if "邮箱" in label or "信箱" in label or "邮件" in label or label.lower().replace("-", "") == "email":
@@ -39,7 +45,7 @@ def parse_contacts(paragraphs: tuple[str, ...] | list[str]) -> tuple[Contact, ..
     """Every labelled contact in the closing paragraphs, in order."""
     out: list[Contact] = []
     for text in paragraphs:
-        matches = list(CONTACT_LABEL.finditer(text))
+        matches = [m for m in CONTACT_LABEL.finditer(text) if not _bracketed(text, m.start())]
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             value = text[m.end():end].rstrip(_TRAILING).strip()
@@ -48,6 +54,11 @@ def parse_contacts(paragraphs: tuple[str, ...] | list[str]) -> tuple[Contact, ..
             label = m.group("label")
             out.append(Contact(kind=_kind(label, value), value=value, label=label))
     return tuple(out)
+
+
+def _bracketed(text: str, at: int) -> bool:
+    before = text[max(0, at - 60):at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def starts_with_contact(text: str) -> bool:

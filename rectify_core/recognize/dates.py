@@ -1,4 +1,5 @@
-"""Dates as 通报 write them: 2020 年 4 月 21 日, 2023年10月26日, 9 月 15日, 2023-05-04, 二〇二三年十月二十六日.
+"""Dates as 通报 write them: 2020 年 4 月 21 日, 2023年10月26日, 9 月 15日, 2023-05-04, 2023.5.8,
+二〇二三年十月二十六日 (also typed with ○ or Ｏ for 〇, as input methods offer).
 
 A date is only ever *read*, never guessed: a month and day without a year need the caller's
 ``context_year`` (the year of the date before it in the same passage), and anything that does not
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 from ..numerals import from_chinese
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_CN = "〇零一二三四五六七八九十"
+_CN = "〇○Ｏ零一二三四五六七八九十"
+_CN_ZERO = str.maketrans("○Ｏ", "〇〇")
 _SP = r"[ \t\u3000]*"
 
 _YMD = re.compile(rf"(\d{{4}}){_SP}年{_SP}(\d{{1,2}}){_SP}月{_SP}(\d{{1,2}}){_SP}[日号]")
@@ -28,7 +30,7 @@ _CN_YMD = re.compile(rf"([{_CN}]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日"
 DATE_IN_TEXT = re.compile(
     rf"(?<![0-9])(?:(?P<y>\d{{4}}){_SP}年{_SP})?(?P<m>\d{{1,2}}){_SP}月"
     rf"(?:{_SP}(?P<d>\d{{1,2}}){_SP}[日号]|(?P<part>上旬|中旬|下旬|初|底|末|中))?"
-    rf"|(?<![0-9])(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![0-9])"
+    rf"|(?<![0-9.．])(?P<iy>\d{{4}})(?P<sep>[-/.．])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![0-9])(?![.．][0-9])"
 )
 
 
@@ -63,7 +65,7 @@ def parse_date(text: str, context_year: int | None = None) -> str | None:
         if context_year is None:
             return None
         return iso_date(context_year, int(m.group(1)), int(m.group(2)))
-    if m := _CN_YMD.fullmatch(t):
+    if m := _CN_YMD.fullmatch(t.translate(_CN_ZERO)):
         year_digits = [from_chinese(c) if c not in "〇零" else 0 for c in m.group(1)]
         if any(d is None or d > 9 for d in year_digits):
             return None

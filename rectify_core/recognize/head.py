@@ -40,6 +40,7 @@ _ORG_SUFFIX = re.compile(
     r"(?:委员会|党委|党组|党工委|委|局|办公室|政府|支部|总支|院|中心|公司|镇|街道|厅|部|处|所|站|社|协会|学校)$"
 )
 _NO_TITLE_END = "。；，、,;：:！？!?"
+_TITLE_END = re.compile(r"(?:通报|情况|报告|公告|公示|通知|说明)(?:[（(][^（）()]{1,12}[）)])?$")
 
 
 @dataclass
@@ -115,10 +116,12 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
             head.blocks.append(block)
             i += 1
             continue
-        if head.title is None and (looks_like_title(text) or (title_hint(block, body) and not starts_structure(text))):
-            head.title = text
-            head.content.append(block)
-            i += 1
+        wrapped = _wrapped_title(lines, i) if head.title is None else 0
+        if head.title is None and (wrapped or looks_like_title(text)
+                                   or (title_hint(block, body) and not starts_structure(text))):
+            head.title = "".join(b.text for b in lines[i:i + wrapped]) if wrapped else text
+            head.content.extend(lines[i:i + max(wrapped, 1)])
+            i += max(wrapped, 1)
             if i < n and _SUBTITLE.fullmatch(lines[i].text) and not starts_structure(lines[i].text) \
                     and parse_status_text(lines[i].text) is None:
                 head.subtitle = lines[i].text
@@ -127,6 +130,27 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
             continue
         break
     return head, i
+
+
+def _wrapped_title(lines: list[Block], i: int) -> int:
+    """How many lines (2 or 3) from ``i`` make one title broken over lines, or 0.
+
+    A long title is printed on two or three centred lines (中共××局党组关于县委第五巡察组 / 反馈意见整改
+    落实情况的通报); a txt copy keeps the breaks.  The first line must not read as a title on its own,
+    no line may end a clause, and the joined text must read as one.
+    """
+    if looks_like_title(lines[i].text) or lines[i].text.endswith("文件"):  # 版头 ××委员会文件 is no title part
+        return 0
+    joined = ""
+    for k in range(i, min(i + 3, len(lines))):
+        text = lines[k].text
+        if not text or text[-1] in _NO_TITLE_END or starts_structure(text) or len(text) > 40 \
+                or parse_line(text) is not None or is_site_chrome(text):
+            return 0
+        joined += text
+        if k > i and len(joined) <= 100 and _TITLE_END.search(joined) and looks_like_title(joined):
+            return k - i + 1
+    return 0
 
 
 def _value_line(text: str) -> bool:

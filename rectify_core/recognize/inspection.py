@@ -3,7 +3,8 @@
 根据县委统一部署，2020年4月21日至7月30日，县委第二巡察组对吕艺镇开展了巡察整改“回头看”。9月15日，县委
 巡察组反馈了……  A year left out takes the year of the date before it; an end date earlier in the
 year than its start belongs to the next year.  Dates that name no real day (2020年13月5日) or only a
-month (2024年3月) keep their text and have no ISO value: nothing is guessed.
+month (2024年3月, 5月上旬) keep their text and have no ISO value: nothing is guessed.  Ranges are
+written 至, 起至, 到, — or -; dates also as 2023.5.8 or 2023-05-08.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ _ORG = re.compile(r"中央|省委|市委|州委|盟委|县委|区委|旗委|党�
 _ROUND = re.compile(rf"(?:[{_NUM}]+届)?(?:中央|省委|市委|州委|盟委|县委|区委|旗委)?第[{_NUM}]+轮")
 _LEVEL = re.compile(r"巡视|巡察")
 _KIND = re.compile(r"(?:开展了?|进行了?)(?P<kind>[^。，,；;：:、]{0,30})")
-_TARGETS = re.compile(r"(?:组|巡视|巡察)对(?P<targets>[^。；;]{1,400}?)(?:开展了?|进行了?)")
+# 巡察组对X开展了…, also with the dates between: 巡察组于2023年4月17日至6月16日对X开展了…
+_TARGETS = re.compile(r"(?:组|巡视|巡察)(?:于[^。；;对]{1,40}?)?对(?P<targets>[^。；;]{1,400}?)(?:开展了?|进行了?)")
 _TARGET_SPLIT = re.compile(r"[、，,；;]|以及")
 _TARGET_TAIL = re.compile(rf"等[ ]*[{_NUM}]+[ ]*[个家所名]?.*$")
-_RANGE = re.compile(r"[ ]*(?:至|到|—|–|－|-|~|～|——)[ ]*")
+_RANGE = re.compile(r"[ ]*(?:起?至|起?到|—|–|－|-|~|～|——)[ ]*")
 
 
 def _team(text: str) -> str | None:

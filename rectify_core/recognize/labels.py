@@ -12,7 +12,37 @@ import re
 RECT_LABEL = re.compile(
     r"(?P<label>整改(?:进展|落实|推进|完成|工作)?情况|整改(?:措施|举措|成效|进展)|整改)[ \t]*(?P<colon>[：:])[ \t]*"
 )
-STATUS_LINE = re.compile(r"(?:完成情况|整改状态|完成状态|整改进度|整改结果)[ \t]*[：:]")
+STATUS_LINE = re.compile(
+    r"(?:完成情况|整改状态|完成状态|整改进度|整改结果|办结情况|整改时限|完成时限|整改期限)[ \t]*[：:]")
+
+
+# A label run into the line before it, after a sentence: ⑴公务接待审批不严格。整改情况：修订…
+_RUN_IN_RECT = re.compile(
+    r"(?<=[。；！？])[ \t\u3000]*(?=整改(?:进展|落实|推进)?情况[ \t]*[：:]|整改(?:措施|举措)[ \t]*[：:])")
+_RUN_IN_STATUS = re.compile(
+    r"(?<=[。；！？])[ \t\u3000]*(?=(?:完成情况|整改状态|完成状态|整改结果|整改时限)[ \t]*[：:])")
+
+
+def split_run_in_labels(text: str) -> list[str]:
+    """``text`` cut before a rectification label or status line that follows a sentence on the same line.
+
+    A finding and its account typed as one paragraph (问题1：…。整改情况：…) read as they would on two
+    lines; only white space at the cut is dropped.  A line that opens with a label is not cut before
+    another rectification label (整改情况：…。整改措施：… is one account), only before a status line.
+    """
+    cuts = [m.start() for m in _RUN_IN_STATUS.finditer(text)]
+    if match_rect_label(text) is None:
+        first = _RUN_IN_RECT.search(text)
+        if first is not None:
+            cuts.append(first.start())
+    if not cuts:
+        return [text]
+    parts, start = [], 0
+    for cut in sorted(set(cuts)):
+        parts.append(text[start:cut].rstrip())
+        start = cut
+    parts.append(text[start:].lstrip())
+    return [p for p in parts if p]
 
 
 def match_rect_label(text: str) -> tuple[str, str, str] | None:
@@ -27,4 +57,4 @@ def is_status_line(text: str) -> bool:
     return STATUS_LINE.match(text) is not None
 
 
-__all__ = ["RECT_LABEL", "STATUS_LINE", "is_status_line", "match_rect_label"]
+__all__ = ["RECT_LABEL", "STATUS_LINE", "is_status_line", "match_rect_label", "split_run_in_labels"]

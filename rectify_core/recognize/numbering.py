@@ -12,6 +12,10 @@ a bold line of its own) is a node without a marker.  With an outline level L it 
 node of level ≥ L (a typed node's level is its own outline level, else its depth); a bold one is a
 sibling of the open bold heading that looks the same (same size and style), else a child of the
 deepest open node.  Typed numbers nest under it as under any heading of higher rank.
+
+Numbers of a new style after a node's own rectification label (整改情况：①…；②…；) enumerate the
+account's measures and stay its paragraphs — unless one of them opens an account of its own, in
+which case they are sub-problems.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Block
 from .hints import bold_heading, outline_level
+from .labels import match_rect_label
 from .markers import split_marker
 from .status import parse_status_text
 from .unwrap import starts_structure
@@ -53,6 +58,7 @@ class RawNode:
     children: list[RawNode] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
     level: int = 0  # outline level (hinted) or depth, 1 = top: where a hinted heading fits
+    labelled: bool = False  # one of its own lines opens a rectification account
 
     @property
     def typed(self) -> bool:
@@ -94,6 +100,22 @@ def _place_hinted(node: RawNode, stack: list[RawNode]) -> None:
         node.level = stack[-1].level + 1 if stack else 1
 
 
+def _enumeration_run(j: int, style: str, parsed: list[tuple[str, str, int, str] | None],
+                     labelled: list[bool]) -> tuple[int, str, bool]:
+    """Judge the run of ``style`` items starting at ``j`` inside an account: (end, style, is_enumeration).
+
+    The items enumerate the account's measures unless one of them opens its own account (then they
+    are sub-problems).  The run ends at the first line numbered in another style.
+    """
+    for k in range(j + 1, len(parsed)):
+        if labelled[k]:
+            return k, style, False
+        q = parsed[k]
+        if q is not None and q[1] != style:
+            return k, style, True
+    return len(parsed), style, True
+
+
 def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
     """(lines before the first heading, the heading tree) for the body lines in order."""
     parsed = [split_marker(b.text) for b in lines]
@@ -109,6 +131,9 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
         if (q := parsed[k]) is not None:
             upcoming = (q[1], q[2])
 
+    labelled = [p is None and match_rect_label(b.text) is not None for b, p in zip(lines, parsed, strict=True)]
+    enumeration: tuple[int, str, bool] = (-1, "", False)  # (end, style, verdict) of the run last judged
+
     for j, (block, p) in enumerate(zip(lines, parsed, strict=True)):
         if p is None:
             if hinted_heading(block):
@@ -118,8 +143,16 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
                 stack.append(node)
             else:
                 (stack[-1].paras if stack else lead).append(block)
+                if stack and labelled[j]:
+                    stack[-1].labelled = True
             continue
         text, style, value, rest = p
+        if stack and stack[-1].labelled and style != "label" and all(n.level_style != style for n in stack):
+            if not (j < enumeration[0] and enumeration[1] == style):
+                enumeration = _enumeration_run(j, style, parsed, labelled)
+            if enumeration[2]:
+                stack[-1].paras.append(block)  # ①…；②…； inside an account: its text, not sub-items
+                continue
         node = RawNode(text, style, value, style, rest, block)
         if (typed_level := outline_level(block)) is not None:
             while stack and not stack[-1].typed and stack[-1].level >= typed_level:

@@ -19,8 +19,9 @@ from ..model import Document, Node
 from .blocks import Block
 from .facts import derive_facts
 from .furniture import PAGE_NUMBER, RUNNING_HEADER, is_page_number, repeated_lines
-from .genre import check_genre, check_level_mixture
+from .genre import check_genre, check_level_mixture, is_tongbao
 from .head import read_head
+from .labels import split_run_in_labels
 from .numbering import build_tree
 from .problems import to_node
 from .report import Report
@@ -81,10 +82,16 @@ def _check_dates(doc: Document, disclosure_blocks: list[Block], preamble: list[B
         return
     for name in ("start", "end", "feedback"):
         d = getattr(insp, name)
-        if d is not None and d.iso is None and d.text and "日" in d.text:
-            block = next((b for b in preamble if d.text in b.text), preamble[0] if preamble else None)
+        if d is None or d.iso is not None or not d.text:
+            continue
+        block = next((b for b in preamble if d.text in b.text), preamble[0] if preamble else None)
+        if "日" in d.text or "号" in d.text:
             report.add("recognize.unreadable-date", "warning", f"日期“{d.text}”不是有效日期，未作解析",
                        f"{d.text!r} is not a valid date; left unparsed", block, f"/inspection/{name}")
+        elif is_tongbao(doc):  # an announcement's dates are not an inspection's
+            report.add("recognize.imprecise-date", "info", f"日期“{d.text}”未写到具体日，保留原文、不推定日期",
+                       f"{d.text!r} names no day: kept as written, no ISO date assumed", block,
+                       f"/inspection/{name}")
 
 
 def recognize(blocks: list[Block], *, source: str) -> ReadResult:
@@ -94,7 +101,9 @@ def recognize(blocks: list[Block], *, source: str) -> ReadResult:
     signature, sig_start = read_signature(lines, report)
     head, start = read_head(lines[:sig_start], report)
     closing = closing_start(lines, start, sig_start)
-    lead, roots = build_tree(lines[start:closing])
+    body_lines = [b if len(parts) == 1 else replace(b, text=part)
+                  for b in lines[start:closing] for parts in [split_run_in_labels(b.text)] for part in parts]
+    lead, roots = build_tree(body_lines)
     body: list[Node] = []
     for i, raw in enumerate(roots):
         body.append(to_node(raw, f"/body/{i}", report))
@@ -117,7 +126,7 @@ def recognize(blocks: list[Block], *, source: str) -> ReadResult:
     index(roots, "/body")
     _check_halfwidth(list(doc.walk()), node_blocks, report)
     _check_dates(doc, head.blocks, lead, report)
-    check_level_mixture(doc, head.content + lines[start:], report)
+    check_level_mixture(doc, head.content + body_lines + lines[closing:], report)
     check_genre(doc, report, lines[0] if lines else None)
     report.removed.sort(key=lambda r: (r.location.line or 0) if r.location else 0)
     report.findings.sort(key=lambda f: (f.location.line or 0) if f.location else 0)

@@ -3,8 +3,15 @@
 A node is a *problem* when one of its own lines opens with a rectification label (整改情况：…).
 The lines before the label are the finding — the marker line's text too, when the label follows it
 directly; otherwise the marker line's text is the heading (关于…的问题 / 反馈问题：… over a finding).
-The status is the last line of the account when that line is a status (完成情况：已完成, or a bracketed
-status on its own), else a bracketed status at the very end of the account (inline).
+The status is the last line of the account when that line is a status (完成情况：已完成, 整改时限：长期坚持,
+整改进展：已完成, or a bracketed status on its own), else a bracketed status at the very end of the
+account, else a status sentence in prose ending it (已完成整改。 目前已整改完成。 — ``status.prose_status``),
+both inline.
+
+A numbered item with no rectification label stays a heading node with paragraphs even when it reads
+like a problem: the schema's account needs its label as written, and nothing says where the
+finding ends and the account begins.  When such an item's line names a problem (关于…问题) and its
+text ends with a status, an info finding says so (``recognize.unlabelled-account``).
 
 A heading node whose first line holds more than one sentence runs in: the first sentence is the
 heading, the rest its first paragraph (（一）强化组织领导。镇党委……).  A heading marked only by its layout
@@ -19,10 +26,11 @@ from ..model import Marker, Node, Problem, Rectification, Status
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
 from .report import Report
-from .status import parse_status_text
+from .status import parse_status_text, prose_status
 from .text import sentence_spans
 
-_TRAILING_STATUS = re.compile(r"[（(][^（）()]{2,40}[）)]$")
+_TRAILING_STATUS = re.compile(r"[（(][^（）()]{2,40}[）)]$|【[^【】]{2,40}】$")
+_PROBLEM_LINE = re.compile(r"^(?:关于|针对).{0,80}问题|问题[。.]?$")
 
 
 def split_run_in(text: str) -> tuple[str, str] | None:
@@ -36,10 +44,16 @@ def split_run_in(text: str) -> tuple[str, str] | None:
 
 
 def standalone_status(text: str) -> Status | None:
-    """A line that is only a status: 完成情况：已完成, or （已完成整改） on its own."""
-    if not (is_status_line(text) or (text[:1] in "（(" and _TRAILING_STATUS.fullmatch(text))):
+    """A line that is only a status: 完成情况：已完成, （已完成整改） on its own, or 整改进展：已完成."""
+    rect = match_rect_label(text)
+    if rect is not None:  # 整改进展：已完成 after the account: a status phrase, not more account
+        parsed = parse_status_text(rect[2]) if len(rect[2]) <= 12 else None
+        if parsed is None or parsed[0] == "unknown":
+            return None
+    elif not (is_status_line(text) or (text[:1] in "（(【" and _TRAILING_STATUS.fullmatch(text))):
         return None
-    parsed = parse_status_text(text)
+    else:
+        parsed = parse_status_text(text)
     if parsed is None:
         return None
     return Status(category=parsed[0], deadline=parsed[1], text=text, inline=False)  # type: ignore[arg-type]
@@ -55,6 +69,28 @@ def trailing_status(text: str) -> tuple[str, Status] | None:
         return None
     before = text[:m.start()].rstrip()
     return before, Status(category=parsed[0], deadline=parsed[1], text=m.group(0))  # type: ignore[arg-type]
+
+
+def _prose(text: str) -> tuple[str, Status] | None:
+    found = prose_status(text)
+    if found is None:
+        return None
+    before, sentence, category, deadline = found
+    return before, Status(category=category, deadline=deadline, text=sentence)  # type: ignore[arg-type]
+
+
+def _unlabelled_status(raw: RawNode) -> str | None:
+    """The status text ending a numbered problem item that has no rectification label, if any."""
+    if raw.children or not raw.paras or not raw.typed:
+        return None
+    if raw.style != "label" and _PROBLEM_LINE.search(raw.rest) is None:
+        return None
+    found = trailing_status(raw.paras[-1].text) or _prose(raw.paras[-1].text)
+    if found is None:
+        line = raw.paras[-1].text
+        lone = standalone_status(line) if len(raw.paras) > 1 else None
+        return lone.text if lone is not None else None
+    return found[1].text
 
 
 def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
@@ -77,7 +113,7 @@ def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
         if status is not None:
             account.pop()
     if status is None and account:
-        found = trailing_status(account[-1])
+        found = trailing_status(account[-1]) or _prose(account[-1])
         if found is not None:
             before, status = found
             if before:
@@ -98,6 +134,13 @@ def to_node(raw: RawNode, pointer: str, report: Report) -> Node:
     if label_at is not None:
         title, problem = _problem(raw, label_at)
         return Node(marker=marker, heading=title, problem=problem, children=children)
+    if (shown := _unlabelled_status(raw)) is not None:
+        report.add("recognize.unlabelled-account", "info",
+                   f"“{raw.marker_text}{raw.rest[:20]}”像是反馈问题，其后以整改状态“{shown}”结束，但没有“整改情况：”"
+                   "等标签：按标题和段落原样保留",
+                   f"{raw.marker_text}{raw.rest[:20]!r} reads like a problem whose text ends with the status "
+                   f"{shown!r}, but no rectification label (整改情况：) opens its account: kept as a heading and "
+                   "paragraphs", raw.block, pointer)
     paragraphs = [b.text for b in raw.paras]
     heading = raw.rest or None
     run_in = False

@@ -1,10 +1,11 @@
 """The statistics sentence: 反馈问题N个，已完成整改M个，其中……，继续整改K个，完成率X%.
 
-The sentence is cut into clauses at ，、；（） and each clause that ends in a count (N个/项/条/件) is
-classified by its words.  The total is the last count of a 问题/任务 clause before the first
-status clause (so 4个大方面26个大项……梳理分解整改任务106个,已完成整改98个 gives 106).  A clause that
-starts with 含/包括 is a part of the count before it and is skipped; one that starts with 其中 marks
-long-term items counted inside the completed ones.
+The sentence is cut into clauses at ，、；（） and after every count (so 28个问题已整改到位25个 is two
+clauses), and each clause that ends in a count (N个/项/条/件) is classified by its words.  The total
+is the last count of a 问题/任务 clause before the first status clause (so 4个大方面26个大项……梳理分解
+整改任务106个,已完成整改98个 gives 106).  A clause that starts with 含/包括, or counts 立行立改
+items (a subset, whichever side of the completed count it stands), is a part of another count and
+is skipped; one that starts with 其中 marks long-term items counted inside the completed ones.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import re
 from ..model import Statistics
 from .text import sentences
 
-_CLAUSE = re.compile(r"[，,、；;（）()]")
+_CLAUSE = re.compile(r"[，,、；;（）()]|(?<=[个项条件])(?=[^，,、；;（）()]*\d)")
 _COUNT = re.compile(r"(\d+)[ ]*(?:个|项|条|件)")
-_RATE = re.compile(r"完成率[ ]*(?:为|达|达到|是)?[ ]*(\d+(?:\.\d+)?)[ ]*[%％]")
+_RATE = re.compile(r"(?:完成|整改)率[ ]*(?:为|达|达到|是)?[ ]*(\d+(?:\.\d+)?)[ ]*[%％]")
+_PART = re.compile(r"立行立改|即知即改")
 _NOT_STARTED = re.compile(r"未完成|未启动|尚未")
 _LONG_TERM = re.compile(r"阶段性|长期|基本完成|持续整改")
 _IN_PROGRESS = re.compile(r"正在整改|继续整改|整改中|推进中|持续推进|正在推进")
@@ -32,7 +34,7 @@ def parse_statistics(sentence: str) -> Statistics | None:
     for raw in _CLAUSE.split(sentence):
         clause = raw.strip()
         counts = _COUNT.findall(clause)
-        if not counts or clause.startswith(("含", "包括")):
+        if not counts or clause.startswith(("含", "包括")) or _PART.search(clause):
             continue
         n = int(counts[-1])
         if _NOT_STARTED.search(clause):

@@ -11,10 +11,13 @@ import re
 
 from ..model import Date
 from .dates import iso_date, month_end
+from .text import sentence_spans
 
 _OPEN, _CLOSE = "（([【〔", "）)]】〕"
 _PAIR = {"（": 0, "(": 0, "）": 0, ")": 0, "[": 1, "]": 1, "【": 2, "】": 2, "〔": 3, "〕": 3}
-_LABEL = re.compile(r"^(?:完成情况|整改状态|完成状态|整改进度|进展情况|整改结果|状态)[ \t]*[：:][ \t]*")
+_LABEL = re.compile(
+    r"^(?:完成情况|整改状态|完成状态|整改进度|进展情况|整改结果|办结情况|状态"
+    r"|(?P<limit>整改时限|完成时限|整改期限))[ \t]*[：:][ \t]*")
 
 _DEADLINE = re.compile(
     r"(?P<text>(?P<ye>\d{4})[ \t]*年[ \t]*(?:底|末)"
@@ -22,6 +25,8 @@ _DEADLINE = re.compile(
     r"|年底|年末)"
     r"[ \t]*(?:之?前|以前)"
 )
+# After 整改时限： a date alone is the deadline (整改时限：2023年12月底 = 2023年12月底前).
+_LIMIT_DATE = re.compile(r"^(?:\d{4}[ \t]*年[ \t]*)?(?:\d{1,2}[ \t]*月[ \t]*(?:\d{1,2}[ \t]*[日号]|底|末)?|底|末)")
 _ANY_DATE = re.compile(
     r"\d{4}[ \t]*年([ \t]*\d{1,2}[ \t]*月([ \t]*\d{1,2}[ \t]*[日号])?)?"
     r"|\d{1,2}[ \t]*月([ \t]*\d{1,2}[ \t]*[日号])?"
@@ -71,19 +76,22 @@ def parse_status_text(text: str) -> tuple[str, Date | None] | None:
     phrase that uses none is not a status at all.
     """
     t = text.strip()
-    labelled = False
+    labelled = limit = False
     if m := _LABEL.match(t):
-        labelled = True
+        labelled, limit = True, m.group("limit") is not None
         t = t[m.end():]
     inner = _strip_brackets(t)
     if inner is None or not inner:
         return None
+    inner = _PROSE_LEAD.sub("", inner, count=1) or inner  # 目前已… / 该问题已…: the subject is no aside
     if len(inner) > 40 or "\n" in inner:
         return None
     without_dates = _ANY_DATE.sub("", inner)
     if any(c.isdigit() for c in without_dates) or _NOT_A_STATUS.search(inner):
         return ("unknown", None) if labelled else None
     deadline = _deadline(inner)
+    if deadline is None and limit:
+        deadline = _deadline(_LIMIT_DATE.sub(r"\g<0>前", inner, count=1))
     if _NOT_STARTED.search(inner):
         return "not_started", None
     if deadline is not None:
@@ -97,4 +105,42 @@ def parse_status_text(text: str) -> tuple[str, Date | None] | None:
     return ("unknown", None) if labelled else None
 
 
-__all__ = ["parse_status_text"]
+# A status stated in prose as the account's last sentence: 已完成整改。 目前已整改完成。 该问题已基本完成整改，
+# 需长期坚持。 计划于2024年6月底前完成整改。  Only the genre's fixed phrases (after an optional time and
+# subject) count, so 完成干部教育培训。 or 已建立台账。 stay account text.
+_PROSE_LEAD = re.compile(
+    r"^(?:(?:目前|当前|现|截至目前|截止目前|截至(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末)?)[，,]?)?"
+    r"(?:该问题|此问题|该项问题|本问题|此项问题|该项工作|该项|此项)?"
+)
+_PROSE_PART = re.compile(
+    r"(?:已经?|均已|已全部|全部|已按期|已如期|按期|如期)?(?:基本)?"
+    r"(?:完成整改|整改完成|完成了整改|整改到位|办结|销号|整改|完成|已完成|落实到位)(?:到位|销号)?"
+    r"|整改已(?:完成|到位|办结)"
+    r"|已?取得阶段性成效|(?:需要?|将|仍需|需持续)?长期坚持|持续整改(?:中)?|正在(?:整改|推进)(?:中)?|整改中|持续推进(?:中)?"
+    r"|(?:计划|预计|将|力争)?于?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日|底|末)?(?:年底|年末)?之?前(?:全面|全部)?完成(?:整改)?"
+    r"|尚未(?:完成|启动)|未启动|未完成"
+)
+_PROSE_JOIN = re.compile(r"[，,、；;]|并且?|且")
+PROSE_MAX = 24
+
+
+def prose_status(text: str) -> tuple[str, str, str, Date | None] | None:
+    """(text before, status sentence, category, deadline) when ``text`` ends with a status in prose."""
+    spans = sentence_spans(text)
+    if not spans:
+        return None
+    start, end = spans[-1]
+    sentence = text[start:end].strip()
+    if len(sentence) > PROSE_MAX or not sentence.endswith(("。", "！")):
+        return None
+    core = _PROSE_LEAD.sub("", sentence.rstrip("。！"), count=1)
+    parts = [p for p in _PROSE_JOIN.split(core) if p]
+    if not parts or not all(_PROSE_PART.fullmatch(p) for p in parts):
+        return None
+    parsed = parse_status_text(sentence)  # the reader of any format gets the same category from the text
+    if parsed is None or parsed[0] == "unknown":
+        return None
+    return text[:start].rstrip(), sentence, parsed[0], parsed[1]
+
+
+__all__ = ["parse_status_text", "prose_status"]

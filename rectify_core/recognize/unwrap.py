@@ -17,6 +17,7 @@ from dataclasses import replace
 from .blocks import Block
 from .contacts import starts_with_contact
 from .dates import parse_date
+from .disclosure import key_for_label, parse_line
 from .labels import is_status_line, match_rect_label
 from .markers import split_marker
 from .text import close_cjk_gaps, display_width, ends_sentence, join_wrapped
@@ -92,7 +93,13 @@ def rejoin(blocks: list[Block], width: int) -> list[Block]:
 
 _GAP = re.compile(r"[ \u3000]+")
 _SUBTITLE = re.compile(r"[（(][^（）()]{1,30}[）)]")
+_FIELD_START = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*[：:]")
 _SPACED_HEADING = re.compile(r"[ \u3000]+(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def _opens_field(text: str) -> bool:
+    m = _FIELD_START.match(text)
+    return m is not None and key_for_label(m.group(1)) is not None
 
 
 def _breaks_here(before: str, after: str, segment_start: str) -> bool:
@@ -100,6 +107,9 @@ def _breaks_here(before: str, after: str, segment_start: str) -> bool:
         return False
     if starts_structure(after) or (len(after) <= 60 and parse_date(after.split()[-1]) is not None):
         return True  # a heading, label or contact follows, or the signature (issuer and date, or date)
+    field = parse_line(before)
+    if _opens_field(after) or (field is not None and field[2]):
+        return True  # 政务公开 fields: 索引号：… 发布机构：… each a part
     if ends_sentence(before) or (_SUBTITLE.fullmatch(before) and split_marker(before) is None):
         return True
     label = match_rect_label(before)
@@ -114,9 +124,9 @@ def _breaks_here(before: str, after: str, segment_start: str) -> bool:
 def split_dump(text: str) -> list[str]:
     """Split a whole document pasted as one line at the spaces that separate its parts.
 
-    A space separates parts when what follows opens a heading, label, contact or date, when what
-    precedes ends a sentence, or when it ends a short heading line.  Spaces inside a sentence
-    (2020 年 4 月) stay.
+    A space separates parts when what follows opens a heading, label, contact, 政务公开 field or date,
+    when what precedes ends a sentence or is a whole 政务公开 field (索引号：…), or when it ends a short
+    heading line or the title.  Spaces inside a sentence (2020 年 4 月) stay.
     """
     parts: list[str] = []
     start = 0
@@ -124,7 +134,8 @@ def split_dump(text: str) -> list[str]:
         before, after = text[start:m.start()], text[m.end():]
         if not before:
             continue
-        first = not parts and 6 <= len(before) <= 80 and before.endswith(("通报", "情况", "报告"))
+        first = (6 <= len(before) <= 80 and before.endswith(("通报", "情况", "报告"))
+                 and all(parse_line(p) is not None for p in parts))  # the title, after any 政务公开 fields
         if first or _breaks_here(before, after, before):
             parts.append(before)
             start = m.end()

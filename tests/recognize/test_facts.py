@@ -25,6 +25,22 @@ def test_several_contacts_on_one_line() -> None:
         Contact("phone", "12388、0543-1234567", "举报电话"))
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("联系电话：0123-1234567、0123-7654321；邮编：123456；通信地址：示例县人民路1号",
+     [("phone", "联系电话", "0123-1234567、0123-7654321"), ("other", "邮编", "123456"),
+      ("mailbox", "通信地址", "示例县人民路1号")]),
+    ("联系人：李某 联系电话：0123-1234567 电子邮箱：a@b.cn",
+     [("other", "联系人", "李某"), ("phone", "联系电话", "0123-1234567"), ("email", "电子邮箱", "a@b.cn")]),
+    ("联系电话0123-1234567，邮政编码：123456。",
+     [("phone", "联系电话", "0123-1234567"), ("other", "邮政编码", "123456")]),
+    ("邮政信箱：示例县委巡察办（邮编：123400）", [("mailbox", "邮政信箱", "示例县委巡察办（邮编：123400）")]),
+    ("举报邮箱：jb@example.cn，监督电话：12388",
+     [("email", "举报邮箱", "jb@example.cn"), ("phone", "监督电话", "12388")]),
+])
+def test_contact_lines_as_notices_write_them(line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(c.kind, c.label, c.value) for c in parse_contacts([line])] == expected
+
+
 def test_contact_way_is_classified_by_its_value() -> None:
     assert [c.kind for c in parse_contacts(["联系方式：x@y.cn", "联系方式：0531-1234567", "联系方式：当面反映"])] == [
         "email", "phone", "other"]
@@ -39,6 +55,13 @@ def test_contact_way_is_classified_by_its_value() -> None:
      Statistics(total=20, completed=18, long_term=2)),
     ("共反馈问题4个方面10个，梳理整改任务30个，已完成整改28个，其中长期坚持5个，继续整改2个。",
      Statistics(total=30, completed=28, long_term=5, in_progress=2, long_term_in_completed=True)),
+    ("共反馈问题25个，已整改到位19个，正在整改6个，整改完成率76%。",
+     Statistics(total=25, completed=19, in_progress=6, rate=76)),
+    ("反馈问题40个，立行立改问题6个，已完成整改32个，需长期坚持的5个，正在整改3个。",
+     Statistics(total=40, completed=32, long_term=5, in_progress=3)),
+    ("巡察反馈的28个问题已整改到位25个，正在整改3个，整改率89.29%。",
+     Statistics(total=28, completed=25, in_progress=3, rate=89.29)),
+    ("反馈问题12个，已办结10个，持续推进2个。", Statistics(total=12, completed=10, in_progress=2)),
 ])
 def test_statistics_sentences(text: str, expected: Statistics) -> None:
     assert find_statistics(["前一句没有数字。" + text + "后一句。"]) == replace(expected, text=text)

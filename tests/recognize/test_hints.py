@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rectify_core.formats import ReadResult
-from rectify_core.model import Node
 from rectify_core.recognize import Block, recognize
 from rectify_core.schema import validate_dict
+from tests.recognize.helpers import outline
 from tests.recognize.test_structure import NOTICE
 
 TITLE = "示例县林业局党组关于县委第二巡察组反馈意见落实工作的说明"  # no 通报/情况/整改: only its look says title
@@ -27,17 +27,6 @@ def _read(blocks: list[Block]) -> ReadResult:
 
 def _p(text: str, **hints: object) -> Block:
     return Block(text, size=16.0, **hints)  # type: ignore[arg-type]
-
-
-def _tree(nodes: tuple[Node, ...], depth: int = 0) -> list[str]:
-    out: list[str] = []
-    for n in nodes:
-        mark = n.marker.text if n.marker is not None else "·"
-        kind = "P" if n.problem is not None else "H"
-        shown = n.heading if n.heading is not None or n.problem is None else "F:" + n.problem.finding[0]
-        out.append(f"{'  ' * depth}{kind} {mark} {shown}")
-        out += _tree(n.children, depth + 1)
-    return out
 
 
 WORD = [
@@ -65,7 +54,7 @@ def test_outline_levels_make_headings_without_numbers() -> None:
     doc = _read(WORD).document
     assert doc.title == TITLE
     assert len(doc.preamble) == 1
-    assert _tree(doc.body) == [
+    assert outline(doc.body) == [
         "H · 整改工作开展情况",
         "H · 反馈意见整改落实情况",
         "  P · 关于理论学习不深入的问题",
@@ -94,7 +83,7 @@ def test_heading_style_names_without_an_outline_level() -> None:
 def test_html_heading_tags_as_styles() -> None:
     blocks = [replace(b, outline_level=None, style=f"h{b.outline_level + 1}") if b.outline_level else b
               for b in WORD]
-    assert _tree(_read(blocks).document.body) == _tree(_read(WORD).document.body)
+    assert outline(_read(blocks).document.body) == outline(_read(WORD).document.body)
 
 
 def test_without_hints_the_same_lines_are_paragraphs() -> None:
@@ -123,8 +112,9 @@ def test_bold_lines_of_their_own_are_headings_and_typed_numbers_nest_under_them(
     ]
     result = _read(blocks)
     doc = result.document
-    assert doc.preamble == ("各村党支部，镇直各单位：", "根据县委统一部署，县委第三巡察组对示例镇开展了巡察。现将整改进展情况通报如下。")
-    assert _tree(doc.body) == [
+    assert doc.preamble == ("各村党支部，镇直各单位：",
+                            "根据县委统一部署，县委第三巡察组对示例镇开展了巡察。现将整改进展情况通报如下。")
+    assert outline(doc.body) == [
         "H · 关于党的建设方面",
         "  P 1. F:关于党员发展不规范的问题",
         "  P 2. F:关于“三会一课”落实不到位的问题",
@@ -154,7 +144,7 @@ def test_bold_headings_of_two_sizes_nest() -> None:
         Block("下一步打算", size=18.0, bold=True),
         _p("持续抓好整改。"),
     ]
-    assert _tree(_read(blocks).document.body) == [
+    assert outline(_read(blocks).document.body) == [
         "H · 整改工作总体情况",
         "H · 具体问题整改情况",
         "  H · 政治建设方面",
@@ -178,7 +168,7 @@ def test_typed_headings_with_outline_levels_close_unnumbered_ones() -> None:
         _p("（一）关于养老服务监管的问题", outline_level=2),
         _p("整改情况：开展专项检查。"),
     ]
-    assert _tree(_read(blocks).document.body) == [
+    assert outline(_read(blocks).document.body) == [
         "H 一、 整改工作开展情况",
         "  H · 强化组织领导",
         "  H · 健全工作机制",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rectify_core.formats import ReadResult
 from rectify_core.recognize import Block, recognize
 
@@ -192,3 +194,50 @@ def test_ideographic_space_indentation_is_white_space() -> None:
     plain = _read(NOTICE).document
     indented = _read("\n".join("\u3000\u3000" + line for line in NOTICE.split("\n"))).document
     assert indented == plain
+
+
+@pytest.mark.parametrize(("written", "start", "end", "imprecise"), [
+    ("2023年5月8日至6月30日", ("2023-05-08", "2023年5月8日"), ("2023-06-30", "6月30日"), []),
+    ("2023年5月8日起至6月30日", ("2023-05-08", "2023年5月8日"), ("2023-06-30", "6月30日"), []),
+    ("2023.5.8—2023.6.30", ("2023-05-08", "2023.5.8"), ("2023-06-30", "2023.6.30"), []),
+    ("2023年5月8日-6月30日", ("2023-05-08", "2023年5月8日"), ("2023-06-30", "6月30日"), []),
+    ("2023年5月上旬至6月中旬", (None, "2023年5月上旬"), (None, "6月中旬"), ["start", "end"]),
+    ("2023年5月-6月", (None, "2023年5月"), (None, "6月"), ["start", "end"]),
+    ("2023年11月20日至1月15日", ("2023-11-20", "2023年11月20日"), ("2024-01-15", "1月15日"), []),
+])
+def test_inspection_date_forms(written: str, start: tuple[str | None, str], end: tuple[str | None, str],
+                               imprecise: list[str]) -> None:
+    result = _read(f"根据市委统一部署，{written}，市委第一巡察组对示例局开展了常规巡察。\n一、整改情况\n已整改。")
+    insp = result.document.inspection
+    assert insp is not None and insp.start is not None and insp.end is not None
+    assert [(insp.start.iso, insp.start.text), (insp.end.iso, insp.end.text)] == [start, end]
+    # a date with no day keeps its text, gets no ISO value, and is pointed out — never invented
+    assert [f.pointer for f in result.findings if f.rule == "recognize.imprecise-date"] == [
+        f"/inspection/{name}" for name in imprecise]
+
+
+@pytest.mark.parametrize(("tail", "issuer", "date"), [
+    (["中共示例大学委员会", "中共示例大学纪律检查委员会", "2023年10月20日"],
+     "中共示例大学委员会 中共示例大学纪律检查委员会", "2023-10-20"),
+    (["2024年1月10日", "中共示例县自然资源局党组"], "中共示例县自然资源局党组", "2024-01-10"),
+    (["中共示例镇委员会", "二〇二三年十月二十六日"], "中共示例镇委员会", "2023-10-26"),
+    (["示例县委办公室 示例县纪委", "2023年3月1日"], "示例县委办公室 示例县纪委", "2023-03-01"),
+])
+def test_signature_variants(tail: list[str], issuer: str, date: str) -> None:
+    head = ["示例局关于巡察整改情况的通报", "一、整改情况", "已全部整改。", "欢迎监督。"]
+    doc = _read("\n".join([*head, *tail])).document
+    assert doc.signature is not None and doc.signature.date is not None
+    assert (doc.signature.issuer, doc.signature.date.iso) == (issuer, date)
+    assert doc.closing == ("欢迎监督。",)
+
+
+def test_no_signature_leaves_the_last_lines_where_they_are() -> None:
+    doc = _read("示例局关于巡察整改情况的通报\n一、整改情况\n已全部整改。\n欢迎监督。联系电话：0123-1234567").document
+    assert doc.signature is None and doc.closing == ("欢迎监督。联系电话：0123-1234567",)
+    assert doc.body[0].paragraphs == ("已全部整改。",)
+
+
+def test_a_paragraph_that_is_not_an_organisation_is_not_a_second_issuer() -> None:
+    doc = _read("示例局关于巡察整改情况的通报\n一、整改情况\n持续巩固整改成果\n中共示例局党组\n2023年3月1日").document
+    assert doc.signature is not None and doc.signature.issuer == "中共示例局党组"
+    assert doc.body[0].paragraphs == ("持续巩固整改成果",)

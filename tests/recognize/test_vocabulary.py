@@ -8,7 +8,7 @@ from rectify_core.model import Date, Status
 from rectify_core.normalize import STATUS_PHRASES, marker_text, status_text
 from rectify_core.recognize.dates import find_dates, parse_date
 from rectify_core.recognize.markers import parse_marker_text, split_marker
-from rectify_core.recognize.status import parse_status_text
+from rectify_core.recognize.status import parse_status_text, prose_status
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -107,3 +107,74 @@ def test_find_dates_carries_the_year_and_keeps_month_precision_honest() -> None:
     assert [(m.text, m.iso) for m in found] == [
         ("2022年11月29日", "2022-11-29"), ("2023年2月20日", "2023-02-20"), ("3月14日", "2023-03-14"),
         ("2024年3月", None), ("6月上旬", None)]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("⑴公务接待审批不严格。", ("⑴", "arabic_paren", 1, "公务接待审批不严格。")),
+    ("⒇最后一项", ("⒇", "arabic_paren", 20, "最后一项")),
+    ("⒉关于制度的问题", ("⒉", "arabic", 2, "关于制度的问题")),
+    ("㈢关于作风建设方面", ("㈢", "chinese_paren", 3, "关于作风建设方面")),
+    ("1）强化学习", ("1）", "arabic_paren", 1, "强化学习")),
+    ("2)强化学习", ("2)", "arabic_paren", 2, "强化学习")),
+    ("（一）、关于组织建设", ("（一）、", "chinese_paren", 1, "关于组织建设")),
+    ("１．全角数字", ("１．", "arabic", 1, "全角数字")),
+    ("1)2号楼", None),
+    ("3）", ("3）", "arabic_paren", 3, "")),
+])
+def test_marker_variants_input_methods_offer(line: str, expected: tuple[str, str, int, str] | None) -> None:
+    assert split_marker(line) == expected
+    if expected is not None:
+        assert parse_marker_text(expected[0]) == expected[1:3]
+
+
+@pytest.mark.parametrize(("text", "category", "deadline"), [
+    ("整改时限：长期坚持", "long_term", None),
+    ("整改时限：2023年12月底前", "in_progress", Date(iso="2023-12-31", text="2023年12月底")),
+    ("整改时限：2024年6月30日", "in_progress", Date(iso="2024-06-30", text="2024年6月30日")),
+    ("完成时限：立行立改", "completed", None),
+    ("整改结果：已完成整改", "completed", None),
+    ("办结情况：已办结", "completed", None),
+    ("【已完成】", "completed", None),
+])
+def test_status_lines_with_other_labels(text: str, category: str, deadline: Date | None) -> None:
+    assert parse_status_text(text) == (category, deadline)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("新建蔬菜大棚40个。已完成整改。", ("新建蔬菜大棚40个。", "已完成整改。", "completed", None)),
+    ("清退支出3.2万元。目前已整改完成。", ("清退支出3.2万元。", "目前已整改完成。", "completed", None)),
+    ("每月评比一次。该问题已基本完成整改，需长期坚持。",
+     ("每月评比一次。", "该问题已基本完成整改，需长期坚持。", "long_term", None)),
+    ("已全部整改到位。", ("", "已全部整改到位。", "completed", None)),
+    ("开展清查。计划于2024年6月底前完成整改。",
+     ("开展清查。", "计划于2024年6月底前完成整改。", "in_progress", Date(iso="2024-06-30", text="2024年6月底"))),
+    ("截至2023年9月底，已按期完成整改。", ("", "截至2023年9月底，已按期完成整改。", "completed", None)),
+    ("修订制度。正在整改中。", ("修订制度。", "正在整改中。", "in_progress", None)),
+])
+def test_statuses_in_prose(text: str, expected: tuple[str, str, str, Date | None]) -> None:
+    assert prose_status(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "选派6名年轻干部到村任职。完成干部教育培训。",  # a measure, not a status
+    "已建立台账。", "制度已完善。", "整改。", "已完成整改",  # no sentence end: not a sentence of its own
+    "全面完成年度目标任务，群众满意度进一步提升，各项工作取得明显成效。",
+    "已完成整改问题12个。",
+])
+def test_prose_that_is_not_a_status(text: str) -> None:
+    assert prose_status(text) is None
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("二○二三年十月二十日", "2023-10-20"),
+    ("二Ｏ二四年一月五日", "2024-01-05"),
+    ("2023.5.8", "2023-05-08"),
+])
+def test_more_written_dates(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+def test_find_dates_reads_dotted_and_slashed_dates_but_not_decimals() -> None:
+    found = list(find_dates("2023.5.8—2023.6.30，2023/8/2反馈；资金1.5万元，版本2.3.4，比例2023.5%"))
+    assert [(m.text, m.iso) for m in found] == [
+        ("2023.5.8", "2023-05-08"), ("2023.6.30", "2023-06-30"), ("2023/8/2", "2023-08-02")]
