@@ -11,9 +11,11 @@ separates Latin letters or digits from their neighbours.
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import operator
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -26,7 +28,7 @@ _SKIP = frozenset("\r\n\x00\uffff")
 _HYPHEN_MARKS = frozenset("\x02\ufffe")
 # every character the glyph loop must look at twice: skipped, hyphen marks, white space
 _SPECIAL = _SKIP | _HYPHEN_MARKS | frozenset(" \t\u00a0\u3000\u2002\u2003\u2009")
-_BY_MIDDLE = operator.itemgetter(7)
+_BY_MIDDLE = operator.itemgetter(6)
 # Gaps, in ems beyond the line's usual spacing, that read as a space.  Between Latin letters or
 # digits a word space is 1/4 to 1/3 em.  Between CJK and Latin, LibreOffice and Word add about
 # 0.2 em of automatic spacing that is not a space (2020年 is drawn as "2020 年"); a real space there
@@ -37,12 +39,16 @@ _CJK_GAP = 0.25
 # A gap this wide may separate two table cells; the cells are confirmed when rows line up.
 _CELL_GAP = 0.75
 _BY_LEFT = operator.itemgetter(1)
+_TOP = operator.itemgetter(3)
+_BOTTOM = operator.itemgetter(4)
 
 
 class Glyph(NamedTuple):
     """One drawn character; coordinates in points from the top left of its page.
 
     A named tuple rather than a dataclass: a page makes thousands, and tuples are built fastest.
+    Type size and weight are not asked per glyph (that was half the reading time): a line asks
+    for a few of its glyphs by ``pos``, pdfium's character index.
     """
 
     ch: str
@@ -50,8 +56,7 @@ class Glyph(NamedTuple):
     right: float
     top: float
     bottom: float
-    size: float
-    bold: bool
+    pos: int  # pdfium's character index
     middle: float  # (top + bottom) / 2, the key lines are grouped by
 
 
@@ -67,18 +72,16 @@ class TextLine:
     right: float = 0.0
     top: float = 0.0
     bottom: float = 0.0
-    size: float = 0.0
-    bold_prefix: int = 0  # how many characters of ``text``, from the start, are bold
+    size: float = 0.0  # the median of its first, middle and last glyph's type size
+    first_bold: bool = False  # its first glyph is bold
+    last_bold: bool = False  # its last glyph is bold
     # (index in text, x) where a gap wide enough to separate table cells ends
     cells: list[tuple[int, float]] = field(default_factory=list)
 
     @property
     def all_bold(self) -> bool:
-        return self.bold_prefix == len(self.text)
-
-    @property
-    def first_bold(self) -> bool:
-        return self.bold_prefix > 0
+        """Bold from end to end (a heading line), judged by its first and last glyph."""
+        return self.first_bold and self.last_bold
 
     @property
     def middle(self) -> float:
@@ -146,10 +149,22 @@ class _Fonts:
         self.objects: dict[int, tuple[float, bool]] = {}
         self.fonts: dict[int, bool] = {}
 
-    def bold_font(self, font: int) -> bool:
-        """Whether a font is a bold face (weight, ForceBold flag or name), asked once per font."""
-        heavy = self.fonts[font] = bool(font) and _heavy_font(self.api, font)
-        return heavy
+    def style(self, textpage: Any, index: int) -> tuple[float, bool]:
+        """(type size, bold) of the glyph at pdfium's character ``index``, once per text object."""
+        obj = self.object_of(textpage, index) or 0
+        hit = self.objects.get(obj)
+        if hit is None:
+            bold = False
+            if obj:
+                bold = self.render_mode(obj) == self.raw.FPDF_TEXTRENDERMODE_FILL_STROKE
+                font = self.font_of(obj) or 0
+                if font and not bold:
+                    heavy = self.fonts.get(font)
+                    if heavy is None:
+                        heavy = self.fonts[font] = _heavy_font(self.api, font)
+                    bold = heavy
+            hit = self.objects[obj] = (float(self.raw.FPDFText_GetFontSize(textpage, index)), bold)
+        return hit
 
 
 def _heavy_font(api: dict[str, Any], font: int) -> bool:
@@ -178,12 +193,12 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
     if count <= 0:
         return []
     text = _page_text(raw, textpage, count)
-    fonts = _Fonts(raw)
-    objects, fonts_bold, object_of, font_size = fonts.objects, fonts.fonts, fonts.object_of, raw.FPDFText_GetFontSize
-    render_mode, font_of, fill_stroke = fonts.render_mode, fonts.font_of, raw.FPDF_TEXTRENDERMODE_FILL_STROKE
     rect = raw.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    box = raw.FPDFText_GetLooseCharBox
+    rect_ref = ctypes.addressof(rect)
+    # the same C function taking plain addresses: no ctypes type checks per glyph
+    box = ctypes.cast(raw.FPDFText_GetLooseCharBox,
+                      ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p))
+    page_ref = ctypes.cast(textpage, ctypes.c_void_p).value
     make = tuple.__new__  # Glyph(...) without the named tuple's Python-level __new__: the hot loop
     out: list[Glyph] = []
     for i, ch in enumerate(text):
@@ -196,28 +211,20 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
                 ch = "-"
             elif raw.FPDFText_IsGenerated(textpage, i):
                 continue  # pdfium's guessed spaces: gaps are judged when lines are built, per script
-        if not box(textpage, i, rect_ref):
+        if not box(page_ref, i, rect_ref):
             continue
         left, right = rect.left, rect.right
         if right <= left and ch not in _SPECIAL:
             continue
-        obj = object_of(textpage, i) or 0
-        info = objects.get(obj)
-        if info is None:  # a new text object: its size, and whether it is drawn bold (inlined: hot)
-            bold = False
-            if obj:
-                bold = render_mode(obj) == fill_stroke
-                if not bold:
-                    font = font_of(obj) or 0
-                    heavy = fonts_bold.get(font)
-                    bold = heavy if heavy is not None else fonts.bold_font(font)
-            info = objects[obj] = (font_size(textpage, i), bold)
         top, bottom = height - rect.top, height - rect.bottom
-        out.append(make(Glyph, (ch, left, right, top, bottom, info[0], info[1], (top + bottom) / 2)))
+        out.append(make(Glyph, (ch, left, right, top, bottom, i, (top + bottom) / 2)))
     return out
 
 
-def build_lines(glyphs: list[Glyph], number: int) -> list[TextLine]:
+Style = Callable[[int], tuple[float, bool]]  # pdfium character index → (type size, bold)
+
+
+def build_lines(glyphs: list[Glyph], number: int, style: Style) -> list[TextLine]:
     """Group glyphs into lines by vertical centre, then sort each line left to right."""
     lines: list[TextLine] = []
     if not glyphs:
@@ -225,65 +232,58 @@ def build_lines(glyphs: list[Glyph], number: int) -> list[TextLine]:
     ordered = sorted(glyphs, key=_BY_MIDDLE)
     current: list[Glyph] = [ordered[0]]
     centre = ordered[0].middle
+    height = ordered[0].bottom - ordered[0].top
     for g in ordered[1:]:
-        tolerance = 0.35 * max(g.size, current[0].size, 1.0)
-        if abs(g.middle - centre) <= tolerance:
+        # the glyphs' box heights stand in for their type size: no call to pdfium per glyph
+        h = g.bottom - g.top
+        tolerance = 0.35 * (h if h > height else height)
+        if -tolerance <= g.middle - centre <= tolerance:
             current.append(g)
             centre += (g.middle - centre) / len(current)
         else:
-            lines.append(_finish(current, number))
-            current, centre = [g], g.middle
-    lines.append(_finish(current, number))
+            lines.append(_finish(current, number, style))
+            current, centre, height = [g], g.middle, h
+    lines.append(_finish(current, number, style))
     kept = [line for line in lines if line.text.strip()]
     for n, line in enumerate(kept, 1):
         line.index = n
     return kept
 
 
-def _finish(glyphs: list[Glyph], number: int) -> TextLine:
+def _finish(glyphs: list[Glyph], number: int, style: Style) -> TextLine:
     glyphs = _dedupe(sorted(glyphs, key=_BY_LEFT))
-    ink = [g for g in glyphs if not g.ch.isspace()]
-    sizes = sorted(g.size for g in ink)
-    size = sizes[len(sizes) // 2] if sizes else 0.0
+    ink = [g for g in glyphs if not g.ch.isspace()] or glyphs
+    first, mid, last = style(ink[0].pos), style(ink[len(ink) // 2].pos), style(ink[-1].pos)
+    size = sorted((first[0], mid[0], last[0]))[1]
     # a space is a gap clearly wider than this line's usual spacing (justified text spreads every
     # gap a little).  pdfium's own guess is not used: it also flags the spaces a PDF does draw.
     gaps = sorted(b.left - a.right for a, b in itertools.pairwise(ink))
     usual = max(0.0, gaps[len(gaps) // 4]) if len(gaps) >= 3 else 0.0  # lower quartile: spaces may be many
     thresholds = (_CJK_GAP, _MIXED_GAP, _LATIN_GAP)
+    em = size or (ink[0].bottom - ink[0].top) or 1.0
     parts: list[str] = []
-    bold: list[bool] = []
     cells: list[tuple[int, float]] = []
-    last: Glyph | None = None  # the last glyph with ink
-    last_latin = False
+    previous: Glyph | None = None  # the last glyph with ink
+    previous_latin = False
     for g in glyphs:
         ch = g.ch
         if ch.isspace():
             parts.append(" ")
-            bold.append(last is not None and last.bold)
             continue
         latin = ch.isascii() or ("０" <= ch <= "ｚ" and ch.isalnum())
-        if last is not None:
-            gap = (g.left - last.right - usual) / (size or g.size)
-            if gap > thresholds[latin + last_latin] and parts[-1] != " ":
+        if previous is not None:
+            gap = (g.left - previous.right - usual) / em
+            if gap > thresholds[latin + previous_latin] and parts[-1] != " ":
                 parts.append(" ")
-                bold.append(last.bold and g.bold)
             if gap > _CELL_GAP:
                 cells.append((len(parts), g.left))
         parts.append(ch)
-        bold.append(g.bold)
-        last, last_latin = g, latin
-    text = "".join(parts)
-    prefix = 0
-    while prefix < len(text) and (bold[prefix] or text[prefix] == " "):
-        prefix += 1
-    while prefix > 0 and text[prefix - 1] == " " and prefix < len(text):
-        prefix -= 1
-    ink = ink or glyphs
+        previous, previous_latin = g, latin
     return TextLine(
-        page=number, glyphs=glyphs, text=text,
+        page=number, glyphs=glyphs, text="".join(parts),
         left=ink[0].left, right=ink[-1].right,
-        top=min(g.top for g in ink), bottom=max(g.bottom for g in ink),
-        size=round(size, 1), bold_prefix=prefix if any(bold) else 0, cells=cells,
+        top=min(map(_TOP, ink)), bottom=max(map(_BOTTOM, ink)),
+        size=round(size, 1), first_bold=first[1], last_bold=last[1], cells=cells,
     )
 
 
@@ -294,8 +294,8 @@ def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
         if out and out[-1].ch == g.ch and not g.ch.isspace():
             last = out[-1]
             overlap = min(last.right, g.right) - max(last.left, g.left)
-            if overlap > 0.7 * max(g.right - g.left, 1e-6) and abs(last.middle - g.middle) < 0.2 * g.size:
-                out[-1] = last._replace(left=min(last.left, g.left), right=max(last.right, g.right), bold=True)
+            if overlap > 0.7 * max(g.right - g.left, 1e-6) and abs(last.middle - g.middle) < 0.2 * (g.bottom - g.top):
+                out[-1] = last._replace(left=min(last.left, g.left), right=max(last.right, g.right))
                 continue
         out.append(g)
     return out
@@ -330,13 +330,14 @@ def extract(data: bytes, name: str, limits: Limits) -> list[PageText]:
                                      location=f"page {index + 1}")
                 try:
                     glyphs = page_glyphs(raw, textpage, height, limits, index + 1, name)
+                    total += len(glyphs)
+                    if total > limits.chars:
+                        raise SecurityError(f"the PDF holds more than {limits.chars:,} characters", file=name,
+                                            location=f"page {index + 1}")
+                    style = functools.partial(_Fonts(raw).style, textpage)
+                    result = PageText(index + 1, width, height, build_lines(glyphs, index + 1, style))
                 finally:
                     raw.FPDFText_ClosePage(textpage)
-                total += len(glyphs)
-                if total > limits.chars:
-                    raise SecurityError(f"the PDF holds more than {limits.chars:,} characters", file=name,
-                                        location=f"page {index + 1}")
-                result = PageText(index + 1, width, height, build_lines(glyphs, index + 1))
                 if not glyphs:
                     result.images = _count_images(raw, page)
                 pages.append(result)
