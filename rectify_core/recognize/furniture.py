@@ -17,6 +17,7 @@ SITE_CHROME = "web page furniture"
 PUBLISH_INFO = "publication details line"
 BULLET = "list bullet"
 SEPARATOR = "label separator"  # the colon of 索引号: — the model keeps label and value apart
+CONTROL_CHARACTER = "control character"  # NUL, bell, a stray BOM …: the schema's Text cannot hold them
 
 _PAGE_NUMBER = re.compile(
     r"[-—–－_ ]*\d{1,4}[-—–－_ ]*"
@@ -91,6 +92,7 @@ def repeated_lines(texts: list[str], minimum: int = 3) -> set[str]:
 
 __all__ = [
     "BULLET",
+    "CONTROL_CHARACTER",
     "PAGE_NUMBER",
     "PUBLISH_INFO",
     "RUNNING_HEADER",

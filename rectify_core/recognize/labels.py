@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .text import clean
+
 RECT_LABEL = re.compile(
     r"(?P<label>整改(?:进展|落实|推进|完成|工作)?情况|整改(?:措施|举措|成效|进展)|整改)[ \t]*(?P<colon>[：:])[ \t]*"
 )
@@ -39,10 +41,10 @@ def split_run_in_labels(text: str) -> list[str]:
         return [text]
     parts, start = [], 0
     for cut in sorted(set(cuts)):
-        parts.append(text[start:cut].rstrip())
+        parts.append(text[start:cut])
         start = cut
-    parts.append(text[start:].lstrip())
-    return [p for p in parts if p]
+    parts.append(text[start:])
+    return [p for p in map(clean, parts) if p]
 
 
 def match_rect_label(text: str) -> tuple[str, str, str] | None:
@@ -50,7 +52,7 @@ def match_rect_label(text: str) -> tuple[str, str, str] | None:
     m = RECT_LABEL.match(text)
     if m is None:
         return None
-    return m.group("label"), m.group("colon"), text[m.end():]
+    return m.group("label"), m.group("colon"), clean(text[m.end():])  # 整改：\u3000… has no outer space
 
 
 def is_status_line(text: str) -> bool:

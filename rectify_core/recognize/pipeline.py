@@ -18,7 +18,7 @@ from ..formats import ReadResult
 from ..model import Document, Node
 from .blocks import Block
 from .facts import derive_facts
-from .furniture import PAGE_NUMBER, RUNNING_HEADER, is_page_number, repeated_lines
+from .furniture import CONTROL_CHARACTER, PAGE_NUMBER, RUNNING_HEADER, is_page_number, repeated_lines
 from .genre import check_genre, check_level_mixture, is_tongbao
 from .head import read_head
 from .labels import split_run_in_labels
@@ -26,11 +26,14 @@ from .numbering import build_tree
 from .problems import to_node
 from .report import Report
 from .tail import closing_start, read_signature
-from .text import clean
+from .text import clean, invisible
 from .unwrap import is_dump, rejoin, split_dump, starts_structure, wrap_width
 
 
 def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
+    for b in blocks:
+        for c in invisible(b.text):
+            report.remove(c, CONTROL_CHARACTER, b)
     lines = [b if t == b.text else replace(b, text=t) for b in blocks if (t := clean(b.text))]
     layout = "paragraphs"
     if is_dump([b.text for b in lines]):

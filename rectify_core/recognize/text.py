@@ -35,6 +35,12 @@ def clean(text: str) -> str:
     return _CONTROL.sub(" ", text).strip(_OUTER)
 
 
+def invisible(text: str) -> list[str]:
+    """The characters ``clean`` turns into spaces that are not white space themselves (a NUL, a bell,
+    a stray BOM …), in order: the recognizer records them as removed so none disappears unlisted."""
+    return [c for c in _CONTROL.findall(text) if not c.isspace()]
+
+
 def close_cjk_gaps(text: str) -> str:
     """Remove spaces between CJK and ASCII letters/digits (PDF-extraction gaps only)."""
     return _CJK_ASCII_GAP.sub("", text)
@@ -106,6 +112,6 @@ def ends_sentence(text: str) -> bool:
 
 __all__ = [
     "CJK_CLASS", "CLOSING_QUOTES", "OPENING_QUOTES", "SENTENCE_END", "char_width", "clean",
-    "close_cjk_gaps", "display_width", "ends_sentence", "has_han", "join_wrapped", "sentence_spans",
+    "close_cjk_gaps", "display_width", "ends_sentence", "has_han", "invisible", "join_wrapped", "sentence_spans",
     "sentences",
 ]

@@ -18,6 +18,7 @@ from .blocks import Block
 from .contacts import starts_with_contact
 from .dates import parse_date
 from .disclosure import key_for_label, parse_line
+from .furniture import is_publish_info, is_site_chrome
 from .labels import is_status_line, match_rect_label
 from .markers import split_marker
 from .text import close_cjk_gaps, display_width, ends_sentence, join_wrapped
@@ -57,9 +58,13 @@ def wrap_width(texts: list[str]) -> int | None:
     return best if open_ended >= max(5, 0.6 * len(full)) else None
 
 
+def _furniture(text: str) -> bool:
+    return is_site_chrome(text) or is_publish_info(text)
+
+
 def _ends_paragraph(prev: int, prev_is_first: bool, prev_text: str, nxt: int, nxt_text: str, width: int) -> bool:
-    if starts_structure(nxt_text):
-        return True
+    if starts_structure(nxt_text) or _furniture(nxt_text) or _furniture(prev_text):
+        return True  # a toolbar, breadcrumb or 发布时间 line is a line of its own, never part of a paragraph
     capacity = width - (INDENT if prev_is_first else 0)
     if prev < capacity - SLACK:
         return True
