@@ -4,8 +4,8 @@ Lines are built from character boxes, not from the content stream's order: Libre
 draw runs of another font (curly quotes in DejaVu, digits in Times) as separate text objects,
 sometimes at the end of the line, and stream-order extractors then print ``回头看。“”`` and put
 spaces between CJK characters.  Here every glyph is placed by its box, grouped into lines by its
-vertical centre and sorted by x; a space is added only where the PDF draws one or where a real gap
-separates Latin letters or digits from their neighbours.
+vertical centre and sorted by x; a space is added only where the PDF draws one or where a gap is
+wider than the usual spacing by more than a space's width for the scripts on either side.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Pure Python (glyph advances come in as a function), so the layout can be tested without drawing.
 The rules are those of a 公文 typed in a word processor on the GB/T 9704 grid: body paragraphs have
 a first-line indent of two characters and break between any two characters; closing punctuation
-and spaces may hang past the right edge rather than start a line; an opening bracket or quote never
-ends one.  The reader relies on exactly these properties to rejoin lines: a line of a paragraph
+hangs past the right edge rather than start a line; an opening bracket or quote never ends one; a
+number or Latin word moves down whole; a break never touches a space; lines that go on are
+justified.  The reader relies on exactly these properties to rejoin lines: a line of a paragraph
 that goes on is full, and a paragraph's first line is indented, centred or right-aligned.
 """
 
