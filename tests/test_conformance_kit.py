@@ -27,3 +27,9 @@ class TestTxt(FormatConformance):
     format = "txt"
     # txt is lossy: it round-trips documents whose text shows what each part is (docs/recognizer.md)
     strategy = txt_documents()
+
+
+class TestPdf(FormatConformance):
+    format = "pdf"
+    # pdf is lossy like txt; arbitrary generated text is covered in tests/pdf/test_conformance.py
+    strategy = txt_documents()
