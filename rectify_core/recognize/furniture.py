@@ -56,6 +56,8 @@ def is_site_chrome(text: str) -> bool:
     """A URL, a breadcrumb, or a line made only of toolbar words (无障碍版 长者助手 登录, 字号 大 中 小)."""
     if _URL.fullmatch(text) or _BREADCRUMB.search(text):
         return True
+    if len(text) > 120 or "。" in text or "，" in text:
+        return False  # prose: no toolbar has sentences (and this keeps long paragraphs cheap)
     tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
     return bool(tokens) and all(t in _CHROME_TOKENS for t in tokens)
 

@@ -27,13 +27,14 @@ from .problems import to_node
 from .report import Report
 from .tail import closing_start, read_signature
 from .text import clean, invisible
-from .unwrap import is_dump, rejoin, split_dump, starts_structure, wrap_width
+from .unwrap import is_dump, rejoin, split_dump, structure_memo, wrap_width
 
 
 def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
-    for b in blocks:
-        for c in invisible(b.text):
-            report.remove(c, CONTROL_CHARACTER, b)
+    if invisible("".join(b.text for b in blocks)):  # one pass: almost no input has any
+        for b in blocks:
+            for c in invisible(b.text):
+                report.remove(c, CONTROL_CHARACTER, b)
     lines = [b if t == b.text else replace(b, text=t) for b in blocks if (t := clean(b.text))]
     layout = "paragraphs"
     if is_dump([b.text for b in lines]):
@@ -46,17 +47,18 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
         else:
             kept.append(b)
     lines = kept
-    width = wrap_width([b.text for b in lines]) if layout != "dump" else None
+    memo = structure_memo([b.text for b in lines]) if layout != "dump" else {}
+    width = wrap_width([b.text for b in lines], memo) if layout != "dump" else None
     if width is not None:
         layout = "wrapped"
-        headers = {t for t in repeated_lines([b.text for b in lines]) if not starts_structure(t)}
+        headers = {t for t in repeated_lines([b.text for b in lines]) if not memo[t]}
         kept = []
         for i, b in enumerate(lines):
             if b.text in headers and i > 0:  # the first line may be the title a header repeats
                 report.remove(b.text, RUNNING_HEADER, b)
                 continue
             kept.append(b)
-        lines = rejoin(kept, width)
+        lines = rejoin(kept, width, memo)
     return lines, layout
 
 

@@ -11,7 +11,7 @@ import re
 
 from ..model import Date
 from .dates import iso_date, month_end
-from .text import sentence_spans
+from .text import CLOSING_QUOTES, OPENING_QUOTES, SENTENCE_END, sentence_spans
 
 _OPEN, _CLOSE = "（([【〔", "）)]】〕"
 _PAIR = {"（": 0, "(": 0, "）": 0, ")": 0, "[": 1, "]": 1, "【": 2, "】": 2, "〔": 3, "〕": 3}
@@ -124,13 +124,31 @@ _PROSE_JOIN = re.compile(r"[，,、；;]|并且?|且")
 PROSE_MAX = 24
 
 
+def _last_sentence_start(text: str) -> int | None:
+    """Where the last sentence starts when it is short enough to be a status (None when longer).
+
+    Only the tail is looked at when it has no brackets or quotes — accounts are long, this runs on
+    every one; otherwise the whole paragraph's sentences (which know about brackets) decide.
+    """
+    tail_start = max(0, len(text) - PROSE_MAX - 1)
+    tail = text[tail_start:-1]
+    if any(c in OPENING_QUOTES or c in CLOSING_QUOTES for c in tail):
+        spans = sentence_spans(text)
+        return spans[-1][0] if spans else None
+    cut = max(tail.rfind(c) for c in SENTENCE_END)
+    if cut < 0:
+        return 0 if tail_start == 0 else None
+    return tail_start + cut + 1
+
+
 def prose_status(text: str) -> tuple[str, str, str, Date | None] | None:
     """(text before, status sentence, category, deadline) when ``text`` ends with a status in prose."""
-    spans = sentence_spans(text)
-    if not spans:
+    if not text.endswith(("。", "！")):
         return None
-    start, end = spans[-1]
-    sentence = text[start:end].strip()
+    start = _last_sentence_start(text)
+    if start is None:
+        return None
+    sentence = text[start:].strip()
     if len(sentence) > PROSE_MAX or not sentence.endswith(("。", "！")):
         return None
     core = _PROSE_LEAD.sub("", sentence.rstrip("。！"), count=1)

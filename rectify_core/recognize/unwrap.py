@@ -33,13 +33,19 @@ def starts_structure(text: str) -> bool:
             or is_status_line(text) or starts_with_contact(text))
 
 
-def wrap_width(texts: list[str]) -> int | None:
+def structure_memo(texts: list[str]) -> dict[str, bool]:
+    """``starts_structure`` of each distinct text, computed once for ``wrap_width`` and ``rejoin``."""
+    return {t: starts_structure(t) for t in texts}
+
+
+def wrap_width(texts: list[str], memo: dict[str, bool] | None = None) -> int | None:
     """The measure (display columns) of hard-wrapped text, or None if the lines are paragraphs.
 
     Wrapped text has many lines of nearly the same width that end mid-sentence.  Paragraph-per-line
     text has widths all over the place and lines that end sentences.
     """
-    prose = [t for t in texts if t and not starts_structure(t)]  # headings and labels are never wrapped
+    memo = memo if memo is not None else structure_memo(texts)
+    prose = [t for t in texts if t and not memo[t]]  # headings and labels are never wrapped
     widths = [display_width(t) for t in prose]
     width_of = dict(zip(prose, widths, strict=True))
     long_lines = [w for w in widths if w >= 16]
@@ -59,12 +65,11 @@ def wrap_width(texts: list[str]) -> int | None:
 
 
 def _furniture(text: str) -> bool:
+    """A toolbar, breadcrumb or 发布时间 line: a line of its own, never joined to the lines around it."""
     return is_site_chrome(text) or is_publish_info(text)
 
 
-def _ends_paragraph(prev: int, prev_is_first: bool, prev_text: str, nxt: int, nxt_text: str, width: int) -> bool:
-    if starts_structure(nxt_text) or _furniture(nxt_text) or _furniture(prev_text):
-        return True  # a toolbar, breadcrumb or 发布时间 line is a line of its own, never part of a paragraph
+def _ends_paragraph(prev: int, prev_is_first: bool, prev_text: str, nxt: int, width: int) -> bool:
     capacity = width - (INDENT if prev_is_first else 0)
     if prev < capacity - SLACK:
         return True
@@ -74,19 +79,24 @@ def _ends_paragraph(prev: int, prev_is_first: bool, prev_text: str, nxt: int, nx
     return False
 
 
-def rejoin(blocks: list[Block], width: int) -> list[Block]:
+def rejoin(blocks: list[Block], width: int, memo: dict[str, bool] | None = None) -> list[Block]:
     """Join the printed lines of each paragraph; the paragraph keeps its first line's place."""
+    memo = memo if memo is not None else structure_memo([b.text for b in blocks])
     groups: list[tuple[Block, list[str]]] = []
-    prev_width, prev_text, prev_first = 0, "", True
+    prev_width, prev_text, prev_first, prev_furniture = 0, "", True, True
     for block in blocks:
         w = display_width(block.text)
-        if groups and not _ends_paragraph(prev_width, prev_first, prev_text, w, block.text, width):
+        # A heading, label or contact starts a paragraph (it may wrap onto the next line); furniture
+        # stands alone.  Each test once per line: they are the costly part.
+        furniture = _furniture(block.text)
+        if groups and not (furniture or prev_furniture or memo[block.text]) \
+                and not _ends_paragraph(prev_width, prev_first, prev_text, w, width):
             groups[-1][1].append(block.text)
             prev_first = False
         else:
             groups.append((block, [block.text]))
             prev_first = True
-        prev_width, prev_text = w, block.text
+        prev_width, prev_text, prev_furniture = w, block.text, furniture
     out = []
     for first, texts in groups:
         text = texts[0]
@@ -98,31 +108,37 @@ def rejoin(blocks: list[Block], width: int) -> list[Block]:
 
 _GAP = re.compile(r"[ \u3000]+")
 _SUBTITLE = re.compile(r"[（(][^（）()]{1,30}[）)]")
+_WINDOW = 200  # how much of the text after a space the split looks at
+_FIELD_MAX = 200  # a 政务公开 field is shorter than this
 _FIELD_START = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*[：:]")
 _SPACED_HEADING = re.compile(r"[ \u3000]+(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 def _opens_field(text: str) -> bool:
+    head = text[:14]
+    if "：" not in head and ":" not in head:
+        return False
     m = _FIELD_START.match(text)
     return m is not None and key_for_label(m.group(1)) is not None
 
 
-def _breaks_here(before: str, after: str, segment_start: str) -> bool:
+def _breaks_here(before: str, after: str, rest: int) -> bool:
+    """Whether the space between ``before`` (the part so far) and ``after`` (the next ≤ 200 characters
+    of the ``rest`` left) separates two parts.  Checks on ``before`` that need a short part look at
+    short ones only, so a long run without a break stays linear."""
     if not after:
         return False
-    if starts_structure(after) or (len(after) <= 60 and parse_date(after.split()[-1]) is not None):
+    if starts_structure(after) or (rest <= 60 and parse_date(after.split()[-1]) is not None):
         return True  # a heading, label or contact follows, or the signature (issuer and date, or date)
-    field = parse_line(before)
+    field = parse_line(before) if len(before) <= _FIELD_MAX and ("：" in before or ":" in before) else None
     if _opens_field(after) or (field is not None and field[2]):
         return True  # 政务公开 fields: 索引号：… 发布机构：… each a part
-    if ends_sentence(before) or (_SUBTITLE.fullmatch(before) and split_marker(before) is None):
+    if ends_sentence(before) or (len(before) <= 32 and _SUBTITLE.fullmatch(before) and split_marker(before) is None):
         return True
-    label = match_rect_label(before)
-    if label is not None and not label[2]:
+    if len(before) <= 12 and (label := match_rect_label(before)) is not None and not label[2]:
         return True  # 整改情况： alone, its account after the space
-    head = split_marker(segment_start)
     # A heading such as 一、整改工作基本情况 followed by a space and its first paragraph.
-    return (head is not None and len(segment_start) <= 40 and not ends_sentence(segment_start)
+    return (len(before) <= 40 and split_marker(before) is not None and not ends_sentence(before)
             and before[-1:] >= "\u4e00" and after[:1] >= "\u4e00")
 
 
@@ -135,14 +151,15 @@ def split_dump(text: str) -> list[str]:
     """
     parts: list[str] = []
     start = 0
+    fields_only = True  # every part so far is a 政务公开 field: the title may come next
     for m in _GAP.finditer(text):
-        before, after = text[start:m.start()], text[m.end():]
-        if not before:
+        if m.start() == start:
             continue
-        first = (6 <= len(before) <= 80 and before.endswith(("通报", "情况", "报告"))
-                 and all(parse_line(p) is not None for p in parts))  # the title, after any 政务公开 fields
-        if first or _breaks_here(before, after, before):
+        before, after = text[start:m.start()], text[m.end():m.end() + _WINDOW]
+        first = fields_only and 6 <= len(before) <= 80 and before.endswith(("通报", "情况", "报告"))
+        if first or _breaks_here(before, after, len(text) - m.end()):
             parts.append(before)
+            fields_only = fields_only and not first and len(before) <= _FIELD_MAX and parse_line(before) is not None
             start = m.end()
     parts.append(text[start:])
     return [p for p in parts if p]
@@ -155,4 +172,4 @@ def is_dump(texts: list[str]) -> bool:
     return any(len(t) > 300 and len(_SPACED_HEADING.findall(t)) >= 2 for t in texts)
 
 
-__all__ = ["INDENT", "is_dump", "rejoin", "split_dump", "starts_structure", "wrap_width"]
+__all__ = ["INDENT", "is_dump", "rejoin", "split_dump", "starts_structure", "structure_memo", "wrap_width"]
