@@ -15,8 +15,9 @@ import re
 from ..model import Contact, ContactKind
 
 CONTACT_LABEL = re.compile(
-    r"(?P<label>联系电话|举报电话|监督电话|咨询电话|值班电话|办公电话|联系方式|邮政信箱|通信地址|通讯地址|来信地址|邮寄地址|信访地址|"
-    r"电子邮箱|电子信箱|电子邮件|举报邮箱|举报信箱|监督邮箱|[Ee]-?mail|邮箱|地址|电话|传真|联系人|邮政编码|邮编)"
+    r"(?P<label>(?:监督举报|纪检监察|信访举报|监督|举报|投诉|信访|咨询|值班|办公|联系)(?:电话|邮箱|信箱)|联系方式|邮政信箱|"
+    r"通信地址|通讯地址|来信地址|邮寄地址|信访地址|"
+    r"电子邮箱|电子信箱|电子邮件|[Ee]-?mail|邮箱|地址|电话|传真|联系人|邮政编码|邮编)"
     r"(?:[ \t]*[：:][ \t]*|(?<=电话)[ \t]*(?=[0-9（(]))"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -29,8 +30,8 @@ def _kind(label: str, value: str) -> ContactKind:
         return "phone"
     if label in ("邮编", "邮政编码"):
         return "other"
-    if label in ("邮政信箱",) or "地址" in label:
-        return "mailbox"
+    if label in ("邮政信箱",) or "地址" in label or ("信箱" in label and not _EMAIL.fullmatch(value)):
+        return "mailbox"  # 举报信箱：县纪委 is a postal box, 举报信箱：jb@x.cn an e-mail address
     if "邮箱" in label or "信箱" in label or "邮件" in label or label.lower().replace("-", "") == "email":
         return "email"
     if label == "联系方式":

@@ -13,6 +13,9 @@ node of level ≥ L (a typed node's level is its own outline level, else its dep
 sibling of the open bold heading that looks the same (same size and style), else a child of the
 deepest open node.  Typed numbers nest under it as under any heading of higher rank.
 
+Unnumbered 问题：… lines, two or more under one heading and each followed by its own 整改情况：, are
+problem nodes without a marker (the line is their heading), siblings of each other.
+
 Numbers of a new style after a node's own rectification label (整改情况：①…；②…；) enumerate the
 account's measures and stay its paragraphs — unless one of them opens an account of its own, in
 which case they are sub-problems.
@@ -20,6 +23,7 @@ which case they are sub-problems.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .blocks import Block
@@ -58,6 +62,7 @@ class RawNode:
     children: list[RawNode] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
     level: int = 0  # outline level (hinted) or depth, 1 = top: where a hinted heading fits
+    look: tuple[object, ...] = ()  # what makes two unnumbered headings siblings
     labelled: bool = False  # one of its own lines opens a rectification account
 
     @property
@@ -89,10 +94,9 @@ def _place_hinted(node: RawNode, stack: list[RawNode]) -> None:
             stack.pop()
         node.level = level
         return
-    look = (node.block.size, node.block.style)
+    look = node.look
     same = next((k for k in range(len(stack) - 1, -1, -1) if not stack[k].typed
-                 and outline_level(stack[k].block) is None and (stack[k].block.size, stack[k].block.style) == look),
-                None)
+                 and outline_level(stack[k].block) is None and stack[k].look == look), None)
     if same is not None:
         del stack[same + 1:]
         node.level = stack.pop().level
@@ -116,6 +120,36 @@ def _enumeration_run(j: int, style: str, parsed: list[tuple[str, str, int, str] 
     return len(parsed), style, True
 
 
+_OPENER = re.compile(r"(?:反馈|存在的?|主要)?问题[ \t]*[：:]")
+
+
+def _problem_openers(lines: list[Block], parsed: list[tuple[str, str, int, str] | None],
+                     labelled: list[bool]) -> list[bool]:
+    """Which lines open an unnumbered problem: 问题：… lines, two or more between the same heading
+    numbers, each followed by its own rectification label (问题：…/整改情况：…/问题：…/整改情况：…).
+
+    One such line alone under a heading is just the finding of that heading's problem."""
+    out = [False] * len(lines)
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            for a, b in zip(run, [*run[1:], end], strict=True):
+                out[a] = any(labelled[a + 1:b])
+        run.clear()
+
+    end = 0
+    for j, (block, p) in enumerate(zip(lines, parsed, strict=True)):
+        if p is not None:
+            end = j
+            close()
+        elif _OPENER.match(block.text) is not None:
+            run.append(j)
+    end = len(lines)
+    close()
+    return out
+
+
 def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
     """(lines before the first heading, the heading tree) for the body lines in order."""
     parsed = [split_marker(b.text) for b in lines]
@@ -132,12 +166,14 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
             upcoming = (q[1], q[2])
 
     labelled = [p is None and match_rect_label(b.text) is not None for b, p in zip(lines, parsed, strict=True)]
+    openers = _problem_openers(lines, parsed, labelled)
     enumeration: tuple[int, str, bool] = (-1, "", False)  # (end, style, verdict) of the run last judged
 
     for j, (block, p) in enumerate(zip(lines, parsed, strict=True)):
         if p is None:
-            if hinted_heading(block):
+            if hinted_heading(block) or openers[j]:
                 node = RawNode("", HINT, 0, HINT, block.text, block)
+                node.look = ("问题：",) if openers[j] and outline_level(block) is None else (block.size, block.style)
                 _place_hinted(node, stack)
                 (stack[-1].children if stack else roots).append(node)
                 stack.append(node)

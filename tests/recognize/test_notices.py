@@ -296,3 +296,25 @@ def test_l_title_on_two_lines_and_the_date_above_the_issuer() -> None:
 def test_every_notice_round_trips_through_txt(name: str) -> None:
     """read → write txt → read gives the same Document (the txt writer's normalisation applied)."""
     assert_roundtrip("txt", _read(name).document)
+
+
+def test_m_court_with_unnumbered_problem_lines() -> None:
+    doc = _read("m_court_unnumbered_problems.txt").document
+    # two 问题：… lines under （一）, each with its own account, are two problems without a number;
+    # one alone under （二） is that heading's finding
+    assert outline(doc.body) == [
+        "H 一、 整改工作开展情况",
+        "H 二、 反馈问题整改落实情况",
+        "  H （一） 关于落实审判管理职责方面",
+        "    P · 问题：长期未结案件清理不及时。",
+        "    P · 问题：裁判文书上网审核把关不严。",
+        "  P （二） 关于队伍建设方面",
+        "H 三、 下一步工作打算",
+    ]
+    alone = doc.body[1].children[1].problem
+    assert alone is not None and alone.finding == ("问题：年轻干警教育培训不够系统。",)
+    assert [(s[0], s[1]) for s in statuses(doc)] == [
+        ("in_progress", "整改时限：2024年9月底前"), ("completed", "完成情况：已完成"),
+        ("long_term", "完成情况：长期坚持")]
+    assert [(c.kind, c.label) for c in doc.contacts] == [("phone", "监督举报电话"), ("email", "信访邮箱")]
+    assert len(doc.preamble) == 1 and doc.preamble[0].startswith("根据区委统一部署")  # ideographic indent stripped
