@@ -45,7 +45,9 @@ def wrap_width(texts: list[str], memo: dict[str, bool] | None = None) -> int | N
     text has widths all over the place and lines that end sentences.
     """
     memo = memo if memo is not None else structure_memo(texts)
-    prose = [t for t in texts if t and not memo[t]]  # headings and labels are never wrapped
+    # Heading-number lines are left out (short, no sentence end either way); a line opening with a
+    # label (整改情况：…) is the first printed line of its paragraph and counts like any other.
+    prose = [t for t in texts if t and (not memo[t] or split_marker(t) is None)]
     widths = [display_width(t) for t in prose]
     width_of = dict(zip(prose, widths, strict=True))
     long_lines = [w for w in widths if w >= 16]
@@ -62,6 +64,12 @@ def wrap_width(texts: list[str], memo: dict[str, bool] | None = None) -> int | N
     full = [t for t in prose if best - SLACK <= width_of[t] <= best + SLACK + 2]
     open_ended = sum(1 for t in full if not ends_sentence(t))
     return best if open_ended >= max(5, 0.6 * len(full)) else None
+
+
+# The closing's first words open a paragraph; the first line ending like a title is the title (unless
+# the title itself wraps: …整改进展情况 / 的通报).
+_OPENINGS = ("欢迎", "如有意见建议", "如对巡察整改", "如对巡视整改")
+_TITLE_ENDS = ("通报", "情况", "报告")
 
 
 def _furniture(text: str) -> bool:
@@ -89,7 +97,9 @@ def rejoin(blocks: list[Block], width: int, memo: dict[str, bool] | None = None)
         # A heading, label or contact starts a paragraph (it may wrap onto the next line); furniture
         # stands alone.  Each test once per line: they are the costly part.
         furniture = _furniture(block.text)
-        if groups and not (furniture or prev_furniture or memo[block.text]) \
+        if groups and not (furniture or prev_furniture or memo[block.text] or block.text.startswith(_OPENINGS)) \
+                and not (len(groups) == 1 and prev_first and prev_text.endswith(_TITLE_ENDS)
+                         and not block.text.startswith("的")) \
                 and not _ends_paragraph(prev_width, prev_first, prev_text, w, width):
             groups[-1][1].append(block.text)
             prev_first = False

@@ -9,6 +9,8 @@ a schema-valid Document.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,9 +18,11 @@ import pytest
 from rectify_core import api
 from rectify_core.formats import ReadResult
 from rectify_core.model import Date
+from rectify_core.recognize import Block, recognize
 from rectify_core.schema import validate_dict
 from rectify_core.testing import assert_roundtrip
 from tests.recognize.helpers import assert_nothing_lost, outline, statuses
+from tests.recognize.test_layouts import _wrap
 
 NOTICES = Path(__file__).resolve().parent / "notices"
 FILES = sorted(p.name for p in NOTICES.glob("*.txt"))
@@ -318,3 +322,22 @@ def test_m_court_with_unnumbered_problem_lines() -> None:
         ("long_term", "完成情况：长期坚持")]
     assert [(c.kind, c.label) for c in doc.contacts] == [("phone", "监督举报电话"), ("email", "信访邮箱")]
     assert len(doc.preamble) == 1 and doc.preamble[0].startswith("根据区委统一部署")  # ideographic indent stripped
+
+
+# a: 1.关于…问题。 fills its printed line and ends a sentence, and its account's first line is wide:
+# in plain wrapped text nothing tells a heading line from a run-in heading's first line.
+WRAPPABLE = [n for n in FILES if not n.startswith(("a_", "f_", "j_"))]
+
+
+@pytest.mark.parametrize("name", WRAPPABLE)
+def test_every_notice_hard_wrapped_like_pdf_text_reads_the_same(name: str) -> None:
+    """The notice printed 28 characters a line (spaces around digits, as PDF extraction leaves them)."""
+    lines = [t.strip() for t in (NOTICES / name).read_text("utf-8").split("\n") if t.strip()]
+    wrapped = recognize([Block(t, line=i + 1) for i, t in enumerate(_wrap(lines))], source="w.txt")
+    assert wrapped.info["layout"] == "wrapped"
+    plain = recognize([Block(t, line=i + 1) for i, t in enumerate(lines)], source="p.txt")
+
+    def shown(result: ReadResult) -> str:  # white space aside: wrapped text loses the gaps around digits
+        return re.sub(r"\s", "", json.dumps(result.document.to_dict(), ensure_ascii=False))
+
+    assert shown(wrapped) == shown(plain)
