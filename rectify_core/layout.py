@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import InputError
+from .formats import Writer
 from .model import (
     Date,
     DisclosureField,
@@ -148,6 +149,14 @@ def expected_visible(doc: Document) -> Document:
     return derive_facts(completed(doc))
 
 
+class VisibleWriter(Writer):
+    """Base for writers of formats a person reads (docx, HTML, txt): they print ``flatten(doc)``,
+    and their readers give back :func:`expected_visible` of what was written."""
+
+    def expected(self, document: Document) -> Document:
+        return expected_visible(document)
+
+
 # -- the way back ---------------------------------------------------------------------------------
 
 @dataclass
@@ -236,6 +245,15 @@ def unflatten(paras: Iterable[Para], *, source: str = "<input>") -> Document:
             issuer = para.text
         elif role == "date":
             date = _date(para.text)
+        elif role == "node" and not any(s.kind in ("marker", "heading") for s in para.spans):
+            # A node line showing neither number nor heading (a damaged or hand-edited file) cannot
+            # start a node: its text stays where it stood, as a paragraph.
+            if current is None:
+                preamble.append(para.text)
+            elif current.is_problem:
+                _problem_para(current, Para("finding", para.spans, para.depth))
+            else:
+                current.paragraphs.append(para.text)
         elif role == "node":
             depth = max(1, min(para.depth, len(stack) + 1))
             del stack[depth - 1:]
@@ -296,4 +314,4 @@ def _problem_para(node: _Building, para: Para) -> None:
         node.status = _status(status, inline=para.role != "status")
 
 
-__all__ = ["ROLES", "SPAN_KINDS", "Para", "Span", "expected_visible", "flatten", "unflatten"]
+__all__ = ["ROLES", "SPAN_KINDS", "Para", "Span", "VisibleWriter", "expected_visible", "flatten", "unflatten"]

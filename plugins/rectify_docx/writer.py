@@ -15,8 +15,7 @@ import unicodedata
 from typing import Any, BinaryIO
 
 from rectify_core.errors import UsageError
-from rectify_core.formats import Writer
-from rectify_core.layout import Para, expected_visible, flatten
+from rectify_core.layout import Para, VisibleWriter, flatten
 from rectify_core.model import Document
 
 from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, R_NS, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
@@ -184,7 +183,7 @@ def _reference_bytes(reference: Any) -> tuple[bytes, str]:
         raise UsageError(f"cannot read the reference docx: {exc.strerror}", file=path) from None
 
 
-class DocxWriter(Writer):
+class DocxWriter(VisibleWriter):
     name = "docx"
     extension = "docx"
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -194,8 +193,6 @@ class DocxWriter(Writer):
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(build_docx(document, options))
 
-    def expected(self, document: Document) -> Document:
-        return expected_visible(document)
 
 
 __all__ = ["DocxWriter", "build_docx", "width_in_chars"]

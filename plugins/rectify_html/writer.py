@@ -21,8 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
-from rectify_core.formats import Writer
-from rectify_core.layout import Para, expected_visible, flatten
+from rectify_core.layout import Para, VisibleWriter, flatten
 from rectify_core.model import Document
 
 from . import vocab
@@ -56,7 +55,7 @@ def render(document: Document, options: dict[str, Any] | None = None) -> str:
     return text + "\n"
 
 
-class HtmlWriter(Writer):
+class HtmlWriter(VisibleWriter):
     name = "html"
     extension = "html"
     media_type = "text/html"
@@ -66,8 +65,6 @@ class HtmlWriter(Writer):
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(render(document, options).encode("utf-8"))
 
-    def expected(self, document: Document) -> Document:
-        return expected_visible(document)
 
 
 class _Builder:

@@ -16,8 +16,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 from rectify_core.errors import UsageError
-from rectify_core.formats import Writer
-from rectify_core.layout import Para, expected_visible, flatten
+from rectify_core.layout import Para, VisibleWriter, flatten
 from rectify_core.model import Document
 
 _GROUP = {"disclosure": 0, "title": 1, "subtitle": 1, "issuer": 3, "date": 3}
@@ -43,7 +42,7 @@ def render(document: Document) -> str:
     return "\n".join(lines) + "\n"
 
 
-class TxtWriter(Writer):
+class TxtWriter(VisibleWriter):
     name = "txt"
     extension = "txt"
     media_type = "text/plain; charset=utf-8"
@@ -59,5 +58,3 @@ class TxtWriter(Writer):
             raise UsageError("txt newline must be \\n or \\r\\n")
         sink.write(render(document).replace("\n", newline).encode(encoding))
 
-    def expected(self, document: Document) -> Document:
-        return expected_visible(document)
