@@ -53,13 +53,6 @@ def _input_stream(path: str | os.PathLike[str] | bytes, name: str | None) -> Ite
         yield fh, name or p, os.fstat(fh.fileno()).st_size
 
 
-def load_source(path: str | os.PathLike[str] | bytes, name: str | None = None,
-                limit: int = MAX_INPUT_BYTES) -> Source:
-    """Read a file (``-`` for stdin) or wrap bytes, refusing more than ``limit`` bytes up front."""
-    with _input_stream(path, name) as (stream, display, size):
-        return Source(_read_capped(stream, display, size, limit, b""), display)
-
-
 def _read_capped(stream: BinaryIO, display: str, size: int | None, limit: int, head: bytes,
                  what: str = "rectify") -> bytes:
     if size is not None and size > limit:

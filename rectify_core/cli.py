@@ -207,8 +207,7 @@ def _report_read(result: Any, name: str) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     import json
 
-    from . import api
-    from .errors import RectifyError, SchemaError
+    from .errors import RectifyError
     from .findings import SEVERITY_RANK
 
     threshold = None if args.fail_on == "never" else SEVERITY_RANK[args.fail_on]
@@ -216,21 +215,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     report = []
     for name in args.files:
         try:
-            result = api.read(name, args.from_format)
-            findings = list(result.findings) + [f for f in api.validate(result.document) if f not in result.findings]
-        except SchemaError as exc:
-            if not exc.findings:
-                worst_exit = max(worst_exit, exc.exit_code)
-                report.append({"file": name, "error": str(exc), "findings": []})
-                if not args.json:
-                    _err(f"rectify: error: {exc}")
-                continue
-            # schema findings are findings of the file, reported with everything else that is wrong
-            from .checks import run_checks
-
-            findings = list(exc.findings)
-            if exc.document is not None:
-                findings += run_checks(exc.document)
+            findings = _file_findings(name, args.from_format)
         except RectifyError as exc:
             worst_exit = max(worst_exit, exc.exit_code)
             report.append({"file": name, "error": str(exc), "findings": []})
@@ -249,6 +234,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.json:
         _out(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     return worst_exit
+
+
+def _file_findings(name: str, fmt: str | None) -> list[Any]:
+    """Reader findings plus validation findings of one file; raises RectifyError if it cannot be read.
+
+    A structured file that breaks the schema is not an error here: its schema findings are
+    reported together with the semantic findings of the best-effort Document.
+    """
+    from . import api
+    from .checks import run_checks
+    from .errors import SchemaError
+    from .plugins import get_registry
+
+    try:
+        result = api.read(name, fmt)
+    except SchemaError as exc:
+        if not exc.findings:
+            raise
+        semantic = run_checks(exc.document, extra=get_registry().checks) if exc.document is not None else []
+        return list(exc.findings) + semantic
+    return list(result.findings) + [f for f in api.validate(result.document) if f not in result.findings]
 
 
 def _finding_line(name: str, f: Any) -> str:
