@@ -50,14 +50,16 @@ class Registry:
 
     # -- lookup -------------------------------------------------------------------------------
     def reader(self, name: str) -> Reader:
+        """The reader of format ``name`` (case-insensitive: ``DOCX`` is ``docx``)."""
         try:
-            return self.readers[name]
+            return self.readers[name.lower()]
         except KeyError:
             raise UsageError(f"no reader for format {name!r}; known: {', '.join(sorted(self.readers))}") from None
 
     def writer(self, name: str) -> Writer:
+        """The writer of format ``name`` (case-insensitive)."""
         try:
-            return self.writers[name]
+            return self.writers[name.lower()]
         except KeyError:
             raise UsageError(f"no writer for format {name!r}; known: {', '.join(sorted(self.writers))}") from None
 

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 from rectify_core.errors import UsageError
 from rectify_core.layout import Para, VisibleWriter, flatten
 from rectify_core.model import Document
+from rectify_core.options import Option
 
 _GROUP = {"disclosure": 0, "title": 1, "subtitle": 1, "issuer": 3, "date": 3}
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16")
@@ -46,8 +47,14 @@ class TxtWriter(VisibleWriter):
     name = "txt"
     extension = "txt"
     media_type = "text/plain; charset=utf-8"
-    description = "canonical plain text, one paragraph a line (options: encoding, newline)"
+    description = "canonical plain text, one paragraph a line"
     lossless = False
+    options = (
+        Option("encoding", "str", "utf-8", "text encoding: utf-8, utf-8-sig, gb18030 or gbk",
+               "文本编码：utf-8、utf-8-sig、gb18030 或 gbk"),
+        Option("newline", "str", "\n", "line ending written after each paragraph (\\n or \\r\\n)",
+               "每段之后的换行符（\\n 或 \\r\\n）"),
+    )
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         encoding = str(options.get("encoding") or "utf-8").lower()

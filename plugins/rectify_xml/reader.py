@@ -197,7 +197,7 @@ class XmlReader(Reader):
         # Schema, and jsonschema would hit Python's recursion limit on trees the XSD allows.
         _check_nesting(root, name)
         data = _members(root, "Document")
-        return ReadResult(document=Document.from_dict(data), info={"schema_version": version})
+        return ReadResult(document=Document.from_dict(data, validate=False), info={"schema_version": version})
 
 
 __all__ = ["MAX_BYTES", "XmlReader", "parse_scalar"]
