@@ -67,6 +67,8 @@ def _input_stream(path: str | os.PathLike[str] | bytes, name: str | None) -> Ite
     if isinstance(path, bytes):
         yield io.BytesIO(path), name or "<bytes>", len(path)
         return
+    if not isinstance(path, str | os.PathLike):
+        raise UsageError(f"path must be a file path, \"-\" or bytes, got {type(path).__name__}")
     p = os.fspath(path)
     if p == "-":
         yield sys.stdin.buffer, name or "<stdin>", None  # not ours to close
@@ -256,6 +258,8 @@ def inspect(result: ReadResult | Document, findings: list[Finding] | None = None
     :func:`validate`'s) when the caller has them already.
     """
     doc = result.document if isinstance(result, ReadResult) else result
+    if not isinstance(doc, Document):
+        raise UsageError(f"inspect() takes a ReadResult or a Document, got {type(result).__name__}")
     if findings is None:
         findings = list(result.findings) if isinstance(result, ReadResult) else []
         findings += [f for f in validate(doc) if f not in findings]
