@@ -83,7 +83,9 @@ def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
         data = _read_capped(stream, display, size, limit, head, f"the {reader.name} reader")
     if not data.strip():
         raise InputError("the file is empty", file=display)
-    return reader.read(Source(data, display), dict(options or {}))
+    from .reading import read_source
+
+    return read_source(reader, Source(data, display), options)
 
 
 def read_document(path: str | os.PathLike[str] | bytes, format: str | None = None, **kw: Any) -> Document:

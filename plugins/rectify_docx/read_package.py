@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from typing import Any
 
-from rectify_core.errors import InputError, SecurityError
+from rectify_core.plugin_api import InputError, SecurityError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBERS = 4000
