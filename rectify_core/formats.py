@@ -74,10 +74,17 @@ class Reader:
     the recognizer blocks of what the page shows, and reports findings, removed furniture and
     facts about the source into ``report`` — the core builds the ReadResult once
     (:func:`rectify_core.reading.read_source`).
+
+    ``limits`` declares the reader's own work budget (overrides of ``rectify_core.budget.Limits``
+    fields, e.g. ``{"max_pages": 500}``); callers can still override it.  ``isolate`` says the
+    reader spends time inside a library Python cannot interrupt (pdfium, libxml2), so the API
+    runs it in a worker process under memory and time limits.
     """
 
     name: ClassVar[str] = ""
-    max_bytes: ClassVar[int] = 256 * 1024 * 1024
+    max_bytes: ClassVar[int] = 64 * 1024 * 1024
+    limits: ClassVar[dict[str, Any]] = {}
+    isolate: ClassVar[bool] = False
     extensions: ClassVar[tuple[str, ...]] = ()
     media_types: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""

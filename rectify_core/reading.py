@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .budget import Budget, Limits
+from .budget import Budget, Limits, active
 from .formats import Extracted, Reader, ReadResult, Shown, Source
 from .model import Document
 from .report import Report
@@ -57,7 +57,8 @@ def read_source(reader: Reader, source: Source, options: dict[str, Any] | None =
                 limits: Limits | None = None) -> ReadResult:
     """Run ``reader`` on ``source`` under a fresh report and budget, and finish the result."""
     report = new_report(source.name, limits)
-    return finish(reader.read(source, dict(options or {}), report), report)
+    with active(report.budget):  # code below a reader that has no report at hand finds the budget too
+        return finish(reader.read(source, dict(options or {}), report), report)
 
 
 def read_blocks(blocks: Sequence[Block], *, source: str = "<blocks>") -> ReadResult:

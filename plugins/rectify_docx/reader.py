@@ -44,6 +44,7 @@ def _first(rels: list[tuple[str, str]], kind: str, default: str | None = None) -
 
 class DocxReader(Reader):
     name = "docx"
+    isolate = True  # lxml/libxml2 parses parts of up to 64 MiB in one call
     extensions = ("docx",)
     media_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
     description = "Word documents: rectify's own losslessly, any other through the recognizer"

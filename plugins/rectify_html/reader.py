@@ -18,6 +18,8 @@ _HTML_HEAD = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<me
 
 class HtmlReader(Reader):
     name = "html"
+    max_bytes = 32 * 2**20
+    isolate = True  # libxml2 parses the whole page in one call
     extensions = ("html", "htm", "shtml", "xhtml")
     media_types = ("text/html", "application/xhtml+xml")
     description = "HTML: rectify's disclosure pages (lossless) and government website article pages"

@@ -22,6 +22,7 @@ MAX_DEPTH = 200
 
 class JsonReader(Reader):
     name = "json"
+    max_bytes = 64 * 2**20
     extensions = ("json",)
     media_types = ("application/json",)
     description = "rectify's canonical JSON (lossless)"

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 class PdfReader(Reader):
     name = "pdf"
+    max_bytes = 64 * 2**20
+    limits = {"max_pages": 500}  # noqa: RUF012 (a class-level declaration, never mutated)
+    isolate = True  # pdfium cannot be interrupted inside a call
     extensions = ("pdf",)
     media_types = ("application/pdf",)
     description = "PDF with a text layer (Word, WPS, LibreOffice, rectify); scans need OCR first"

@@ -105,6 +105,7 @@ def to_blocks(text: str) -> list[Block]:
 
 class TxtReader(Reader):
     name = "txt"
+    max_bytes = 32 * 2**20
     extensions = ("txt", "text")
     media_types = ("text/plain",)
     description = "plain text (UTF-8, UTF-16, GB18030), including text extracted from PDFs"

@@ -177,6 +177,7 @@ def _members(el: Any, def_name: str) -> dict[str, Any]:
 
 class XmlReader(Reader):
     name = "xml"
+    isolate = True  # libxml2 parses and validates in one call
     extensions = ("xml",)
     media_types = ("application/xml", "text/xml")
     description = "XML valid against tongbao.xsd (lossless)"
