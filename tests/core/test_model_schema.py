@@ -143,7 +143,7 @@ def test_a_problem_holding_only_a_ledger_field_is_a_problem():
 
 
 def test_visible_formats_state_that_they_drop_the_ledger_fields():
-    from rectify_core.layout import expected_visible
+    from rectify_core.visible import expected_visible
 
     doc = Document.from_dict(_with_ledger_fields(model.SCHEMA_VERSION))
     problem = expected_visible(doc).body[0].children[0].problem
