@@ -32,7 +32,10 @@ def examine(data: bytes, name: str) -> str:
     (Microsoft Works .wps); an error for encrypted or non-text OLE2 files."""
     from .ole2 import CompoundFile, word_encrypted
 
-    ole = CompoundFile(data, name)
+    try:
+        ole = CompoundFile(data, name)
+    except InputError as exc:
+        raise InputError(f"not a readable .doc or .wps: {exc.reason}", file=name) from None
     streams = ole.names()
     if {"EncryptionInfo", "EncryptedPackage"} & streams:
         raise InputError("the document is encrypted with a password; save an unencrypted copy first "
