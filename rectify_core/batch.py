@@ -3,9 +3,9 @@
 * :func:`expand` turns command-line arguments — files, folders (searched recursively, filtered by
   a ``--pattern``), globs (``in/**/*.txt``) and ``-`` — into :class:`Input` objects that remember
   the path relative to the folder or glob they came from, so outputs keep the input's layout.
-* :func:`run_batch` runs ``fn(item)`` over the items with ``jobs`` worker processes and yields
-  ``(index, value, error)`` as each finishes.  It is the one place that knows how work is spread
-  over processes; swapping the executor is a change here only.
+* :func:`run_batch` runs ``fn(item)`` over the items with ``jobs`` worker processes (the bounded
+  pool of :mod:`rectify_core.workers`) and yields ``(index, value, error)`` as each finishes.  It
+  is the one place that knows how work is spread over processes.
 * :class:`Progress` draws a one-line progress bar on a terminal.
 """
 
@@ -15,7 +15,7 @@ import fnmatch
 import glob
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, TextIO, TypeVar
@@ -109,108 +109,34 @@ def default_jobs() -> int:
 
 
 def run_batch(items: Sequence[_T], fn: Callable[[_T], Any], jobs: int,
-              stop: Callable[[Any], bool] | None = None) -> Iterator[tuple[int, Any, BaseException | None]]:
+              stop: Callable[[Any], bool] | None = None, limits: Mapping[str, Any] | None = None,
+              names: Callable[[_T], str | None] | None = None) -> Iterator[tuple[int, Any, BaseException | None]]:
     """``fn(item)`` for every item, yielded as ``(index, value, error)`` in completion order.
 
-    With ``jobs`` > 1 the items run in that many worker processes (forked, so they share the
-    loaded plugins); a worker that dies (a crash inside a C library, the out-of-memory killer)
-    costs only its own item: the items it took down with it are re-run, each in a process of
-    its own.  When ``stop(value)`` is true no further item is started (``--fail-fast``).
+    A single item runs in this process (``fn`` isolates its own read).  Several run on
+    :class:`rectify_core.workers.Pool`: at most ``jobs`` at a time, one fresh process per item
+    under the memory and time ``limits``, so an item that crashes, runs out of memory or hangs
+    only ends its own process.  When ``stop(value)`` is true no further item is started and the
+    running ones are stopped (``--fail-fast``).
     """
-    if jobs <= 1 or len(items) <= 1:
-        for i, item in enumerate(items):
-            try:
-                value = fn(item)
-            except Exception as exc:
-                yield i, None, exc
-                continue
-            yield i, value, None
-            if stop is not None and stop(value):
-                return
-        return
-    yield from _pooled(items, fn, jobs, stop)
-
-
-def _context() -> Any:
-    import multiprocessing
-    import threading
-
-    # fork is cheapest and shares what the parent loaded; with threads around, forkserver is safe
-    return multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
-
-
-def _pooled(items: Sequence[_T], fn: Callable[[_T], Any], jobs: int,
-            stop: Callable[[Any], bool] | None) -> Iterator[tuple[int, Any, BaseException | None]]:
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
-
-    ctx = _context()
-    pending = iter(range(len(items)))
-    orphans: list[int] = []  # items lost with a dead worker: re-run alone
-    stopped = False
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        running: dict[Future[Any], int] = {}
-
-        def fill() -> None:
-            while not stopped and len(running) < jobs * 2:
-                i = next(pending, None)
-                if i is None:
-                    return
-                running[pool.submit(fn, items[i])] = i
-
+    if len(items) == 1:
         try:
-            fill()
-        except BrokenProcessPool:
-            pass
-        while running:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for fut in done:
-                i = running.pop(fut)
-                try:
-                    value = fut.result()
-                except BrokenProcessPool:
-                    orphans.append(i)
-                    continue
-                except Exception as exc:
-                    yield i, None, exc
-                    continue
-                yield i, value, None
-                if stop is not None and stop(value):
-                    stopped = True
-            if orphans:
-                break
-            fill()
-        if stopped:
-            for fut in running:
-                fut.cancel()
-            return
-        orphans += list(running.values())
-        rest = list(pending)
-    for i in sorted(orphans) + rest:
-        if stopped:
-            return
-        value, error = _alone(ctx, fn, items[i])
-        yield i, value, error
-        if error is None and stop is not None and stop(value):
-            stopped = True
-
-
-def _alone(ctx: Any, fn: Callable[[_T], Any], item: _T) -> tuple[Any, BaseException | None]:
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-        try:
-            return pool.submit(fn, item).result(), None
-        except BrokenProcessPool:
-            return None, WorkerDied("the worker process reading this file died (a crash inside a library, or "
-                                    "the system ran out of memory)")
+            yield 0, fn(items[0]), None
         except Exception as exc:
-            return None, exc
+            yield 0, None, exc
+        return
+    from . import workers
+    from .budget import Limits
 
-
-class WorkerDied(RuntimeError):
-    """The process running an item ended without an answer."""
+    pool = workers.Pool(jobs=jobs, limits=Limits().merged(dict(limits or {})))
+    outcomes: Generator[Any, None, None] = pool.map(fn, items, names=names)  # type: ignore[assignment]
+    try:
+        for o in outcomes:
+            yield o.index, o.value, o.error
+            if o.error is None and stop is not None and stop(o.value):
+                return
+    finally:
+        outcomes.close()  # kills the workers still running when stopped early
 
 
 class Progress:

@@ -108,6 +108,11 @@ def _common(p: argparse.ArgumentParser, fail_on_default: str) -> None:
         "不显示进度条和汇总；convert 不在标准错误输出问题"))
     p.add_argument("-v", "--verbose", action="store_true",
                    help=tr("a status line for every file", "每个文件输出一行状态"))
+    p.add_argument("--limits", metavar="KEY=V[,…]", default=None, help=tr(
+        "work budget of each file, e.g. max_bytes=128M,max_pages=2000,timeout=60,max_memory=2G (keys: max_bytes "
+        "max_inflated max_pages max_elements max_depth max_numbering timeout max_memory; see docs/security.md)",
+        "每个文件的工作量上限，如 max_bytes=128M,max_pages=2000,timeout=60,max_memory=2G（键：max_bytes "
+        "max_inflated max_pages max_elements max_depth max_numbering timeout max_memory；见 docs/security.md）"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -285,6 +290,10 @@ def cmd_files(args: argparse.Namespace) -> int:
     if args.from_format:
         reg.reader(args.from_format)  # an unknown format fails before any work
     fail_on = None if args.fail_on == "never" else args.fail_on
+    if args.limits:
+        from .budget import parse_pairs
+
+        args.limits = parse_pairs(args.limits)
     if args.command == "convert":
         from .cli_convert import plan
 
@@ -292,7 +301,7 @@ def cmd_files(args: argparse.Namespace) -> int:
     else:
         from .jobs import Job
 
-        jobs = [Job(args.command, i.path, args.from_format, fail_on=fail_on) for i in inputs]
+        jobs = [Job(args.command, i.path, args.from_format, fail_on=fail_on, limits=args.limits) for i in inputs]
         early = {}
     n_jobs = args.jobs if args.jobs is not None else default_jobs()
     if n_jobs < 1:

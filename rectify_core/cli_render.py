@@ -58,7 +58,8 @@ class Session:
             if not stop:
                 self._preload(jobs)
                 stopper = (lambda o: o.exit != EXIT_OK) if fail_fast else None
-                for i, value, error in run_batch([jobs[k] for k in todo], run_job, n_jobs, stopper):
+                for i, value, error in run_batch([jobs[k] for k in todo], run_job, n_jobs, stopper,
+                                                 limits=self.args.limits, names=_job_name):
                     k = todo[i]
                     self._arrive(k, value if error is None else failed(jobs[k].input, error))
         finally:
@@ -161,6 +162,10 @@ class Session:
         else:
             stream.write(text + "\n")
             stream.flush()
+
+
+def _job_name(job: Job) -> str:
+    return job.input
 
 
 class _Utf8:

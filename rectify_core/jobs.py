@@ -35,6 +35,8 @@ class Job:
     force: bool = False
     #: lowest severity that fails the file (None: never)
     fail_on: str | None = "error"
+    #: --limits overrides of the work budget (see rectify_core.budget)
+    limits: dict[str, Any] | None = None
 
 
 @dataclass
@@ -91,7 +93,9 @@ def _read(job: Job, outcome: FileOutcome) -> Any:
     from . import api
 
     t = time.perf_counter()
-    result = api.read(job.input, job.from_format, options=job.reader_options)
+    # isolate: the read runs in a worker process under the memory and time limits (a fork, ~3 ms),
+    # unless this already is a batch worker
+    result = api.read(job.input, job.from_format, options=job.reader_options, limits=job.limits, isolate=True)
     outcome.timings["read_ms"] = (time.perf_counter() - t) * 1000
     return result
 

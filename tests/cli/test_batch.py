@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 
 import pytest
 
@@ -121,10 +123,15 @@ def test_an_output_never_replaces_its_own_input(capsys, tmp_path, monkeypatch):
     assert code == 2 and "own input" in err
 
 
-def test_run_batch_yields_every_item_once_even_when_one_raises():
-    results = sorted((i, v, type(e).__name__ if e else None) for i, v, e in run_batch([1, 0, 2], _inverse, 2))
-    assert results == [(0, 1.0, None), (1, None, "ZeroDivisionError"), (2, 0.5, None)]
+def test_run_batch_yields_every_item_once_even_when_one_raises_or_dies():
+    results = sorted((i, v, type(e).__name__ if e else None, str(e))
+                     for i, v, e in run_batch([1, 0, 2, -1], _inverse_or_die, 2))
+    assert [r[:3] for r in results] == [(0, 1.0, None), (1, None, "WorkerBug"), (2, 0.5, None),
+                                        (3, None, "SecurityError")]
+    assert "ZeroDivisionError" in results[1][3] and "limit" in results[3][3]
 
 
-def _inverse(x: int) -> float:
+def _inverse_or_die(x: int) -> float:
+    if x < 0:
+        os.kill(os.getpid(), signal.SIGKILL)
     return 1 / x
