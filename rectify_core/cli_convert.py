@@ -19,11 +19,10 @@ from .plugins import Registry
 
 
 def _formats(args: argparse.Namespace, reg: Registry, single: bool) -> list[str]:
-    names = [f.strip().lower() for f in (args.to_format or "").split(",") if f.strip()]
-    if names:
-        for n in names:
-            reg.writer(n)  # an unknown format fails before reading
-        return list(dict.fromkeys(names))
+    asked = [f.strip() for f in (args.to_format or "").split(",") if f.strip()]
+    if asked:
+        # any case, or an extension (md → markdown); an unknown format fails before reading
+        return list(dict.fromkeys(reg.writer(n).name for n in asked))
     out = args.output
     if not single or out is None or out == "-" or out.endswith(("/", os.sep)) or os.path.isdir(out):
         raise UsageError("name the output format with --to (or give -o a file name with an extension)")

@@ -50,18 +50,21 @@ class Registry:
 
     # -- lookup -------------------------------------------------------------------------------
     def reader(self, name: str) -> Reader:
-        """The reader of format ``name`` (case-insensitive: ``DOCX`` is ``docx``)."""
-        try:
-            return self.readers[name.lower()]
-        except KeyError:
-            raise UsageError(f"no reader for format {name!r}; known: {', '.join(sorted(self.readers))}") from None
+        """The reader of format ``name``, case-insensitive, or of the one format with that extension (``md``)."""
+        key = name.lower()
+        found = self.readers.get(key) or _only([r for r in self.readers.values()
+                                                 if key in (e.lower() for e in r.extensions)])
+        if found is None:
+            raise UsageError(f"no reader for format {name!r}; known: {', '.join(sorted(self.readers))}")
+        return found
 
     def writer(self, name: str) -> Writer:
-        """The writer of format ``name`` (case-insensitive)."""
-        try:
-            return self.writers[name.lower()]
-        except KeyError:
-            raise UsageError(f"no writer for format {name!r}; known: {', '.join(sorted(self.writers))}") from None
+        """The writer of format ``name``, case-insensitive, or of the one format with that extension."""
+        key = name.lower()
+        found = self.writers.get(key) or _only([w for w in self.writers.values() if w.extension.lower() == key])
+        if found is None:
+            raise UsageError(f"no writer for format {name!r}; known: {', '.join(sorted(self.writers))}")
+        return found
 
     def writer_for_path(self, path: str) -> Writer | None:
         ext = _ext(path)
@@ -95,6 +98,10 @@ class Registry:
         if _strict():
             raise err from exc
         self.errors.append(err)
+
+
+def _only(found: list[Any]) -> Any:
+    return found[0] if len(found) == 1 else None
 
 
 def _ext(path: str | None) -> str:
