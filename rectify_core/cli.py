@@ -320,12 +320,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_formats(args: argparse.Namespace) -> int:
-    from .cli_render import formats_text
-    from .plugins import get_registry
+    from .cli_formats import formats_text
+    from .plugin_index import formats_index
 
-    reg = get_registry()
-    _out(formats_text(reg, args.name, args.options or bool(args.name), args.json, _lang))
-    for e in reg.errors:
+    index = formats_index()  # remembered between runs: no plugin is imported when nothing changed
+    _out(formats_text(index, args.name, args.options or bool(args.name), args.json, _lang))
+    for e in index["errors"]:
         _err(f"rectify: warning: {e} (skipped)")
     return EXIT_OK
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from .findings import Finding
+if TYPE_CHECKING:  # only annotations: `rectify formats` and `--help` import this module, not the model
+    from .findings import Finding
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
