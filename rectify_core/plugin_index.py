@@ -90,10 +90,17 @@ def load() -> dict[str, Any] | None:
 
 def build() -> dict[str, Any]:
     """The index from the loaded registry (importing every plugin), remembered when it has no errors."""
-    from .options import declared
-    from .plugins import describe_formats, get_registry
+    from .plugins import get_registry
 
     reg = get_registry()
+    return load() or remember(reg)
+
+
+def remember(reg: Any) -> dict[str, Any]:
+    """Write the index of ``reg`` (a registry built from every entry point) unless it has errors."""
+    from .options import declared
+    from .plugins import describe_formats
+
     rows = describe_formats(reg)
     for r in rows:
         for kind, table in (("reader", reg.readers), ("writer", reg.writers)):
@@ -104,7 +111,7 @@ def build() -> dict[str, Any]:
     modules = sorted({type(c).__module__.split(".")[0] for c in [*reg.readers.values(), *reg.writers.values()]}
                      | {"rectify_core"})
     data = {"version": INDEX_VERSION, "formats": rows, "errors": [str(e) for e in reg.errors],
-            "files": _package_files(modules)}
+            "entry_points": [list(src) for src in reg.sources], "files": _package_files(modules)}
     if not reg.errors:
         _save(data)
     return data
@@ -125,3 +132,36 @@ def _save(data: dict[str, Any]) -> None:
 def formats_index() -> dict[str, Any]:
     """The formats the installed plugins provide (``rectify formats``), from the cache when valid."""
     return load() or build()
+
+
+class _Dist:
+    def __init__(self, name: str | None, version: str | None) -> None:
+        self.name = name
+        self.version = version
+        self.metadata = {"Name": name}
+
+
+class RememberedEntryPoint:
+    """An entry point as the index remembers it: what plugins.build_registry needs of one."""
+
+    def __init__(self, name: str, value: str, dist: str | None, version: str | None) -> None:
+        self.name = name
+        self.value = value
+        self.dist = _Dist(dist, version)
+
+    def load(self) -> Any:
+        from importlib import import_module
+
+        module, _, attr = self.value.partition(":")
+        obj: Any = import_module(module.strip())
+        for part in filter(None, attr.strip().split(".")):
+            obj = getattr(obj, part)
+        return obj
+
+
+def remembered_entry_points() -> list[RememberedEntryPoint] | None:
+    """The entry points of the last full load, while the index is valid (else None)."""
+    data = load()
+    if data is None or "entry_points" not in data:
+        return None
+    return [RememberedEntryPoint(*ep) for ep in data["entry_points"]]

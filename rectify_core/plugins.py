@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from importlib import metadata
 from typing import Any
 
 import pluggy
@@ -47,6 +46,8 @@ class Registry:
     plugins: dict[str, PluginInfo] = field(default_factory=dict)
     owner: dict[int, str] = field(default_factory=dict)  # id(reader/writer/check) -> plugin name
     errors: list[PluginError] = field(default_factory=list)
+    #: (entry-point name, value, distribution, version) of each loaded entry point, for the plugin index
+    sources: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
 
     # -- lookup -------------------------------------------------------------------------------
     def reader(self, name: str) -> Reader:
@@ -127,6 +128,9 @@ def get_registry() -> Registry:
     global _registry
     if _registry is None:
         _registry = build_registry()
+        from .plugin_index import remember
+
+        remember(_registry)  # the next run finds its entry points without importlib.metadata
     return _registry
 
 
@@ -149,6 +153,7 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
             if ep.name in disabled or ("*" in disabled and dist_name != BUILTIN_DIST):
                 continue
             info = PluginInfo(ep.name, dist_name, dist.version if dist is not None else None)
+            reg.sources.append((ep.name, ep.value, dist_name, info.version))
             try:
                 module = ep.load()
             except Exception as exc:  # broken plugin: record and go on
@@ -175,7 +180,16 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
     return reg
 
 
-def _entry_points() -> list[metadata.EntryPoint]:
+def _entry_points() -> list[Any]:
+    """The ``rectify`` entry points: remembered by the plugin index when nothing changed since it was
+    written (importlib.metadata costs ~15 ms a run), else from the installed distributions."""
+    from .plugin_index import remembered_entry_points
+
+    remembered = remembered_entry_points()
+    if remembered is not None:
+        return remembered
+    from importlib import metadata
+
     eps = list(metadata.entry_points(group=ENTRY_POINT_GROUP))
     # Built-ins first so a third-party plugin cannot shadow a built-in format by load order.
     eps.sort(key=lambda ep: (0 if getattr(getattr(ep, "dist", None), "name", None) == BUILTIN_DIST else 1, ep.name))
