@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the JSON Schema (or the XSD) of a notice")
     s.add_argument("--xsd", action="store_true", help="print the XML Schema instead")
 
+    from .serve.command import add_parser as add_serve_parser
+
+    add_serve_parser(sub)
     f = sub.add_parser("formats", help="list the formats installed plugins can read and write")
     f.add_argument("--json", action="store_true", help="print as JSON, with plugin, distribution and version")
     return p
@@ -116,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handler = {"convert": cmd_convert, "validate": cmd_validate, "inspect": cmd_inspect,
-                   "schema": cmd_schema, "formats": cmd_formats}[args.command]
+                   "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve}[args.command]
         return handler(args)
     except RectifyError as exc:
         _err(f"rectify: error: {exc}")
@@ -132,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"rectify: internal error: {type(exc).__name__}: {exc}\n"
              "This is a bug in rectify or a plugin; run with RECTIFY_DEBUG=1 for the traceback and report it.")
         return EXIT_INTERNAL
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve.command import run
+
+    return run(args)
 
 
 def _err(message: str) -> None:
