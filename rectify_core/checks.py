@@ -16,6 +16,7 @@ from datetime import date as _date
 
 from .findings import Finding, Severity
 from .model import Date, Document, Node
+from .vocab.markers import LEVEL_ORDER, STYLE_SHOWN
 
 Hit = tuple[str, str, str]  # (JSON pointer, message zh, message en)
 
@@ -53,9 +54,6 @@ def run_checks(doc: Document, extra: Iterable[Check] = ()) -> list[Finding]:
 
 # -- numbering -------------------------------------------------------------------------------------
 
-LEVEL_ORDER = ("chinese", "chinese_paren", "arabic", "arabic_paren", "circled")
-STYLE_NAMES = {"chinese": "一、", "chinese_paren": "（一）", "arabic": "1.", "arabic_paren": "（1）",
-               "circled": "①", "label": "问题1："}
 
 
 def _sibling_groups(doc: Document) -> Iterator[tuple[str, tuple[Node, ...]]]:
@@ -111,8 +109,8 @@ def _level_order(doc: Document) -> Iterator[Hit]:
                 # a sibling out of step with the others is numbering.mixed-style's to report
                 if rank <= parent_rank and node.marker.style == main:
                     yield (f"{pointer}/marker",
-                           f"层次序数不当：{STYLE_NAMES[node.marker.style]} 不应出现在此层级",
-                           f"heading level out of order: {STYLE_NAMES[node.marker.style]} cannot nest here")
+                           f"层次序数不当：{STYLE_SHOWN[node.marker.style]} 不应出现在此层级",
+                           f"heading level out of order: {STYLE_SHOWN[node.marker.style]} cannot nest here")
             yield from visit(node.children, f"{pointer}/children", rank)
     yield from visit(doc.body, "/body", -1)
 
@@ -132,8 +130,8 @@ def _mixed(doc: Document) -> Iterator[Hit]:
         for i, node in enumerate(siblings):
             if node.marker is not None and node.marker.style != main:
                 yield (f"{base}/{i}/marker",
-                       f"同级编号样式不一致：{node.marker.text or STYLE_NAMES[node.marker.style]}"
-                       f" 与 {STYLE_NAMES[main]}",
+                       f"同级编号样式不一致：{node.marker.text or STYLE_SHOWN[node.marker.style]}"
+                       f" 与 {STYLE_SHOWN[main]}",
                        f"sibling uses {node.marker.style} numbering among {main}")
 
 
@@ -153,7 +151,7 @@ def _halfwidth(doc: Document) -> Iterator[Hit]:
 
 @rule("marker.text-mismatch", "error", "a marker's text says the same number and style as its value")
 def _marker_text(doc: Document) -> Iterator[Hit]:
-    from .recognize.markers import parse_marker_text
+    from .vocab.markers import parse_marker_text
 
     for pointer, node in doc.walk():
         m = node.marker
@@ -190,7 +188,7 @@ def _deadline(doc: Document) -> Iterator[Hit]:
 
 @rule("status.text-mismatch", "warning", "a status phrase says the category it is filed under")
 def _status_text(doc: Document) -> Iterator[Hit]:
-    from .recognize.status import parse_status_text
+    from .vocab.status import parse_status_text
 
     for pointer, node in doc.walk():
         s = node.problem.status if node.problem else None
@@ -261,7 +259,7 @@ def _date_order(doc: Document) -> Iterator[Hit]:
 
 @rule("dates.text-mismatch", "warning", "a date's written form says the same day as its ISO value")
 def _date_text(doc: Document) -> Iterator[Hit]:
-    from .recognize.dates import parse_date
+    from .vocab.dates import parse_date
 
     def dates() -> Iterator[tuple[str, Date | None]]:
         if doc.inspection:

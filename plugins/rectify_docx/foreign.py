@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rectify_core.recognize.blocks import Block
-from rectify_core.recognize.disclosure import key_for_label
+from rectify_core.vocab.disclosure import key_for_label
 
 from .content import Paragraph, Segment, Table
 from .numbering import Numbering

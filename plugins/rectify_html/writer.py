@@ -211,7 +211,7 @@ class _Builder:
 
 
 def _status_category(text: str) -> str:
-    from rectify_core.recognize.status import parse_status_text
+    from rectify_core.vocab.status import parse_status_text
 
     parsed = parse_status_text(text)
     return parsed[0] if parsed is not None else "unknown"

@@ -34,7 +34,7 @@ class PdfReader(Reader):
 
     def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
         from rectify_core.recognize import recognize
-        from rectify_core.recognize.furniture import SEPARATOR
+        from rectify_core.vocab.furniture import SEPARATOR
 
         text = read_text(source, options)
         result = recognize(text.blocks, source=source.name)

@@ -91,7 +91,7 @@ def row_texts(cells: list[str]) -> tuple[list[str], int]:
     Label and value cells of a 政务公开 table become ``label：value``, the form the recognizer
     reads (the same rule as the docx reader's); the colon stands for the cell border.
     """
-    from rectify_core.recognize.disclosure import key_for_label
+    from rectify_core.vocab.disclosure import key_for_label
 
     cells = [c for c in cells if c]
     labels = cells[0::2]

@@ -26,17 +26,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..vocab.markers import RANK, STYLE_SHOWN, split_marker
+from ..vocab.status import parse_status_text
 from .blocks import Block
 from .hints import bold_heading, outline_level
 from .labels import match_rect_label
-from .markers import split_marker
-from .status import parse_status_text
 from .unwrap import starts_structure
 
-RANK = {"chinese": 0, "chinese_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
 HINT = "hint"  # the style of a heading marked only by its layout (no typed number)
-STYLE_SHOWN = {"chinese": "一、", "chinese_paren": "（一）", "arabic": "1.", "arabic_paren": "（1）",
-               "circled": "①", "label": "问题1："}
 
 
 @dataclass

@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from ..formats import ReadResult
 from ..model import Document, Node
+from ..vocab.furniture import CONTROL_CHARACTER, PAGE_NUMBER, RUNNING_HEADER, is_page_number, repeated_lines
 from .blocks import Block
 from .facts import derive_facts
-from .furniture import CONTROL_CHARACTER, PAGE_NUMBER, RUNNING_HEADER, is_page_number, repeated_lines
 from .genre import check_genre, check_level_mixture, is_tongbao
 from .head import read_head
 from .labels import split_run_in_labels
