@@ -24,13 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.findings import Location
-from rectify_core.formats import ReadResult, Removed
-from rectify_core.recognize import Block, recognize
-from rectify_core.vocab.disclosure import STRONG_LABELS, WEAK_LABELS, normal_label
-from rectify_core.vocab.furniture import OUTSIDE_REASON, web_furniture_reason
+from rectify_core.plugin_api import Block, Location, Removed, Report, vocab
 
 from .parse import clean
+
+disclosure, furniture = vocab.disclosure, vocab.furniture
 
 CONTENT_HINTS = (
     "zoom", "ucap-content", "trs_editor", "trs_ueditor", "article-content", "article_content", "articlecontent",
@@ -213,14 +211,14 @@ def _sibling_run(content: Any, holders: set[Any], stops: set[Any]) -> tuple[list
                 found = lines(sibling, holders)[0]
                 if found:
                     text = sum(len(_SPACES.sub("", line.text)) for line in found)
-                    furniture = any(web_furniture_reason(line.text) for line in found)
+                    furniture = any(furniture.web_furniture_reason(line.text) for line in found)
                     if furniture or _text_without_links(sibling) * 2 < text:
                         complete = False
                         break
                     parts.insert(0 if step == "getprevious" else len(parts), sibling)
             sibling = getattr(sibling, step)()
     parent = content.getparent()
-    if parent is not None and web_furniture_reason(_SPACES.sub(" ", "".join(
+    if parent is not None and furniture.web_furniture_reason(_SPACES.sub(" ", "".join(
             [parent.text or "", *(c.tail or "" for c in parent)])).strip()):
         complete = False
     return parts, complete
@@ -239,8 +237,8 @@ def find_metadata(body: Any) -> Any:
         for raw, holder in ((el.text, el), (el.tail, el.getparent())):
             if not raw or len(raw) > 40 or not raw.strip() or holder is None:
                 continue
-            label = normal_label(_LABEL_SEP.split(raw.strip(), maxsplit=1)[0])
-            if label in STRONG_LABELS:
+            label = disclosure.normal_label(_LABEL_SEP.split(raw.strip(), maxsplit=1)[0])
+            if label in disclosure.STRONG_LABELS:
                 for ancestor in (holder, *holder.iterancestors()):
                     if ancestor.tag in METADATA_CONTAINERS:
                         found.setdefault(ancestor, set()).add(label)
@@ -273,7 +271,8 @@ def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
             if sep and value:
                 pairs.append((label, value))
                 i += 1
-            elif normal_label(cell) in STRONG_LABELS | WEAK_LABELS or (cell.endswith((":", "：")) and len(cell) <= 10):
+            elif (disclosure.normal_label(cell) in disclosure.STRONG_LABELS | disclosure.WEAK_LABELS
+                  or (cell.endswith((":", "：")) and len(cell) <= 10)):
                 value = cells[i + 1] if i + 1 < len(cells) else ""
                 pairs.append((cell.rstrip(":： "), value))
                 i += 2
@@ -282,7 +281,7 @@ def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
         return pairs
     for line in lines(container, holders)[0]:
         label, sep, value = _split(line.text)
-        if sep and len(normal_label(label)) <= 8:
+        if sep and len(disclosure.normal_label(label)) <= 8:
             pairs.append((label, value))
     return pairs
 
@@ -342,8 +341,9 @@ def _hints(line: _Line) -> dict[str, Any]:
     return hints
 
 
-def read_foreign(root: Any, name: str) -> ReadResult:
-    """The Document of a foreign page, with every piece of furniture recorded as removed."""
+def read_foreign(root: Any, report: Report) -> list[Block]:
+    """The recognizer blocks of a foreign page, with every piece of furniture reported as removed."""
+    name = report.source
     body = root.find("body")
     if body is None:
         body = root
@@ -381,17 +381,17 @@ def read_foreign(root: Any, name: str) -> ReadResult:
     outside, hidden_outside = lines(body, holders, skip=[*parts, *skip])
     start = order[title] if title is not None else len(order)  # no title: nothing is "between"
     for line in outside:  # a subtitle between the title and the body belongs to the notice
-        if start < order[line.element] < order[parts[0]] and web_furniture_reason(line.text) is None \
+        if start < order[line.element] < order[parts[0]] and furniture.web_furniture_reason(line.text) is None \
                 and _text_without_links(line.element) * 2 >= len(_SPACES.sub("", line.text)):
             block(line.text, **_hints(line))
         else:
-            remove(line, web_furniture_reason(line.text, outside=True) or OUTSIDE_REASON)
+            remove(line, furniture.web_furniture_reason(line.text, outside=True) or furniture.OUTSIDE_REASON)
     for line in hidden_outside:
         remove(line, "hidden element")
     for part in parts:
         kept, hidden = lines(part, holders, skip=skip)
         for line in kept:
-            reason = web_furniture_reason(line.text)
+            reason = furniture.web_furniture_reason(line.text)
             if reason is not None:
                 remove(line, reason)
             else:
@@ -400,16 +400,13 @@ def read_foreign(root: Any, name: str) -> ReadResult:
             remove(line, "hidden element")
     removed.sort(key=lambda r: order.get(r[0], -1))
 
-    result = recognize(blocks, source=name)
-    result.removed[:0] = [record for _, record in removed]
+    for _, record in removed:
+        report.removed.append(record)
     if dropped:
-        from rectify_core.findings import Finding
-
-        result.findings.append(Finding("html.control-characters", "warning", "",
-                                       f"删除了 {dropped} 个不可见的控制字符",
-                                       f"dropped {dropped} invisible control characters", Location(file=name)))
-    result.info["content_element"] = " + ".join(_describe(part) for part in parts)
-    return result
+        report.add("html.control-characters", "warning", f"删除了 {dropped} 个不可见的控制字符",
+                   f"dropped {dropped} invisible control characters")
+    report.info["content_element"] = " + ".join(_describe(part) for part in parts)
+    return blocks
 
 
 def _describe(el: Any) -> str:

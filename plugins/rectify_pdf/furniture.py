@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from rectify_core.vocab.furniture import PAGE_NUMBER, RUNNING_FOOTER, RUNNING_HEADER, folio_number
+from rectify_core.plugin_api import vocab
 
 from .extract import PageText, TextLine
 
@@ -53,7 +53,7 @@ def _page_numbers(pages: list[PageText], found: dict[int, Furniture]) -> None:
     candidates: list[tuple[TextLine, int, bool]] = []
     for page in pages:
         for line, edge in _edges(page):
-            folio = folio_number(line.text)
+            folio = vocab.furniture.folio_number(line.text)
             if folio is not None and _outermost(page, line, edge, found):
                 number, strong = folio
                 candidates.append((line, number - page.number, strong))
@@ -68,7 +68,7 @@ def _page_numbers(pages: list[PageText], found: dict[int, Furniture]) -> None:
     sequence = len(pages_with[offset]) >= 2  # the numbers run with the pages
     for line, off, strong in candidates:
         if off == offset and (strong or sequence):
-            found[id(line)] = Furniture(line, PAGE_NUMBER)
+            found[id(line)] = Furniture(line, vocab.furniture.PAGE_NUMBER)
 
 
 def _outermost(page: PageText, line: TextLine, edge: str, found: dict[int, Furniture]) -> bool:
@@ -98,7 +98,8 @@ def _running(pages: list[PageText], found: dict[int, Furniture]) -> None:
         spot = Counter(round(line.top / _SAME_PLACE) for line in lines).most_common(1)[0][0]
         for line in lines:
             if abs(round(line.top / _SAME_PLACE) - spot) <= 1:
-                found[id(line)] = Furniture(line, RUNNING_HEADER if edge == "top" else RUNNING_FOOTER)
+                reason = vocab.furniture.RUNNING_HEADER if edge == "top" else vocab.furniture.RUNNING_FOOTER
+                found[id(line)] = Furniture(line, reason)
 
 
 def _apart(page: PageText, line: TextLine, edge: str, pitch: float) -> bool:

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 
 from ..model import Marker, Node, Problem, Rectification, Status
+from ..report import Report
 from ..vocab.status import parse_status_text
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
-from .report import Report
 from .status import prose_status
 from .text import sentence_spans
 

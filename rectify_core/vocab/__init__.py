@@ -7,6 +7,7 @@ from here; nothing else holds a list of these words.
 ``dates``       dates as written → ISO (``parse_date``, ``find_dates``) ↔ ``date_text`` (2023年10月26日)
 ``disclosure``  政务公开 labels → keys (``key_for_label``, ``parse_line``) ↔ ``STANDARD_LABELS``
 ``furniture``   page numbers, running headers and web chrome, with the reasons removed text records
+``tables``      ledger tables (整改台账): column names and the row ↔ problem mapping
 
 Submodules load on first use (``vocab.status`` imports only what it needs), so importing the
 package costs nothing.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-__all__ = ["dates", "disclosure", "furniture", "markers", "status"]
+__all__ = ["dates", "disclosure", "furniture", "markers", "status", "tables"]
 
 
 def __getattr__(name: str) -> ModuleType:
