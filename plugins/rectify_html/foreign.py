@@ -211,8 +211,8 @@ def _sibling_run(content: Any, holders: set[Any], stops: set[Any]) -> tuple[list
                 found = lines(sibling, holders)[0]
                 if found:
                     text = sum(len(_SPACES.sub("", line.text)) for line in found)
-                    furniture = any(furniture.web_furniture_reason(line.text) for line in found)
-                    if furniture or _text_without_links(sibling) * 2 < text:
+                    chrome = any(furniture.web_furniture_reason(line.text) for line in found)
+                    if chrome or _text_without_links(sibling) * 2 < text:
                         complete = False
                         break
                     parts.insert(0 if step == "getprevious" else len(parts), sibling)

@@ -89,15 +89,15 @@ def _rules(result: ReadResult) -> dict[str, list[int | None]]:
 
 def test_seed_002_findings_name_the_real_anomalies_with_their_lines() -> None:
     rules = _rules(_read("002"))
-    assert rules["recognize.marker-style"] == [66]  # 1.针对… under 2.关于基层党组织建设存在短板弱项
-    assert rules["recognize.halfwidth-marker"] == [15]  # (一) is the first half-width marker
-    assert rules["recognize.date-mismatch"] == [4]  # 成文时间 2023年11月23日 vs signed 2023年10月26日
-    assert "recognize.level-mixture" not in rules  # 上山巡视 is patrolling, not an inspection
+    assert rules["numbering.mixed-style"] == [66]  # 1.针对… under 2.关于基层党组织建设存在短板弱项
+    assert rules["numbering.halfwidth"] == [15]  # (一) is the first half-width marker
+    assert rules["disclosure.date-mismatch"] == [4]  # 成文时间 2023年11月23日 vs signed 2023年10月26日
+    assert "inspection.level" not in rules  # 上山巡视 is patrolling, not an inspection
 
 
 def test_seed_000_findings_name_the_xunshi_xuncha_mixture() -> None:
     rules = _rules(_read("000"))
-    assert rules == {"recognize.level-mixture": [16]}  # 抓好巡视整改, the first of five
+    assert rules == {"inspection.level": [16]}  # 抓好巡视整改, the first of five
 
 
 def test_seed_002_mistyped_marker_keeps_its_text_and_sits_at_the_right_level() -> None:

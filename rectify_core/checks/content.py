@@ -1,167 +1,15 @@
-"""Semantic rules beyond the schema, each with a stable id, a severity and a bilingual message.
-
-The schema says what a 通报 *may* contain; these rules say what a correct one *does*: numbers run
-without gaps, statistics add up, dates come in order.  Readers never stop on these — a real notice
-with a skipped number is still read — and ``rectify validate --fail-on`` decides what fails a run.
-Plugins add rules with the ``rectify_register_checks`` hook (see :class:`Check`).
-"""
+"""Rules on what a notice states: problems and statuses, statistics, dates, contacts, title and
+signature."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date as _date
 
-from .findings import Finding, Severity
-from .model import Date, Document, Node
-from .vocab.markers import LEVEL_ORDER, STYLE_SHOWN
-
-Hit = tuple[str, str, str]  # (JSON pointer, message zh, message en)
-
-
-@dataclass(frozen=True)
-class Check:
-    """A rule: ``run(document)`` yields (pointer, zh, en) for each place that breaks it."""
-
-    rule: str
-    severity: Severity
-    run: Callable[[Document], Iterable[Hit]]
-    summary: str = ""
-
-    def findings(self, doc: Document) -> list[Finding]:
-        return [Finding(self.rule, self.severity, p, zh, en) for p, zh, en in self.run(doc)]
-
-
-BUILTIN: list[Check] = []
-
-
-def rule(rule_id: str, severity: Severity, summary: str) -> Callable[[Callable[[Document], Iterable[Hit]]], Check]:
-    def wrap(fn: Callable[[Document], Iterable[Hit]]) -> Check:
-        check = Check(rule_id, severity, fn, summary)
-        BUILTIN.append(check)
-        return check
-    return wrap
-
-
-def run_checks(doc: Document, extra: Iterable[Check] = ()) -> list[Finding]:
-    out: list[Finding] = []
-    for check in [*BUILTIN, *extra]:
-        out.extend(check.findings(doc))
-    return out
-
-
-# -- numbering -------------------------------------------------------------------------------------
-
-
-
-def _sibling_groups(doc: Document) -> Iterator[tuple[str, tuple[Node, ...]]]:
-    yield "/body", doc.body
-    for pointer, node in doc.walk():
-        if node.children:
-            yield f"{pointer}/children", node.children
-
-
-def _numbered(siblings: tuple[Node, ...]) -> Iterator[tuple[int, Node]]:
-    """Siblings that carry a heading number (labels such as 问题1： count separately)."""
-    for i, node in enumerate(siblings):
-        if node.marker is not None and node.marker.style != "label":
-            yield i, node
-
-
-@rule("numbering.gap", "error", "sibling numbers run 1, 2, 3 … without gaps")
-def _gap(doc: Document) -> Iterator[Hit]:
-    # Values are compared across styles: "1." typed where "（1）" was meant is one anomaly
-    # (numbering.mixed-style), not also a gap.
-    for base, siblings in _sibling_groups(doc):
-        want = 1
-        for i, node in _numbered(siblings):
-            assert node.marker is not None
-            if node.marker.value > want:
-                yield (f"{base}/{i}/marker",
-                       f"编号不连续：应为第 {want} 项，实为第 {node.marker.value} 项",
-                       f"numbering gap: expected item {want}, found {node.marker.value}")
-            want = max(want, node.marker.value + 1)
-
-
-@rule("numbering.repeat", "error", "no sibling number is used twice or goes backwards")
-def _repeat(doc: Document) -> Iterator[Hit]:
-    for base, siblings in _sibling_groups(doc):
-        seen = 0
-        for i, node in _numbered(siblings):
-            assert node.marker is not None
-            if node.marker.value <= seen:
-                yield (f"{base}/{i}/marker", f"编号重复或倒退：{node.marker.value}",
-                       f"numbering repeats or goes back: {node.marker.value} after {seen}")
-            seen = max(seen, node.marker.value)
-
-
-@rule("numbering.level-order", "warning", "levels nest 一、→（一）→1.→（1）→① (GB/T 9704 7.3.3)")
-def _level_order(doc: Document) -> Iterator[Hit]:
-    def visit(nodes: tuple[Node, ...], base: str, parent_rank: int) -> Iterator[Hit]:
-        main = _main_style(nodes)
-        for i, node in enumerate(nodes):
-            pointer = f"{base}/{i}"
-            rank = parent_rank
-            if node.marker is not None and node.marker.style in LEVEL_ORDER:
-                rank = LEVEL_ORDER.index(node.marker.style)
-                # a sibling out of step with the others is numbering.mixed-style's to report
-                if rank <= parent_rank and node.marker.style == main:
-                    yield (f"{pointer}/marker",
-                           f"层次序数不当：{STYLE_SHOWN[node.marker.style]} 不应出现在此层级",
-                           f"heading level out of order: {STYLE_SHOWN[node.marker.style]} cannot nest here")
-            yield from visit(node.children, f"{pointer}/children", rank)
-    yield from visit(doc.body, "/body", -1)
-
-
-def _main_style(siblings: tuple[Node, ...]) -> str | None:
-    """The style most siblings use; on a tie the first one's."""
-    styles = [n.marker.style for n in siblings if n.marker is not None]
-    return max(styles, key=lambda s: (styles.count(s), -styles.index(s))) if styles else None
-
-
-@rule("numbering.mixed-style", "warning", "siblings share one numbering style")
-def _mixed(doc: Document) -> Iterator[Hit]:
-    for base, siblings in _sibling_groups(doc):
-        main = _main_style(siblings)
-        if main is None:
-            continue
-        for i, node in enumerate(siblings):
-            if node.marker is not None and node.marker.style != main:
-                yield (f"{base}/{i}/marker",
-                       f"同级编号样式不一致：{node.marker.text or STYLE_SHOWN[node.marker.style]}"
-                       f" 与 {STYLE_SHOWN[main]}",
-                       f"sibling uses {node.marker.style} numbering among {main}")
-
-
-_HALFWIDTH = re.compile(r"^\(.*\)$")
-
-
-@rule("numbering.halfwidth", "warning", "bracketed numbers use full-width （） as GB/T 15834 requires")
-def _halfwidth(doc: Document) -> Iterator[Hit]:
-    # One finding for the document: a notice typed with half-width brackets has them everywhere.
-    hits = [(p, n.marker.text) for p, n in doc.walk()
-            if n.marker is not None and n.marker.text and _HALFWIDTH.match(n.marker.text)]
-    if hits:
-        pointer, text = hits[0]
-        yield (f"{pointer}/marker/text", f"{len(hits)} 处编号使用半角括号，首处为 {text}，应为全角（）",
-               f"{len(hits)} marker(s) use half-width brackets, the first {text}; use （）")
-
-
-@rule("marker.text-mismatch", "error", "a marker's text says the same number and style as its value")
-def _marker_text(doc: Document) -> Iterator[Hit]:
-    from .vocab.markers import parse_marker_text
-
-    for pointer, node in doc.walk():
-        m = node.marker
-        if m is None or m.text is None:
-            continue
-        parsed = parse_marker_text(m.text)
-        if parsed != (m.style, m.value):
-            yield (f"{pointer}/marker/text", f"编号文字“{m.text}”与样式 {m.style}、序号 {m.value} 不符",
-                   f"marker text {m.text!r} does not match style {m.style} value {m.value}")
-
+from ..model import Date, Document
+from . import Hit, rule
 
 # -- problems and statuses ---------------------------------------------------------------------------
 
@@ -188,7 +36,7 @@ def _deadline(doc: Document) -> Iterator[Hit]:
 
 @rule("status.text-mismatch", "warning", "a status phrase says the category it is filed under")
 def _status_text(doc: Document) -> Iterator[Hit]:
-    from .vocab.status import parse_status_text
+    from ..vocab.status import parse_status_text
 
     for pointer, node in doc.walk():
         s = node.problem.status if node.problem else None
@@ -259,7 +107,7 @@ def _date_order(doc: Document) -> Iterator[Hit]:
 
 @rule("dates.text-mismatch", "warning", "a date's written form says the same day as its ISO value")
 def _date_text(doc: Document) -> Iterator[Hit]:
-    from .vocab.dates import parse_date
+    from ..vocab.dates import parse_date
 
     def dates() -> Iterator[tuple[str, Date | None]]:
         if doc.inspection:
@@ -275,6 +123,33 @@ def _date_text(doc: Document) -> Iterator[Hit]:
         parsed = parse_date(d.text, int(d.iso[:4]))
         if parsed is not None and parsed != d.iso:
             yield (pointer, f"日期原文“{d.text}”与 {d.iso} 不符", f"date text {d.text!r} does not say {d.iso}")
+
+
+def _inspection_dates(doc: Document) -> Iterator[tuple[str, Date]]:
+    """The inspection's dates that are written but name no day a calendar has (no ISO value)."""
+    insp = doc.inspection
+    for name in ("start", "end", "feedback"):
+        d = getattr(insp, name) if insp is not None else None
+        if d is not None and d.iso is None and d.text:
+            yield f"/inspection/{name}", d
+
+
+@rule("dates.unreadable", "warning", "an inspection date written with a day names a real calendar day")
+def _unreadable(doc: Document) -> Iterator[Hit]:
+    for pointer, d in _inspection_dates(doc):
+        if "日" in (d.text or "") or "号" in (d.text or ""):
+            yield (pointer, f"日期“{d.text}”不是有效日期，未作解析", f"{d.text!r} is not a valid date; left unparsed")
+
+
+@rule("dates.imprecise", "info", "an inspection date names a day (2023年5月 is kept as written, no day assumed)")
+def _imprecise(doc: Document) -> Iterator[Hit]:
+    from .genre import is_tongbao
+
+    dates = [(p, d) for p, d in _inspection_dates(doc) if "日" not in (d.text or "") and "号" not in (d.text or "")]
+    if dates and is_tongbao(doc):  # an announcement's dates are not an inspection's
+        for pointer, d in dates:
+            yield (pointer, f"日期“{d.text}”未写到具体日，保留原文、不推定日期",
+                   f"{d.text!r} names no day: kept as written, no ISO date assumed")
 
 
 @rule("disclosure.date-mismatch", "warning", "the disclosure 成文日期 agrees with the signature date")
@@ -320,14 +195,3 @@ def _signature(doc: Document) -> Iterator[Hit]:
         yield ("/signature/issuer", "缺少发文机关署名", "the notice has no issuing organ in its signature")
     if sig is None or sig.date is None:
         yield ("/signature/date", "缺少成文日期", "the notice has no date")
-
-
-@rule("inspection.level", "warning", "巡视 is for central/provincial committees, 巡察 for city/county ones")
-def _level(doc: Document) -> Iterator[Hit]:
-    insp = doc.inspection
-    if insp is None or insp.level is None or not insp.team:
-        return
-    other = "巡视" if insp.level == "巡察" else "巡察"
-    if other in insp.team and insp.level not in insp.team:
-        yield ("/inspection/level", f"巡视/巡察混用：层级为{insp.level}，巡察组为“{insp.team}”",
-               f"level is {insp.level} but the team is named {insp.team!r}")
