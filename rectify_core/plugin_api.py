@@ -19,6 +19,11 @@ core hands to the recognizer).  ``Report`` is where a reader puts findings, remo
 **Visible formats** — ``flatten``/``unflatten`` (the Document as visible paragraphs with roles and
 spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``expected_visible``).
 
+**Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
+zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
+``get_registry()`` finds another format's reader or writer (the .doc reader hands LibreOffice's
+docx to the docx reader).
+
 **Vocabulary** — the genre's knowledge: the package ``vocab`` (``vocab.markers``, ``vocab.status``,
 ``vocab.dates``, ``vocab.disclosure``, ``vocab.furniture``, ``vocab.tables``; each loads on first
 use) and, as functions, ``key_for_label`` (政务公开 labels), ``parse_status_text`` (status
@@ -59,12 +64,14 @@ from .report import Report
 
 if TYPE_CHECKING:
     from .numerals import to_chinese, to_circled
+    from .plugins import get_registry
     from .recognize.pipeline import recognize
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
     from .vocab.disclosure import key_for_label
     from .vocab.markers import split_marker
     from .vocab.status import parse_status_text
+    from .zip_package import Package, check_member_name, open_zip, parse_xml
 
 _LAZY = {
     "Para": "visible", "Span": "visible", "VisibleWriter": "visible", "expected_visible": "visible",
@@ -73,6 +80,8 @@ _LAZY = {
     "key_for_label": "vocab.disclosure", "parse_status_text": "vocab.status",
     "split_marker": "vocab.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
+    "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
+    "parse_xml": "zip_package", "get_registry": "plugins",
 }
 
 
@@ -103,6 +112,7 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "Package",
     "Para",
     "PluginError",
     "Problem",
@@ -124,12 +134,16 @@ __all__ = [
     "UsageError",
     "VisibleWriter",
     "Writer",
+    "check_member_name",
     "check_version",
     "expected_visible",
     "flatten",
+    "get_registry",
     "hookimpl",
     "key_for_label",
+    "open_zip",
     "parse_status_text",
+    "parse_xml",
     "recognize",
     "replace",
     "schema_text",
