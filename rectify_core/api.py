@@ -214,8 +214,9 @@ def inspect(result: ReadResult | Document, findings: list[Finding] | None = None
     """The summary integrators and dashboards rely on (shape fixed by issue #2)."""
     doc = result.document if isinstance(result, ReadResult) else result
     if findings is None:
-        findings = list(result.findings) if isinstance(result, ReadResult) else []
-        findings += [f for f in validate(doc) if f not in findings]
+        from .checks import merge_findings
+
+        findings = merge_findings(result.findings if isinstance(result, ReadResult) else [], validate(doc))
     insp = doc.inspection
     stats = doc.statistics
     statuses: Counter[str] = Counter()

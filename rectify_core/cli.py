@@ -271,7 +271,7 @@ def _file_findings(args: argparse.Namespace, name: str, fmt: str | None) -> list
     reported together with the semantic findings of the best-effort Document.
     """
     from . import api
-    from .checks import run_checks
+    from .checks import merge_findings, run_checks
     from .errors import SchemaError
     from .plugins import get_registry
 
@@ -282,7 +282,7 @@ def _file_findings(args: argparse.Namespace, name: str, fmt: str | None) -> list
             raise
         semantic = run_checks(exc.document, extra=get_registry().checks) if exc.document is not None else []
         return list(exc.findings) + semantic
-    return list(result.findings) + [f for f in api.validate(result.document) if f not in result.findings]
+    return merge_findings(result.findings, api.validate(result.document))  # a fact seen by both: once
 
 
 def _finding_line(name: str, f: Any) -> str:
