@@ -310,8 +310,9 @@ def inspect(result: ReadResult | Document, findings: list[Finding] | None = None
     if not isinstance(doc, Document):
         raise UsageError(f"inspect() takes a ReadResult or a Document, got {type(result).__name__}")
     if findings is None:
-        findings = list(result.findings) if isinstance(result, ReadResult) else []
-        findings += [f for f in validate(doc) if f not in findings]
+        from .checks import merge_findings
+
+        findings = merge_findings(result.findings if isinstance(result, ReadResult) else [], validate(doc))
     insp = doc.inspection
     stats = doc.statistics
     statuses: Counter[str] = Counter()

@@ -194,6 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                              "列出每个格式的 -O 选项"))
     f.add_argument("--json", action="store_true", help=tr("print as JSON, with plugin, distribution and version",
                                                           "以 JSON 输出，含插件、发行包和版本"))
+    from .serve.command import add_parser as add_serve_parser
+
+    add_serve_parser(sub)
     for parser in (s, f):
         parser.add_argument("--lang", choices=["zh", "en"], default=None, help=argparse.SUPPRESS)
     return p
@@ -224,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handler = {"convert": cmd_files, "validate": cmd_files, "inspect": cmd_files,
-                   "schema": cmd_schema, "formats": cmd_formats}[args.command]
+                   "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve}[args.command]
         return handler(args)
     except InternalError as exc:
         if os.environ.get("RECTIFY_DEBUG"):
@@ -249,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
 def _internal(exc: BaseException) -> None:
     _err(f"rectify: internal error: {type(exc).__name__}: {exc}\n"
          "This is a bug in rectify or a plugin; run with RECTIFY_DEBUG=1 for the traceback and report it.")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve.command import run
+
+    return run(args)
 
 
 def _err(message: str) -> None:

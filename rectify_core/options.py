@@ -47,9 +47,9 @@ class Option:
         if self.type in ("str", "path"):
             if isinstance(value, str):
                 return value
-            if self.type == "path" and hasattr(value, "__fspath__"):
-                return value
-            raise bad("a string" if self.type == "str" else "a file path")
+            if self.type == "path" and (hasattr(value, "__fspath__") or isinstance(value, bytes)):
+                return value  # a path, or (from the API or the service) the file's content
+            raise bad("a string" if self.type == "str" else "a file path or the file's bytes")
         if self.type == "bool":
             if isinstance(value, bool):
                 return value

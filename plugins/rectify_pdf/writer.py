@@ -40,10 +40,11 @@ class PdfWriter(Writer):
         sink.write(render(document, options))
 
     def expected(self, document: Document) -> Document:
-        """The Document reading this writer's PDF gives: see ``expected.expected_pdf``."""
-        from .expected import expected_pdf
+        """What reading this writer's PDF gives, as for txt: standard forms filled in and facts derived
+        from the visible text (for Documents whose text shows what each part is; see ``expected``)."""
+        from rectify_core.plugin_api import expected_visible
 
-        return expected_pdf(document)
+        return expected_visible(document)
 
 
 def render(document: Document, options: dict[str, Any] | None = None) -> bytes:

@@ -6,7 +6,7 @@ visible writer prints — so txt cannot drift from docx, HTML or PDF.  A disclos
 signature, which makes the file easy to read and is ignored by the reader.
 
 Round trip (``expected``): the txt reader recovers the Document from this text, so
-``read(write(d)) == derive_facts(completed(d))`` — verbatim forms completed, facts (inspection,
+``read(write(d)) == derive_facts(with_standard_forms(d))`` — verbatim forms completed, facts (inspection,
 statistics, contacts, disclosure keys and dates) as the text states them — for every Document whose
 text the recognizer can place (see docs/recognizer.md, "txt round trip").
 """
