@@ -220,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     _lang = "zh" if wanted == "zh" else "en" if wanted == "en" else default_lang()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang = _lang  # the language in effect (--lang, else the locale) for what workers write
     if args.command is None:
         parser.print_help()
         return EXIT_INPUT
