@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from rectify_core.errors import InputError
 from rectify_core.findings import Finding, Location
 from rectify_core.formats import Reader, ReadResult, Removed, Source
+from rectify_core.plausibility import check_read
 
 if TYPE_CHECKING:
     from rectify_core.recognize.blocks import Block
@@ -44,7 +45,10 @@ class PdfReader(Reader):
         result.removed = text.removed + kept
         result.findings = text.findings + list(result.findings)
         result.info.setdefault("pages", text.pages)
-        return result
+        furniture = len(result.removed)
+        cause = (f"the PDF shows only page furniture ({furniture} page number{'s' if furniture > 1 else ''} or "
+                 "running header lines, listed as removed)" if furniture else "the PDF shows no text")
+        return check_read(result, source.name, cause=cause)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from typing import Any
 
 from rectify_core.errors import InputError
 from rectify_core.formats import Reader, ReadResult, Source
+from rectify_core.plausibility import check_read
 from rectify_core.recognize import Block, recognize
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -60,6 +61,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     found = _bom(data)
     if found is not None:
         codec, skip = found
+        if codec.startswith("utf-16"):
+            # a lone surrogate (text cut inside a pair, a tool that wrote UTF-16 units one by one)
+            # becomes U+FFFD, which the plausibility check reports as an unmapped character
+            return data[skip:].decode(codec, "replace"), codec
         try:
             return data[skip:].decode(codec.replace("-sig", "")), codec
         except UnicodeDecodeError as exc:
@@ -136,4 +141,4 @@ class TxtReader(Reader):
             raise InputError("the file holds no text", file=source.name)
         result = recognize(to_blocks(text), source=source.name)
         result.info["encoding"] = encoding
-        return result
+        return check_read(result, source.name, cause="the text holds only page furniture (page numbers, rules)")
