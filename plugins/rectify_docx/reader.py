@@ -91,12 +91,14 @@ class DocxReader(Reader):
 
         from .own import is_ours
 
-        if is_ours(items, styles):
-            result = _read_own(items, styles, source.name)
-            if result is not None:
-                result.removed = removed + result.removed
-                return result
-        return _read_foreign(pkg, rels, items, styles, source.name, removed)
+        result = _read_own(items, styles, source.name) if is_ours(items, styles) else None
+        if result is not None:
+            result.removed = removed + result.removed
+        else:
+            result = _read_foreign(pkg, rels, items, styles, source.name, removed)
+        if pkg.strict:
+            result.info["ooxml"] = "strict"
+        return result
 
 
 def foreign_blocks(source: Source) -> list[Any]:

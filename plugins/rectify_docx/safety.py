@@ -37,6 +37,7 @@ class Package:
         self._zf = zf
         self.source = source
         self.names = {info.filename: info for info in zf.infolist()}
+        self.strict = False  # a part used Strict OOXML names
 
     def has(self, name: str) -> bool:
         return name in self.names
@@ -65,8 +66,15 @@ class Package:
         return bytes(out)
 
     def xml(self, name: str) -> Any:
-        """The root element of an XML part, parsed with the hardened parser."""
-        return parse_xml(self.read(name), name, self.source)
+        """The root element of an XML part, parsed with the hardened parser; a Strict OOXML part
+        is read with the Transitional namespaces (strict.py), and ``strict`` records that."""
+        from .strict import is_strict, to_transitional
+
+        data = self.read(name)
+        if is_strict(data):
+            self.strict = True
+            data = to_transitional(data)
+        return parse_xml(data, name, self.source)
 
 
 def open_package(data: bytes, source: str) -> Package:
