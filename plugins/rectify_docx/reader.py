@@ -13,10 +13,21 @@ import posixpath
 from typing import Any
 
 from rectify_core.errors import InputError
-from rectify_core.findings import Finding, Location
+from rectify_core.findings import Location
 from rectify_core.formats import Reader, ReadResult, Removed, Source
+from rectify_core.plausibility import check_read
 
-from .ooxml import PKG_REL_NS, REL_FOOTER, REL_HEADER, REL_NUMBERING, REL_OFFICE_DOCUMENT, REL_STYLES, W
+from .ooxml import (
+    PKG_REL_NS,
+    REL_ENDNOTES,
+    REL_FOOTER,
+    REL_FOOTNOTES,
+    REL_HEADER,
+    REL_NUMBERING,
+    REL_OFFICE_DOCUMENT,
+    REL_STYLES,
+    W,
+)
 from .safety import OLE_MAGIC, Package, open_package
 
 _REL = "{" + PKG_REL_NS + "}Relationship"
@@ -98,7 +109,21 @@ class DocxReader(Reader):
             result = _read_foreign(pkg, rels, items, styles, source.name, removed)
         if pkg.strict:
             result.info["ooxml"] = "strict"
-        return result
+        cause = ("the document's body shows only page headers and footers" if removed else
+                 "the document's body is empty (or holds only pictures)")
+        return check_read(result, source.name, cause=cause)
+
+
+def _notes(pkg: Package, rels: list[tuple[str, str]]) -> dict[tuple[str, str], list[Any]]:
+    """Footnotes and endnotes by (kind, id), for the paragraphs that cite them."""
+    from .content import notes
+
+    out: dict[tuple[str, str], list[Any]] = {}
+    for kind, rel_type in (("footnote", REL_FOOTNOTES), ("endnote", REL_ENDNOTES)):
+        part = _first(rels, rel_type)
+        if part and pkg.has(part):
+            out.update({(kind, note_id): items for note_id, items in notes(pkg.xml(part)).items()})
+    return out
 
 
 def foreign_blocks(source: Source) -> list[Any]:
@@ -115,7 +140,8 @@ def foreign_blocks(source: Source) -> list[Any]:
     styles = StyleSheet(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None)
     numbering = Numbering(pkg.xml(numbering_part) if numbering_part and pkg.has(numbering_part) else None, styles)
     body = pkg.xml(main).find(f"{W}body")
-    return list(BlockMaker(styles, numbering).blocks(list(blocks(body)) if body is not None else []))
+    maker = BlockMaker(styles, numbering, _notes(pkg, rels))
+    return maker.all_blocks(list(blocks(body)) if body is not None else [])
 
 
 def _read_own(items: list[Any], styles: Any, name: str) -> ReadResult | None:
@@ -140,15 +166,10 @@ def _read_foreign(pkg: Package, rels: list[tuple[str, str]], items: list[Any], s
 
     numbering_part = _first(rels, REL_NUMBERING)
     numbering = Numbering(pkg.xml(numbering_part) if numbering_part and pkg.has(numbering_part) else None, styles)
-    found = list(BlockMaker(styles, numbering).blocks(items))
+    found = BlockMaker(styles, numbering, _notes(pkg, rels)).all_blocks(items)
     result = recognize(found, source=name)
     result.removed = removed + list(result.removed)
     result.info = {**result.info, "layout": "foreign"}
-    if not found:
-        result.findings = [*result.findings, Finding(
-            rule="docx/empty", severity="warning", pointer="",
-            message_zh="文档中没有可见文字", message_en="the document shows no text",
-            location=Location(file=name))]
     return result
 
 
