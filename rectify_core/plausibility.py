@@ -4,13 +4,15 @@ Readers of visible formats (PDF, docx, HTML, txt, OFD) can end up with nothing, 
 Unicode that is not what the page shows:
 
 - **no text** — a page whose words are drawn as SVG paths, a PDF of page numbers only, an empty
-  Word body: the file is refused (:class:`InputError`, exit 2) with the cause the reader knows;
+  Word body: the file is refused (:class:`InputError`, exit 2); a reader that knows the cause
+  raises it itself, the core's message says whether furniture was all there was;
 - **unmapped glyphs** — U+FFFD (a lone UTF-16 surrogate, an undecodable code), private-use code
   points (a font's own codes without a ToUnicode map), control characters, unassigned code points;
 - **implausible text** — a font whose ToUnicode map is off by a constant turns ``ICS 35.040`` into
   ``犐犆犛３５．０４０``: valid ideographs, but rare ones, in a row; a font mapped to its glyph
   indexes gives runs of ASCII symbols (``!"#$%&'()*+,``) where words should be.
 
+The core runs :func:`check_document` once per read of a visible format (``rectify_core.reading``).
 The ideograph test needs no frequency table: a Han character counts as *common* when it is in
 GB 2312 (the 6763 characters of simplified Chinese print), in Big5's 5401 frequent characters or
 in JIS X 0208 level 1 (2965 kanji).  Real notices and the real Chinese, Japanese and traditional
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 
 from .errors import InputError
 from .findings import Finding, Location
-from .formats import ReadResult
+from .model import Document
 
 #: share of implausible characters (of the non-space ones), or of rare ones among the Han characters,
 #: from which text is reported
@@ -162,15 +164,18 @@ def findings(quality: TextQuality, name: str) -> list[Finding]:
     return out
 
 
-def check_text(texts: Iterable[str], name: str, *, cause: str | None = None) -> list[Finding]:
+def check_text(texts: Iterable[str], name: str, *, removed: int = 0) -> list[Finding]:
     """Findings for the text a reader extracted, or InputError when there is none.
 
-    ``texts`` are the visible paragraphs of the read document; ``cause`` says, in the reader's
-    words, why a file can show no text (e.g. "its text is drawn as SVG shapes").
+    ``texts`` are the visible paragraphs of the read document; ``removed`` is how many pieces of
+    furniture were taken out (then the file showed *only* furniture, and the message says so).
     """
     text = "\n".join(texts)
     if not text.strip():
-        raise InputError(f"no text to read{': ' + cause if cause else ''}", file=name)
+        if removed:
+            raise InputError(f"no text to read: the file shows only page furniture ({removed} page number, "
+                             "header or navigation line(s), listed by rectify inspect --json)", file=name)
+        raise InputError("no text to read: the file shows no text", file=name)
     quality = measure(text)
     if quality.unmapped == quality.characters:
         raise InputError(f"no readable text: all {quality.characters} characters are unmapped (U+FFFD, private use "
@@ -178,13 +183,13 @@ def check_text(texts: Iterable[str], name: str, *, cause: str | None = None) -> 
     return findings(quality, name)
 
 
-def check_read(result: ReadResult, name: str, *, cause: str | None = None) -> ReadResult:
-    """:func:`check_text` over the paragraphs ``result.document`` shows; its findings are added."""
-    from .layout import flatten
+def check_document(document: Document, name: str, *, removed: int = 0) -> list[Finding]:
+    """:func:`check_text` over the paragraphs ``document`` shows (the core runs it on every read of
+    a visible format: Blocks and Shown documents, not structured JSON or XML)."""
+    from .visible import flatten
 
-    result.findings = [*result.findings, *check_text((p.text for p in flatten(result.document)), name,
-                                                     cause=cause)]
-    return result
+    return check_text((p.text for p in flatten(document)), name, removed=removed)
 
 
-__all__ = ["IMPLAUSIBLE_SHARE", "MIN_CHARACTERS", "TextQuality", "check_read", "check_text", "findings", "measure"]
+__all__ = ["IMPLAUSIBLE_SHARE", "MIN_CHARACTERS", "TextQuality", "check_document", "check_text", "findings",
+           "measure"]

@@ -7,9 +7,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..formats import ReadResult, Source
-from ..layout import flatten
+from ..visible import flatten
 from ..model import Document
 from ..plugins import Registry, get_registry
+from ..reading import read_source
 
 
 def roundtrip(fmt: str, doc: Document, *, registry: Registry | None = None,
@@ -19,7 +20,7 @@ def roundtrip(fmt: str, doc: Document, *, registry: Registry | None = None,
     buf = io.BytesIO()
     reg.writer(fmt).write(doc, buf, dict(options or {}))
     data = buf.getvalue()
-    result = reg.reader(fmt).read(Source(data, f"roundtrip.{reg.writer(fmt).extension}"), dict(options or {}))
+    result = read_source(reg.reader(fmt), Source(data, f"roundtrip.{reg.writer(fmt).extension}"), options)
     return data, result
 
 

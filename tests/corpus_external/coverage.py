@@ -74,7 +74,7 @@ def read(path: Path, root: Path) -> Outcome:
     """Read with rectify in-process; never raises."""
     from rectify_core import api
     from rectify_core.errors import RectifyError
-    from rectify_core.layout import flatten
+    from rectify_core.visible import flatten
 
     rel = path.relative_to(root).as_posix()
     started = time.perf_counter()

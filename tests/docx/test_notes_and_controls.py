@@ -13,7 +13,7 @@ import io
 import zipfile
 
 from rectify_core import api
-from rectify_core.layout import flatten
+from rectify_core.visible import flatten
 
 from .foreign import direct_docx
 

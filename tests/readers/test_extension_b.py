@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from rectify_core import api
-from rectify_core.layout import flatten
+from rectify_core.visible import flatten
 from rectify_core.model import Document
 from rectify_core.plugins import get_registry
 

@@ -1,12 +1,15 @@
-"""Open a docx as hostile input: check the zip before inflating anything, parse XML without DTDs.
+"""Open a zip of XML parts (docx, OFD) as hostile input: check the zip before inflating anything,
+parse XML without DTDs.
 
-A docx is a zip of XML parts, which makes it a carrier for the classic attacks: members that
+A zip of XML parts is a carrier for the classic attacks: members that
 inflate to gigabytes (zip bombs), member names that climb out of a folder (``../``), and XML that
 expands entities (billion laughs) or pulls in local files (external entities).  Everything is
 checked from the central directory first — member count, declared sizes, compression ratios,
 names — and a part is then inflated with a hard cap that does not trust the declared size.  XML is
 parsed by lxml with entity resolution, DTD loading and network access off, and any document type
-declaration is refused outright: no WordprocessingML part legitimately has one.
+declaration is refused outright: no part of an office format legitimately has one.
+
+Shared by the docx and OFD readers; each adds its own first check (a .doc is not a .docx).
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from typing import Any
 
 from rectify_core.errors import InputError, SecurityError
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBERS = 4000
 MAX_PART_BYTES = 64 * 1024 * 1024        # one inflated XML part
 MAX_TOTAL_BYTES = 512 * 1024 * 1024      # declared size of the whole package
@@ -31,13 +33,12 @@ _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in
 
 
 class Package:
-    """The members of a checked docx; ``read`` and ``xml`` inflate one part under the caps."""
+    """The members of a checked zip package; ``read`` and ``xml`` inflate one part under the caps."""
 
     def __init__(self, zf: zipfile.ZipFile, source: str) -> None:
         self._zf = zf
         self.source = source
         self.names = {info.filename: info for info in zf.infolist()}
-        self.strict = False  # a part used Strict OOXML names
 
     def has(self, name: str) -> bool:
         return name in self.names
@@ -66,23 +67,15 @@ class Package:
         return bytes(out)
 
     def xml(self, name: str) -> Any:
-        """The root element of an XML part, parsed with the hardened parser; a Strict OOXML part
-        is read with the Transitional namespaces (strict.py), and ``strict`` records that."""
-        from .strict import is_strict, to_transitional
-
-        data = self.read(name)
-        if is_strict(data):
-            self.strict = True
-            data = to_transitional(data)
-        return parse_xml(data, name, self.source)
+        """The root element of an XML part, parsed with the hardened parser."""
+        return parse_xml(self.read(name), name, self.source)
 
 
-def open_package(data: bytes, source: str) -> Package:
-    if data.startswith(OLE_MAGIC):
-        raise InputError("this is a Word 97–2003 .doc (or an encrypted document), not a .docx; "
-                         "open it in Word or LibreOffice and save it as .docx", file=source)
+def open_zip(data: bytes, source: str, what: str = "a zip package", package: type[Package] = Package) -> Package:
+    """The checked package, or an error naming ``source``; ``what`` names the expected format;
+    ``package`` is the class to make (a format's subclass may rewrite parts before parsing)."""
     if not data.startswith(b"PK"):
-        raise InputError("not a .docx: the file is not a zip package", file=source)
+        raise InputError(f"not {what}: the file is not a zip package", file=source)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
@@ -105,7 +98,7 @@ def open_package(data: bytes, source: str) -> Package:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise SecurityError(f"member {name} would inflate {info.file_size // max(info.compress_size, 1)}-fold "
                                 f"(limit {MAX_RATIO}; a zip bomb?)", file=source)
-    return Package(zf, source)
+    return package(zf, source)
 
 
 def check_member_name(name: str, source: str) -> None:
@@ -134,4 +127,4 @@ def parse_xml(data: bytes, part: str, source: str) -> Any:
     return root
 
 
-__all__ = ["OLE_MAGIC", "Package", "check_member_name", "open_package", "parse_xml"]
+__all__ = ["Package", "check_member_name", "open_zip", "parse_xml"]
