@@ -7,10 +7,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..formats import ReadResult, Source
-from ..visible import flatten
 from ..model import Document
 from ..plugins import Registry, get_registry
 from ..reading import read_source
+from ..visible import flatten
 
 
 def roundtrip(fmt: str, doc: Document, *, registry: Registry | None = None,

@@ -56,7 +56,7 @@ def test_our_own_docx_in_strict_reads_back_losslessly() -> None:
     strict = api.read(to_strict(transitional), "docx")
     assert strict.document == api.read(transitional, "docx").document
     assert strict.info["ooxml"] == "strict"
-    assert strict.info["layout"] == "rectify"
+    assert strict.info["origin"] == "rectify"
 
 
 def test_a_word_file_with_automatic_numbering_in_strict_reads_like_transitional() -> None:

@@ -12,16 +12,16 @@ from __future__ import annotations
 import pytest
 
 from rectify_core import api
-from rectify_core.visible import flatten
-from rectify_core.model import Document
+from rectify_core.model import SCHEMA_VERSION, Document
 from rectify_core.plugins import get_registry
+from rectify_core.visible import flatten
 
 from ..pdf.cmap_fixtures import tounicode_pdf
 
 RARE = "𠀀𪚥𰻞"  # U+20000 (Ext B), U+2A6A5 (Ext B), U+30EDE (Ext G)
 
 NOTICE = Document.from_dict({
-    "schema": "rectify/tongbao", "version": "1.0.0",
+    "schema": "rectify/tongbao", "version": SCHEMA_VERSION,
     "title": "中共示例镇委员会关于巡察整改进展情况的通报",
     "preamble": ["𠀀家村、𪚥水村村民反映的问题，由𰻞记面馆旁的村委会办理。"],
     "body": [{"marker": {"style": "chinese", "value": 1}, "heading": "巡察反馈问题整改情况",
