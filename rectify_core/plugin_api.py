@@ -19,6 +19,9 @@ core hands to the recognizer).  ``Report`` is where a reader puts findings, remo
 **Visible formats** — ``flatten``/``unflatten`` (the Document as visible paragraphs with roles and
 spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``expected_visible``).
 
+**Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
+bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
+
 **Vocabulary** — the genre's knowledge as functions: ``key_for_label`` (政务公开 labels),
 ``parse_status_text`` (status phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and
 ``to_circled`` (numerals).
@@ -63,6 +66,7 @@ if TYPE_CHECKING:
     from .recognize.pipeline import recognize
     from .recognize.status import parse_status_text
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
+    from .sniffing import head_encoding, head_text, structured_kind
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
 
 _LAZY = {
@@ -72,6 +76,7 @@ _LAZY = {
     "key_for_label": "recognize.disclosure", "parse_status_text": "recognize.status",
     "split_marker": "recognize.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
+    "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
 }
 
 
@@ -126,6 +131,8 @@ __all__ = [
     "check_version",
     "expected_visible",
     "flatten",
+    "head_encoding",
+    "head_text",
     "hookimpl",
     "key_for_label",
     "parse_status_text",
@@ -133,6 +140,7 @@ __all__ = [
     "replace",
     "schema_text",
     "split_marker",
+    "structured_kind",
     "to_chinese",
     "to_circled",
     "unflatten",
