@@ -62,6 +62,7 @@ from .model import (
     Status,
     replace,
 )
+from .options import Option
 from .recognize.blocks import Block
 from .report import Report
 
@@ -117,6 +118,7 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "Option",
     "Package",
     "Para",
     "PluginError",
