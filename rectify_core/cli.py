@@ -196,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                           "以 JSON 输出，含插件、发行包和版本"))
     from .serve.command import add_parser as add_serve_parser
 
-    add_serve_parser(sub)
+    add_serve_parser(command, tr)
     for parser in (s, f):
         parser.add_argument("--lang", choices=["zh", "en"], default=None, help=argparse.SUPPRESS)
     return p
@@ -253,12 +253,6 @@ def main(argv: list[str] | None = None) -> int:
 def _internal(exc: BaseException) -> None:
     _err(f"rectify: internal error: {type(exc).__name__}: {exc}\n"
          "This is a bug in rectify or a plugin; run with RECTIFY_DEBUG=1 for the traceback and report it.")
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve.command import run
-
-    return run(args)
 
 
 def _err(message: str) -> None:
@@ -334,6 +328,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     _out(schema_text(XSD_FILE if args.xsd else SCHEMA_FILE))
     return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve.command import run
+
+    return run(args)
 
 
 def cmd_formats(args: argparse.Namespace) -> int:

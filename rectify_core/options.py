@@ -48,8 +48,8 @@ class Option:
             if isinstance(value, str):
                 return value
             if self.type == "path" and (hasattr(value, "__fspath__") or isinstance(value, bytes)):
-                return value  # a path, or (from the API or the service) the file's content
-            raise bad("a string" if self.type == "str" else "a file path or the file's bytes")
+                return value  # bytes: the file's content, from callers that hold it (the HTTP service)
+            raise bad("a string" if self.type == "str" else "a file path")
         if self.type == "bool":
             if isinstance(value, bool):
                 return value

@@ -20,10 +20,11 @@ from typing import Any
 import pluggy
 
 from . import PROJECT, hookspecs
-from .errors import PluginError, UsageError
+from .errors import InputError, PluginError, UsageError
 from .formats import Reader, Writer
 
 ENTRY_POINT_GROUP = PROJECT
+SURE = 0.9  # a sniff score from which content overrides a file name that says otherwise
 BUILTIN_DIST = PROJECT
 
 
@@ -75,9 +76,16 @@ class Registry:
         return None
 
     def reader_for(self, head: bytes, filename: str | None) -> Reader | None:
-        """Pick a reader: the best sniff score, ties broken by a matching file extension."""
+        """Pick a reader: the best sniff score, ties broken by a matching file extension.
+
+        Content wins over the name only when it is sure (a score of at least ``SURE``: a PDF
+        named .txt is read as PDF).  A file whose extension names a format its content does not
+        sniff as, and which only a hesitant reader would take (plain text, a guess at JSON), is an
+        InputError saying so: a notice.json that is not JSON is never read as a notice's text.
+        """
         ext = _ext(filename) if filename else ""
         best: tuple[float, int, str] | None = None
+        named: str | None = None
         for name, r in self.readers.items():
             try:
                 score = float(r.sniff(head, filename))
@@ -85,9 +93,15 @@ class Registry:
                 self._fail(self.owner.get(id(r), name), exc)
                 continue
             ext_match = 1 if ext and ext in (e.lower() for e in r.extensions) else 0
+            if ext_match and score <= 0:
+                named = named or name
             key = (score, ext_match, name)
             if (score > 0 or ext_match) and (best is None or key[:2] > best[:2]):
                 best = key
+        if named is not None and best is not None and best[1] == 0 and best[0] < SURE:
+            raise InputError(f"the file is named .{ext} but its content is not {named}"
+                             f" (it looks more like {best[2]}); rename it, or name the format with --from",
+                             file=filename)
         return self.readers[best[2]] if best else None
 
     def plugin_of(self, obj: Any) -> PluginInfo | None:

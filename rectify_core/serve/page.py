@@ -69,7 +69,8 @@ _T: dict[str, dict[str, Any]] = {
         "submit": "Upload and check", "other": "中文", "result": "Result", "facts": "Facts", "issuer": "Issuer",
         "date": "Date", "team": "Inspection team", "feedback": "Feedback date", "stats": "Statistics",
         "problems": "Problems", "outline": "Outline", "findings": "Findings", "none": "No findings.",
-        "where": "Where", "severity": "Severity", "rule": "Rule", "message": "Message", "download": "Download", "format": "Format",
+        "where": "Where", "severity": "Severity", "rule": "Rule", "message": "Message",
+        "download": "Download", "format": "Format",
         "again": "Check another file", "error": "The file could not be processed", "sections": "Sections",
         "status": {"completed": "completed", "long_term": "long-term", "in_progress": "in progress",
                    "not_started": "not started", "unknown": "status not stated"},
@@ -148,7 +149,7 @@ def render_result(lang: str, name: str, out: dict[str, Any], writers: list[str])
     stats = "、".join(f"{t['status'][k]} {v}" for k, v in statuses.items() if v) or "—"
     facts.append((t["stats"], stats))
     dl = "".join(f"<dt>{escape(str(k))}</dt><dd>{escape(str(v))}</dd>" for k, v in facts if v not in (None, ""))
-    flagged = {f.get("pointer", "") for f in findings if f.get("pointer", "").startswith("/body/")}
+    flagged = {f.get("pointer") or "" for f in findings if (f.get("pointer") or "").startswith("/body/")}
     outline = _node_items(doc.get("body") or [], "/body", t, flagged)
     rows = []
     for f in findings:

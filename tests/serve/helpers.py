@@ -57,7 +57,8 @@ def live_server(*args: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
             except httpx.HTTPError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"rectify serve did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+                error = proc.stderr.read().decode() if proc.stderr else ""
+                raise AssertionError(f"rectify serve did not start: {error}")
             time.sleep(0.1)
         yield base, proc
     finally:
