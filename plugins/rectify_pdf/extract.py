@@ -223,11 +223,27 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
         if not box(page_ref, i, rect_ref):
             continue
         left, right = rect.left, rect.right
-        if right <= left and ch not in _SPECIAL:
-            continue
         top, bottom = height - rect.top, height - rect.bottom
+        if right <= left and ch not in _SPECIAL:
+            placed = _box_from_origin(raw, textpage, i, ch, height)
+            if placed is None:
+                continue
+            left, right, top, bottom = placed
         out.append(make(Glyph, (ch, left, right, top, bottom, i, (top + bottom) / 2)))
     return out
+
+
+def _box_from_origin(raw: Any, textpage: Any, i: int, ch: str,
+                     height: float) -> tuple[float, float, float, float] | None:
+    """A box for a glyph pdfium gives an empty box (some Skia and Type 3 fonts): from its origin and
+    type size, one em wide for CJK and half an em otherwise — its text counts, its box is an estimate."""
+    size = float(raw.FPDFText_GetFontSize(textpage, i))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if size <= 0 or not raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y)):
+        return None
+    width = size * (0.5 if is_latin(ch) else 1.0)
+    baseline = height - y.value
+    return x.value, x.value + width, baseline - 0.88 * size, baseline + 0.12 * size
 
 
 def _join_surrogates(text: str, i: int) -> tuple[str, int]:
