@@ -16,7 +16,18 @@ import pytest
 
 from ..clients import require_client
 from ..corpus import corpus_path
-from .coverage import LOW_COVERAGE, MIN_COVERAGE, REFUSED, TIME_LIMIT, Outcome, coverage, files, read, reference
+from .coverage import (
+    LOW_COVERAGE,
+    MIN_COVERAGE,
+    OVER_TIME,
+    REFUSED,
+    TIME_LIMIT,
+    Outcome,
+    coverage,
+    files,
+    read,
+    reference,
+)
 
 
 @cache
@@ -36,18 +47,25 @@ def _outcome(name: str) -> Outcome:
     return read(_root() / name, _root())
 
 
-@pytest.mark.parametrize("name", _names())
+def _listed(names: list[str]) -> list[object]:
+    """Files over the time limit today run as strict xfails: the test fails when they are fixed
+    until OVER_TIME forgets them."""
+    return [pytest.param(n, marks=pytest.mark.xfail(reason=OVER_TIME[n], strict=True)) if n in OVER_TIME else n
+            for n in names]
+
+
+@pytest.mark.parametrize("name", _listed(_names()))
 def test_read_without_a_crash_in_time_and_refused_only_when_listed(name: str) -> None:
     out = _outcome(name)
     assert out.status != "bug", f"{name} crashed:\n{out.message}"
-    assert out.seconds <= TIME_LIMIT, f"{name} took {out.seconds:.1f} s"
+    assert out.status != "timeout" and out.seconds <= TIME_LIMIT, f"{name} took {out.seconds:.1f} s"
     if name in REFUSED:
         assert out.status == "refused", f"{name} should be refused ({REFUSED[name]})"
     else:
         assert out.status == "ok", f"{name} was refused: {out.message}"
 
 
-@pytest.mark.parametrize("name", [n for n in _names() if n not in REFUSED])
+@pytest.mark.parametrize("name", _listed([n for n in _names() if n not in REFUSED]))
 def test_text_coverage_against_an_independent_extractor(name: str) -> None:
     require_client({".docx": "pandoc", ".pdf": "pdftotext"}.get(Path(name).suffix, "python3"))
     out = _outcome(name)
@@ -64,4 +82,4 @@ def test_text_coverage_against_an_independent_extractor(name: str) -> None:
 
 def test_the_lists_name_files_that_exist() -> None:
     names = set(_names())
-    assert set(REFUSED) <= names and set(LOW_COVERAGE) <= names
+    assert set(REFUSED) <= names and set(LOW_COVERAGE) <= names and set(OVER_TIME) <= names
