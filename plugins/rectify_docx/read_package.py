@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rectify_core.errors import InputError
-from rectify_core.zip_package import Package, check_member_name, open_zip, parse_xml
+from rectify_core.plugin_api import InputError, Package, check_member_name, open_zip, parse_xml
 
 from .read_strict import is_strict, to_transitional
 

@@ -57,9 +57,9 @@ class JsonReader(Reader):
             more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
             partial = None
             try:  # a wrong value inside a valid shape still gives a Document to check further
-                partial = Document.from_dict(data)
+                partial = Document.from_dict(data, validate=False)
             except Exception:
                 partial = None
             raise SchemaError(f"{first.pointer or '/'}: {first.message_en}{more}", file=source.name,
                               findings=findings, document=partial)
-        return Document.from_dict(data)
+        return Document.from_dict(data, validate=False)

@@ -210,7 +210,7 @@ class XmlReader(Reader):
         _check_nesting(root, name)
         data = _members(root, "Document")
         report.info["schema_version"] = version
-        return Document.from_dict(data)
+        return Document.from_dict(data, validate=False)
 
 
 __all__ = ["MAX_BYTES", "XmlReader", "parse_scalar"]

@@ -13,12 +13,12 @@ import subprocess
 import sys
 
 import pytest
-from rectify_pdf.furniture import folio_number
 from rectify_pdf.reader import PdfReader
 
 from rectify_core import api
 from rectify_core.errors import InputError
 from rectify_core.model import Document
+from rectify_core.vocab.furniture import folio_number
 
 from .fixtures import A4, MM, _pdf, published_pdf, scanned_pdf
 from .helpers import blocks_han, pages, read_pdf, seed_document, visible_han
