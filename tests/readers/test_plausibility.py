@@ -91,3 +91,37 @@ def test_measure(text: str, doubtful: bool) -> None:
 def test_unmapped_characters_are_counted() -> None:
     quality = measure("村民\ufffd反映\ue000的问题\x01")
     assert quality.unmapped == 3 and quality.characters == 10
+
+
+def test_a_scan_whose_image_sits_in_a_form_xobject_is_named_a_scan() -> None:
+    """OCR tools and scanners wrap the page image in a form XObject; it is still a scan."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    pixels = io.BytesIO()
+    _png(pixels)
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(595, 842))
+    canvas.beginForm("scan")
+    canvas.drawImage(ImageReader(io.BytesIO(pixels.getvalue())), 0, 0, 595, 842)
+    canvas.endForm()
+    canvas.doForm("scan")
+    canvas.showPage()
+    canvas.save()
+    with pytest.raises(InputError, match="only images: it looks scanned"):
+        api.read(buf.getvalue(), "pdf")
+
+
+def _png(sink: object) -> None:
+    """A 2 × 2 grey PNG written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\x80\x80" for _ in range(2))
+    sink.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 0, 0, 0, 0))  # type: ignore[attr-defined]
+               + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
