@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rectify_core.plugin_api import Block, key_for_label, vocab
+from rectify_core.plugin_api import Block, key_for_label
 
 from .ooxml import W
 from .read_content import Paragraph, Segment, Table
@@ -178,6 +178,8 @@ class BlockMaker:
 def _signature_start(blocks: list[Block]) -> int:
     """Where the closing signature starts: before a last line that is a date and up to two short
     lines above it (the issuer); the end when the text does not end with a date."""
+    from rectify_core.plugin_api import vocab
+
     end = len(blocks)
     if not blocks or len(blocks[-1].text) > 30 or vocab.dates.parse_date(blocks[-1].text) is None:
         return end
