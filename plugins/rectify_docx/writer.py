@@ -14,6 +14,7 @@ import os
 import unicodedata
 from typing import Any, BinaryIO
 
+from rectify_core import gbt9704 as G
 from rectify_core.errors import UsageError
 from rectify_core.layout import Para, VisibleWriter, flatten
 from rectify_core.model import Document
@@ -36,7 +37,7 @@ from .profile import GEOMETRY, PAGE_H, PAGE_W, Geometry, font_profile
 from .styles import styles_xml
 
 MIN_HEADING_STYLES = 4          # 一级…四级标题 exist in every file, used or not
-SIGNATURE_GAP = 2               # 字 between the date's right edge and the margin (GB/T 9704 7.3.5.2)
+SIGNATURE_GAP = G.SIGNATURE_RIGHT_CHARS  # 字 between the date's right edge and the margin (7.3.5.2)
 
 
 def width_in_chars(text: str) -> float:

@@ -69,13 +69,12 @@ def expected_pdf(document: Document) -> Document:
     """The Document that reading ``write_pdf(document)`` gives (see the module docstring)."""
     from rectify_core.layout import flatten
     from rectify_core.recognize import recognize
+    from rectify_core.typeset.fonts import role_faces
 
-    from .fonts import load_face
     from .typeset import typeset
 
-    face = load_face()
     paras = flatten(document)
-    blocks = layout_blocks(paras, typeset(paras, face.advance))
+    blocks = layout_blocks(paras, typeset(paras, role_faces({})))
     return recognize(blocks, source="<pdf>").document
 
 
