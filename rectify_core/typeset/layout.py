@@ -13,7 +13,8 @@ that goes on is full, and a paragraph's first line is indented, centred or right
 
 Pagination keeps what a reader needs together: a heading line (and a label line such as 整改情况：
 standing alone) never ends a page — it moves on with the first two lines of what follows — the
-title likewise; a paragraph's first line never stands alone at a page foot (orphan) nor its last
+title likewise, and so does a numbered item's first paragraph when it is as short as a heading
+(two lines at most: "（3）吕剧戏曲文化的传承仍存在后备力量不足" stays with its 整改情况); a paragraph's first line never stands alone at a page foot (orphan) nor its last
 line alone at a page top (widow), where the paragraph is long enough to avoid it.
 """
 
@@ -323,6 +324,8 @@ def typeset(paras: Sequence[Para], metrics: Metrics) -> list[Line]:
     for index, para in enumerate(paras):
         block = _set_paragraph(index, para, look_for(para), metrics, issuer_x)
         block.blank_before = _blank_before(paras, index)
+        if para.role == "node" and para.get("marker") and len(block.lines) <= 2:
+            block.keep = True  # a numbered item's short first line reads as its heading
         if block.lines:
             blocks.append(block)
     placed: list[Line] = []
