@@ -7,7 +7,7 @@ same paragraphs typed into a text file.  So the promise is::
 
     read_pdf(write_pdf(d)) == recognize(visible paragraphs of d, with their layout hints)
 
-which ``expected_pdf`` computes *without* a PDF: paragraphs from ``rectify_core.layout.flatten``,
+which ``expected_pdf`` computes *without* a PDF: paragraphs from ``rectify_core.visible.flatten``,
 hints from the writer's own layout.  The conformance test then checks everything that is PDF's
 job — glyph extraction, reading order, no lost or invented characters or spaces, page furniture
 removed, paragraphs rebuilt from line geometry — and leaves the structure to the recognizer.  For a
@@ -20,11 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document
 
 if TYPE_CHECKING:
-    from rectify_core.layout import Para
-    from rectify_core.recognize.blocks import Block
+    from rectify_core.plugin_api import Block, Para
 
     from .typeset import Line
 
@@ -37,7 +36,7 @@ def whole_characters(indent: float, size: float) -> float:
 
 def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
     """One recognizer Block per visible paragraph, with the hints the PDF reader measures."""
-    from rectify_core.recognize.blocks import Block
+    from rectify_core.plugin_api import Block
 
     from . import page as P
     from .typeset import look_for, para_runs
@@ -67,14 +66,12 @@ def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
 
 def expected_pdf(document: Document) -> Document:
     """The Document that reading ``write_pdf(document)`` gives (see the module docstring)."""
-    from rectify_core.layout import flatten
-    from rectify_core.recognize import recognize
-    from rectify_core.typeset.fonts import role_faces
+    from rectify_core.plugin_api import flatten, recognize, typefaces
 
     from .typeset import typeset
 
     paras = flatten(document)
-    blocks = layout_blocks(paras, typeset(paras, role_faces({})))
+    blocks = layout_blocks(paras, typeset(paras, typefaces.role_faces({})))
     return recognize(blocks, source="<pdf>").document
 
 

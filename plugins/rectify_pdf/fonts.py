@@ -1,5 +1,10 @@
 """The faces the PDF writer embeds: ``rectify_core.typeset.fonts``."""
 
-from rectify_core.typeset.fonts import DEFAULT_FONT, FONT_DIR, Faces, check_coverage, role_faces
+from rectify_core.plugin_api import typefaces
 
-__all__ = ["DEFAULT_FONT", "FONT_DIR", "Faces", "check_coverage", "role_faces"]
+DEFAULT_FONT = typefaces.DEFAULT_FONT
+FONT_DIR = typefaces.FONT_DIR
+role_faces = typefaces.role_faces
+check_coverage = typefaces.check_coverage
+
+__all__ = ["DEFAULT_FONT", "FONT_DIR", "check_coverage", "role_faces"]

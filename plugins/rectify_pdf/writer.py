@@ -1,6 +1,6 @@
 """Write a 通报 as a GB/T 9704 PDF with reportlab: the PDF back end of ``rectify_core.typeset``.
 
-What a reader sees is ``rectify_core.layout.flatten(doc)``, laid out by the typesetting core shared
+What a reader sees is ``rectify_core.visible.flatten(doc)``, laid out by the typesetting core shared
 with the OFD writer (lines with face, size, position and glyph advances); this module only draws
 those lines, the ``— n —`` page numbers, and embeds each role's face cut down to the characters the
 document uses.  The output is deterministic (reportlab's invariant mode: fixed dates and document
@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.formats import Writer
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, Writer
 
 from . import page as P
 
@@ -41,15 +40,13 @@ class PdfWriter(Writer):
 
 def laid_out(document: Document, options: dict[str, Any]) -> tuple[Any, list[Any], Any]:
     """(paragraphs, lines, faces): the page as the typesetting core lays it out, fonts checked."""
-    from rectify_core.layout import flatten
-    from rectify_core.typeset.fonts import check_coverage, role_faces
-    from rectify_core.typeset.layout import para_runs, typeset
+    from rectify_core.plugin_api import flatten, typefaces, typesetting
 
-    faces = role_faces(options)
+    faces = typefaces.role_faces(options)
     paras = flatten(document)
-    check_coverage(faces, [(f"paragraph {i + 1} ({p.role})", role, text)
-                           for i, p in enumerate(paras) for text, role in para_runs(p)])
-    return paras, typeset(paras, faces), faces
+    typefaces.check_coverage(faces, [(f"paragraph {i + 1} ({p.role})", role, text)
+                                     for i, p in enumerate(paras) for text, role in typesetting.para_runs(p)])
+    return paras, typesetting.typeset(paras, faces), faces
 
 
 def subsets(lines: list[Any], faces: Any, extra: str) -> dict[str, tuple[Any, bytes]]:
@@ -75,7 +72,7 @@ def render(document: Document, options: dict[str, Any] | None = None) -> bytes:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from rectify_core.typeset.fonts import subset_name
+    from rectify_core.plugin_api import typefaces
 
     options = options or {}
     _paras, lines, faces = laid_out(document, options)
@@ -83,7 +80,7 @@ def render(document: Document, options: dict[str, Any] | None = None) -> bytes:
     registered: dict[str, str] = {}
     fonts = pdfmetrics._fonts  # reportlab's registry of fonts by name
     for name, (face, data) in subsets(lines, faces, folio_chars(pages)).items():
-        reg = subset_name(face, data)
+        reg = typefaces.subset_name(face, data)
         # Not pdfmetrics.registerFont: it maps every font to the first one registered with the same
         # face name, and each document's subset of a face has the face's name but other glyphs.
         # Entered for this document only, and taken out again below.
@@ -143,7 +140,7 @@ def _draw_line(canvas: Any, fonts: dict[str, str], line: Any) -> None:
 def folio_position(number: int, face: Any) -> tuple[float, float]:
     """(x, baseline from the top) of ``— n —`` in 4号, 7 mm under the type area: odd pages right,
     even pages left, one character in (GB/T 9704 7.5)."""
-    from rectify_core import gbt9704 as G
+    from rectify_core.plugin_api import gbt9704 as G
 
     label = P.folio_text(number)
     width = sum(face.advance(c, P.SIZE_FOLIO) for c in label)

@@ -14,7 +14,8 @@ that goes on is full, and a paragraph's first line is indented, centred or right
 Pagination keeps what a reader needs together: a heading line (and a label line such as 整改情况：
 standing alone) never ends a page — it moves on with the first two lines of what follows — the
 title likewise, and so does a numbered item's first paragraph when it is as short as a heading
-(two lines at most: "（3）吕剧戏曲文化的传承仍存在后备力量不足" stays with its 整改情况); a paragraph's first line never stands alone at a page foot (orphan) nor its last
+(two lines at most: "（3）吕剧戏曲文化的传承仍存在后备力量不足" stays with its 整改情况); a
+paragraph's first line never stands alone at a page foot (orphan) nor its last
 line alone at a page top (widow), where the paragraph is long enough to avoid it.
 """
 
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from rectify_core.layout import Para
+from rectify_core.visible import Para
 
 from . import page as P
 

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from rectify_pdf import page as P
 from rectify_pdf.extract import TextLine
-from rectify_pdf.reader import read_text
+from rectify_pdf.reader import read_blocks
 from rectify_pdf.typeset import CLOSERS
 
 from rectify_core import api
 from rectify_core.errors import InputError
 from rectify_core.formats import Source
 from rectify_core.model import Document, Node
+from rectify_core.reading import new_report
 
 from .helpers import pages, seed_document
 
@@ -199,13 +200,13 @@ def test_deep_nodes_and_long_latin_words_stay_on_the_page() -> None:
     data = api.write_bytes(doc, "pdf")
     lines = [line for lines in _body(data) for line in lines]
     assert all(line.right <= P.LEFT + P.TYPE_WIDTH + P.SIZE_BODY for line in lines)
-    assert any(url in b.text for b in read_text(Source(data, "t.pdf"), {}).blocks)
+    assert any(url in b.text for b in read_blocks(Source(data, "t.pdf"), {}, new_report("t.pdf")))
 
 
 def _heading_lines(doc: Document) -> set[str]:
     """Lines that announce what follows: heading lines (not run in) and labels standing alone."""
-    from rectify_core.layout import flatten
     from rectify_core.typeset.layout import keeps_with_next
+    from rectify_core.visible import flatten
 
     # and a numbered item's first paragraph as short as a heading (two lines)
     return {p.text for p in flatten(doc) if keeps_with_next(p)
@@ -233,8 +234,8 @@ def test_no_page_ends_on_a_heading_or_label_line(number: str) -> None:
 def test_keep_with_next_widow_and_orphan_rules_on_a_made_up_page() -> None:
     """The layout on its own (no fonts): a heading that would end a page moves on with its text;
     a three-line paragraph does not leave one line alone on either page."""
-    from rectify_core.layout import Para, Span
     from rectify_core.typeset.layout import typeset
+    from rectify_core.visible import Para, Span
 
     class Square:
         def glyph(self, role: str, ch: str, size: float) -> tuple[str, float, bool]:

@@ -26,8 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from rectify_core import gbt9704 as G
-from rectify_core.errors import UsageError
+from rectify_core.plugin_api import UsageError
+from rectify_core.plugin_api import gbt9704 as G
 
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
@@ -37,7 +37,8 @@ def mm(value: float) -> int:
     return round(value * TWIPS_PER_MM)
 
 
-# -- the standard's figures (GB/T 9704-2012 cl. 5, 7), held in rectify_core.gbt9704 ---------------
+# -- the standard's figures (GB/T 9704-2012 cl. 5, 7) ---------------------------------------------
+# held in rectify_core.gbt9704, the one place of the standard's figures
 PAGE_W, PAGE_H = mm(G.PAGE_WIDTH_MM), mm(G.PAGE_HEIGHT_MM)   # A4 in twips: 11906 × 16838
 TOP_MM, LEFT_MM = G.TOP_MM, G.LEFT_MM                         # 天头, 订口
 TYPE_W_MM, TYPE_H_MM = G.TYPE_WIDTH_MM, G.TYPE_HEIGHT_MM      # 版心

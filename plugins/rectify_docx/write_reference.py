@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from rectify_core.errors import UsageError
+from rectify_core.plugin_api import UsageError
 
 from .ooxml import W
 
@@ -19,7 +19,7 @@ from .ooxml import W
 def apply_reference(styles_xml: str, reference: tuple[bytes, str]) -> str:
     from lxml import etree
 
-    from .safety import open_package, parse_xml
+    from .read_package import open_package, parse_xml
 
     data, name = reference
     try:

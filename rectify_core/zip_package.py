@@ -1,12 +1,15 @@
-"""Open a docx as hostile input: check the zip before inflating anything, parse XML without DTDs.
+"""Open a zip of XML parts (docx, OFD) as hostile input: check the zip before inflating anything,
+parse XML without DTDs.
 
-A docx is a zip of XML parts, which makes it a carrier for the classic attacks: members that
+A zip of XML parts is a carrier for the classic attacks: members that
 inflate to gigabytes (zip bombs), member names that climb out of a folder (``../``), and XML that
 expands entities (billion laughs) or pulls in local files (external entities).  Everything is
 checked from the central directory first — member count, declared sizes, compression ratios,
 names — and a part is then inflated with a hard cap that does not trust the declared size.  XML is
 parsed by lxml with entity resolution, DTD loading and network access off, and any document type
-declaration is refused outright: no WordprocessingML part legitimately has one.
+declaration is refused outright: no part of an office format legitimately has one.
+
+Shared by the docx and OFD readers; each adds its own first check (a .doc is not a .docx).
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from typing import Any
 
 from rectify_core.errors import InputError, SecurityError
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBERS = 4000
 MAX_PART_BYTES = 64 * 1024 * 1024        # one inflated XML part
 MAX_TOTAL_BYTES = 512 * 1024 * 1024      # declared size of the whole package
@@ -31,7 +33,7 @@ _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in
 
 
 class Package:
-    """The members of a checked docx; ``read`` and ``xml`` inflate one part under the caps."""
+    """The members of a checked zip package; ``read`` and ``xml`` inflate one part under the caps."""
 
     def __init__(self, zf: zipfile.ZipFile, source: str) -> None:
         self._zf = zf
@@ -69,12 +71,10 @@ class Package:
         return parse_xml(self.read(name), name, self.source)
 
 
-def open_package(data: bytes, source: str) -> Package:
-    if data.startswith(OLE_MAGIC):
-        raise InputError("this is a Word 97–2003 .doc (or an encrypted document), not a .docx; "
-                         "open it in Word or LibreOffice and save it as .docx", file=source)
+def open_zip(data: bytes, source: str, what: str = "a zip package") -> Package:
+    """The checked package, or an error naming ``source``; ``what`` names the expected format."""
     if not data.startswith(b"PK"):
-        raise InputError("not a .docx: the file is not a zip package", file=source)
+        raise InputError(f"not {what}: the file is not a zip package", file=source)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
@@ -126,4 +126,4 @@ def parse_xml(data: bytes, part: str, source: str) -> Any:
     return root
 
 
-__all__ = ["OLE_MAGIC", "Package", "check_member_name", "open_package", "parse_xml"]
+__all__ = ["Package", "check_member_name", "open_zip", "parse_xml"]
