@@ -57,6 +57,7 @@ from .recognize.blocks import Block
 from .report import Report
 
 if TYPE_CHECKING:
+    from . import metadata
     from .numerals import to_chinese, to_circled
     from .recognize.disclosure import key_for_label
     from .recognize.markers import split_marker
@@ -82,7 +83,8 @@ _LAZY = {
 # fixed-layout writers (page in points, role faces, layout), loaded on first use.
 from . import gbt9704  # noqa: E402
 
-_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout"}
+_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout",
+                 "metadata": "metadata"}
 
 
 def __getattr__(name: str) -> Any:
@@ -143,6 +145,7 @@ __all__ = [
     "gbt9704",
     "hookimpl",
     "key_for_label",
+    "metadata",
     "page_points",
     "parse_status_text",
     "recognize",
