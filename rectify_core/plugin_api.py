@@ -19,6 +19,11 @@ core hands to the recognizer).  ``Report`` is where a reader puts findings, remo
 **Visible formats** — ``flatten``/``unflatten`` (the Document as visible paragraphs with roles and
 spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``expected_visible``).
 
+**Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
+zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
+``get_registry()`` finds another format's reader or writer (the .doc reader hands LibreOffice's
+docx to the docx reader).
+
 **Vocabulary** — the genre's knowledge as functions: ``key_for_label`` (政务公开 labels),
 ``parse_status_text`` (status phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and
 ``to_circled`` (numerals).
@@ -59,6 +64,7 @@ from .report import Report
 if TYPE_CHECKING:
     from . import metadata
     from .numerals import to_chinese, to_circled
+    from .plugins import get_registry
     from .recognize.disclosure import key_for_label
     from .recognize.markers import split_marker
     from .recognize.pipeline import recognize
@@ -68,6 +74,7 @@ if TYPE_CHECKING:
     from .typeset import layout as typesetting
     from .typeset import page as page_points
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
+    from .zip_package import Package, check_member_name, open_zip, parse_xml
 
 _LAZY = {
     "Para": "visible", "Span": "visible", "VisibleWriter": "visible", "expected_visible": "visible",
@@ -76,6 +83,8 @@ _LAZY = {
     "key_for_label": "recognize.disclosure", "parse_status_text": "recognize.status",
     "split_marker": "recognize.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
+    "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
+    "parse_xml": "zip_package", "get_registry": "plugins",
 }
 
 
@@ -118,6 +127,7 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "Package",
     "Para",
     "PluginError",
     "Problem",
@@ -139,15 +149,19 @@ __all__ = [
     "UsageError",
     "VisibleWriter",
     "Writer",
+    "check_member_name",
     "check_version",
     "expected_visible",
     "flatten",
     "gbt9704",
+    "get_registry",
     "hookimpl",
     "key_for_label",
     "metadata",
+    "open_zip",
     "page_points",
     "parse_status_text",
+    "parse_xml",
     "recognize",
     "replace",
     "schema_text",

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rectify_core.errors import InputError
-from rectify_core.formats import Reader, ReadResult, Source, Writer
-from rectify_core.model import Document
+from rectify_core.plugin_api import Block, Document, InputError, Reader, Report, Shown, Source, Writer
 
 from .ole2 import MAGIC
 
@@ -22,7 +20,7 @@ _OTHER_OFFICE = {"Workbook": "an Excel workbook", "Book": "an Excel workbook",
 
 
 def _registry() -> Any:
-    from rectify_core.plugins import get_registry
+    from rectify_core.plugin_api import get_registry
 
     return get_registry()
 
@@ -70,16 +68,16 @@ class _LegacyReader(Reader):
         named = bool(filename) and str(filename).lower().endswith("." + self.suffix)
         return 0.9 if named else 0.6  # the directory is read in read(): the head rarely holds it
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown | list[Block]:
         docx = _registry().reader("docx")
         if source.data.startswith(b"PK"):  # OOXML under a .wps/.doc name: it is a docx
-            result: ReadResult = docx.read(source, options)
-            result.info["container"] = f"OOXML saved as .{self.suffix}"
-            return result
+            report.info["container"] = f"OOXML saved as .{self.suffix}"
+            extracted: Shown | list[Block] = docx.read(source, options, report)
+            return extracted
         converted = to_docx(source, self.suffix, options)
-        result = docx.read(Source(converted, source.name), options)
-        result.info["converted"] = f"{self.name} → docx by LibreOffice"
-        return result
+        report.info["converted"] = f"{self.name} → docx by LibreOffice"
+        extracted = docx.read(Source(converted, source.name), options, report)
+        return extracted
 
 
 class DocReader(_LegacyReader):
