@@ -22,6 +22,29 @@ from .model import DisclosureField, DisclosureKey, Document
 
 COVER = "cover"
 BARE_PREFIX = "key:"
+# Formats whose properties are unordered or looked up by name (PDF Info, docx custom properties)
+# also store this index: the JSON list of the field names in order.  It repeats no content, and it
+# tells our fields from any other custom property a file may carry.
+INDEX = "RectifyDisclosure"
+
+
+def index_value(pairs: Iterable[tuple[str, str]]) -> str:
+    import json
+
+    return json.dumps([name for name, _ in pairs], ensure_ascii=False)
+
+
+def indexed(index: str | None, lookup: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(name, value) in the order the index gives, values from ``lookup``; [] without a valid index."""
+    import json
+
+    try:
+        names = json.loads(index or "[]")
+    except ValueError:
+        return []
+    if not isinstance(names, list):
+        return []
+    return [(n, lookup.get(n, "")) for n in names[:500] if isinstance(n, str)]
 
 
 def disclosure_on_cover(options: Mapping[str, Any]) -> bool:
@@ -80,5 +103,13 @@ def disclosure_lines(pairs: Iterable[tuple[str, str]]) -> list[str]:
     return [line for line in lines if line.strip()]
 
 
-__all__ = ["COVER", "disclosure_from_properties", "disclosure_lines", "disclosure_on_cover",
-           "disclosure_properties"]
+__all__ = [
+    "COVER",
+    "INDEX",
+    "disclosure_from_properties",
+    "disclosure_lines",
+    "disclosure_on_cover",
+    "disclosure_properties",
+    "index_value",
+    "indexed",
+]

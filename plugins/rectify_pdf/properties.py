@@ -8,10 +8,11 @@ unordered and pdfium can only look entries up by name.  The index repeats no con
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-INDEX = "RectifyDisclosure"
+from rectify_core.plugin_api import metadata
+
+INDEX = metadata.INDEX
 
 
 def install_info(canvas: Any, pairs: list[tuple[str, str]], author: str) -> None:
@@ -29,7 +30,7 @@ def install_info(canvas: Any, pairs: list[tuple[str, str]], author: str) -> None
             for name, value in pairs:
                 # PDFName escapes each character by its code point; a name's bytes are UTF-8
                 entries[name.encode("utf-8").decode("latin-1")] = PDFString(value)
-            entries[INDEX] = PDFString(json.dumps([n for n, _ in pairs], ensure_ascii=False))
+            entries[INDEX] = PDFString(metadata.index_value(pairs))
             extra = PDFDictionary(entries).format(document)
             return bytes(base[:-2].rstrip() + b"\n " + extra[3:])  # one dictionary: << base … extra >>
 
@@ -61,13 +62,11 @@ def read_info(data: bytes) -> list[tuple[str, str]]:
         raw.FPDF_GetMetaText(pdf.raw, key, buf, size)
         return buf.raw[: size - 2].decode("utf-16-le", errors="replace")
 
-    try:
-        names = json.loads(meta(INDEX) or "[]")
-    except ValueError:
+    index = meta(INDEX)
+    if not index:
         return []
-    if not isinstance(names, list):
-        return []
-    return [(str(name), meta(str(name))) for name in names[:200] if isinstance(name, str)]
+    names = [name for name, _ in metadata.indexed(index, {})]
+    return [(name, meta(name)) for name in names]
 
 
 __all__ = ["INDEX", "install_info", "read_info"]
