@@ -151,6 +151,24 @@ def _halfwidth(doc: Document) -> Iterator[Hit]:
                f"{len(hits)} marker(s) use half-width brackets, the first {text}; use （）")
 
 
+@rule("punctuation.halfwidth", "warning", "Chinese text uses full-width punctuation （，。：；（）“”） (GB/T 15834)")
+def _halfwidth_punctuation(doc: Document) -> Iterator[Hit]:
+    # One finding for the document, with counts: a notice typed on an English layout has them throughout.
+    from .punctuation import count
+
+    counts, first = count(doc)
+    if first is None:
+        return
+    pointer, offset, mark = first
+    listed = "、".join(f"“{m}”{n} 处" for m, n in sorted(counts.items()))
+    listed_en = ", ".join(f"{m!r} ×{n}" for m, n in sorted(counts.items()))
+    total = sum(counts.values())
+    yield (pointer, f"中文文本中有 {total} 处半角标点（{listed}），首处在第 {offset + 1} 个字符“{mark}”；"
+                    "应为全角（GB/T 15834），可用 --normalize-punctuation 改正",
+           f"{total} half-width mark(s) in Chinese text ({listed_en}), the first {mark!r} at character "
+           f"{offset + 1}; GB/T 15834 sets them full width (fix with --normalize-punctuation)")
+
+
 @rule("marker.text-mismatch", "error", "a marker's text says the same number and style as its value")
 def _marker_text(doc: Document) -> Iterator[Hit]:
     from .recognize.markers import parse_marker_text

@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--option", "-O", action="append", default=[], metavar="KEY=VALUE",
                    help="a writer/reader option, e.g. -O site_name=示例镇人民政府 (repeatable)")
     c.add_argument("-q", "--quiet", action="store_true", help="do not report reader findings on stderr")
+    c.add_argument("--normalize-punctuation", action="store_true",
+                   help="rewrite half-width ,.:;()\"\" in Chinese text to full width (GB/T 15834) and say what changed")
     _limits_arg(c)
 
     v = sub.add_parser("validate", help="check notices against the schema and the semantic rules",
@@ -202,8 +204,15 @@ def cmd_convert(args: argparse.Namespace) -> int:
     result = _read(args, args.input, args.from_format, options=options, registry=reg)
     if not args.quiet:
         _report_read(result, args.input)
+    document = result.document
+    if args.normalize_punctuation:
+        document, changes = api.normalize_punctuation(document)
+        if not args.quiet:
+            from .punctuation import describe
+
+            _err(f"{args.input}: {describe(changes)}")
     # Render everything first, then write: one failing writer leaves no output at all.
-    rendered = [(target, api.write_bytes(result.document, w.name, options=options, registry=reg))
+    rendered = [(target, api.write_bytes(document, w.name, options=options, registry=reg))
                 for w, target in targets]
     for target, data in rendered:
         if target == "-":

@@ -60,10 +60,13 @@ def disclosure_on_cover(options: Mapping[str, Any]) -> bool:
 
 
 def disclosure_properties(doc: Document) -> list[tuple[str, str]]:
-    """(name, value) per 政务公开 field, in order (see the module docstring)."""
+    """(name, value) per 政务公开 field, in order (see the module docstring), as the visible
+    formats show them (``completed``: a field known only by its key shows its standard label)."""
+    from .normalize import completed
+
     out: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
-    for f in doc.disclosure:
+    for f in completed(doc).disclosure:
         if f.label:
             name = f.label
         elif f.key:

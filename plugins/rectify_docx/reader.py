@@ -89,7 +89,8 @@ class DocxReader(Reader):
         _furniture(pkg, rels, report)
         _hidden(items, report)
         properties = disclosure_properties(pkg)
-        if is_ours(items, styles):
+        # a file of ours showing nothing but its properties (no body) is still ours
+        if is_ours(items, styles) or (properties and not any(getattr(i, "text", "").strip() for i in items)):
             shown = _read_own(items, styles, source.name, properties)
             if shown is not None:
                 report.info["origin"] = "rectify"
