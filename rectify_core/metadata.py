@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 from .model import DisclosureField, DisclosureKey, Document
+from .options import Option
 
 COVER = "cover"
 BARE_PREFIX = "key:"
@@ -47,6 +48,13 @@ def indexed(index: str | None, lookup: Mapping[str, str]) -> list[tuple[str, str
     return [(n, lookup.get(n, "")) for n in names[:500] if isinstance(n, str)]
 
 
+# the -O key of the docx, PDF and OFD writers
+DISCLOSURE_OPTION = Option("disclosure", "str", None,
+                           "where the 政务公开 list goes: 'properties' (document properties; default) or 'cover' "
+                           "(printed above the title)",
+                           "政务公开信息的位置：properties（文档属性，默认）或 cover（印在标题之上）")
+
+
 def disclosure_on_cover(options: Mapping[str, Any]) -> bool:
     """Whether ``-O disclosure=cover`` asks for the list printed on the page as well."""
     value = options.get("disclosure")
@@ -61,12 +69,12 @@ def disclosure_on_cover(options: Mapping[str, Any]) -> bool:
 
 def disclosure_properties(doc: Document) -> list[tuple[str, str]]:
     """(name, value) per 政务公开 field, in order (see the module docstring), as the visible
-    formats show them (``completed``: a field known only by its key shows its standard label)."""
-    from .normalize import completed
+    formats show them (``with_standard_forms``: a field known only by its key shows its standard label)."""
+    from .normalize import with_standard_forms
 
     out: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
-    for f in completed(doc).disclosure:
+    for f in with_standard_forms(doc).disclosure:
         if f.label:
             name = f.label
         elif f.key:

@@ -19,6 +19,8 @@ REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 REL_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+REL_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+REL_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 
 # -- our styles: role → (styleId, name shown in Word) ---------------------------------------------
 PARA_STYLES: dict[str, tuple[str, str]] = {
@@ -84,7 +86,9 @@ __all__ = [
     "PARA_STYLES",
     "PKG_REL_NS",
     "REL_CUSTOM",
+    "REL_ENDNOTES",
     "REL_FOOTER",
+    "REL_FOOTNOTES",
     "REL_HEADER",
     "REL_NUMBERING",
     "REL_OFFICE_DOCUMENT",

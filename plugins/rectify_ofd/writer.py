@@ -23,7 +23,7 @@ import io
 import zipfile
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Writer
+from rectify_core.plugin_api import Document, Writer, metadata, typefaces
 
 from . import ofd as O
 
@@ -204,16 +204,17 @@ class OfdWriter(Writer):
     media_type = "application/ofd"
     description = "GB/T 33190 OFD with the GB/T 9704 page (same layout as PDF, fonts embedded; lossy)"
     lossless = False
+    options = (*typefaces.OPTIONS, metadata.DISCLOSURE_OPTION)
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(build_ofd(document, options))
 
     def expected(self, document: Document) -> Document:
-        """What reading this writer's OFD gives: what reading its PDF gives (one layout, and the
-        reader shares the PDF reader's line and paragraph code)."""
-        from rectify_core.plugin_api import typesetting
+        """What reading this writer's OFD gives: what reading its PDF gives (one layout, and the reader
+        shares the PDF reader's line and paragraph code), i.e. as for txt (see the PDF writer)."""
+        from rectify_core.plugin_api import expected_visible
 
-        return typesetting.expected_fixed(document)
+        return expected_visible(document)
 
 
 __all__ = ["OfdWriter", "build_ofd"]

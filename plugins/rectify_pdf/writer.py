@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Writer
+from rectify_core.plugin_api import Document, Writer, metadata, typefaces
 
 from . import page as P
 
@@ -27,15 +27,17 @@ class PdfWriter(Writer):
     media_type = "application/pdf"
     description = "GB/T 9704 PDF (A4, 22 × 28, role fonts embedded as subsets; lossy)"
     lossless = False
+    options = (*typefaces.OPTIONS, metadata.DISCLOSURE_OPTION)
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(render(document, options))
 
     def expected(self, document: Document) -> Document:
-        """The Document reading this writer's PDF gives: see ``expected.expected_pdf``."""
-        from .expected import expected_pdf
+        """What reading this writer's PDF gives, as for txt: standard forms filled in and facts derived
+        from the visible text (for Documents whose text shows what each part is; see ``expected``)."""
+        from rectify_core.plugin_api import expected_visible
 
-        return expected_pdf(document)
+        return expected_visible(document)
 
 
 def laid_out(document: Document, options: dict[str, Any]) -> tuple[Any, list[Any], Any]:

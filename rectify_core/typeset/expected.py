@@ -1,19 +1,14 @@
-"""What reading rectify's own fixed-layout files (PDF, OFD) gives back: their round-trip normalisation.
+"""What reading rectify's own fixed-layout files (PDF, OFD) gives back, as blocks, without a file.
 
 A fixed-layout file carries what a reader sees — the paragraphs' text in order and their look (size,
 weight, alignment, indent, page) — and, in its document properties, the 政务公开 list; nothing else:
-no roles, no span boundaries, no run-in or inline flags.  Reading one therefore runs the recognizer
-on those paragraphs (the properties first, as the lines a portal prints above the title), exactly
-as it would on the same paragraphs typed into a text file.  So the promise is::
-
-    read(write(d)) == recognize(disclosure lines + visible paragraphs of d, with their layout hints)
-
-which ``expected_fixed`` computes *without* a file: paragraphs from the typesetting core's
-``page_paragraphs``, hints from its own layout.  The conformance tests then check everything that is
-the format's job — glyph extraction, reading order, no lost or invented characters or spaces, page
-furniture removed, paragraphs rebuilt from line geometry, properties read back — and leave the
-structure to the recognizer.  For a Document the recognizer fully understands (a real notice, e.g.
-read from text) this is the Document itself; docs/pdf.md lists what generated Documents lose.
+no roles, no span boundaries, no run-in or inline flags.  ``expected_blocks`` gives what a reader
+must extract: the properties as the lines a portal prints above the title, then the page's
+paragraphs (``page_paragraphs``) with the hints the typesetting core's own layout gives them.  The
+conformance tests compare a reader's blocks with these, which checks everything that is the format's
+job — glyph extraction, reading order, no lost or invented characters or spaces, page furniture
+removed, paragraphs rebuilt from line geometry, properties read back — and leave the structure to
+the recognizer (the writers' ``expected`` is ``expected_visible``, as for txt).
 """
 
 from __future__ import annotations
@@ -75,10 +70,10 @@ def property_blocks(pairs: Sequence[tuple[str, str]]) -> list[Block]:
     return [Block(text=line) for line in disclosure_lines(pairs)]
 
 
-def expected_fixed(document: Document, options: Mapping[str, Any] | None = None) -> Document:
-    """The Document that reading rectify's PDF or OFD of ``document`` gives (see the module docstring)."""
+def expected_blocks(document: Document, options: Mapping[str, Any] | None = None) -> list[Block]:
+    """The blocks a reader must extract from rectify's PDF or OFD of ``document``: the 政务公开
+    properties as lines, then the page's paragraphs with their layout hints (nothing recognised)."""
     from rectify_core.metadata import disclosure_on_cover, disclosure_properties
-    from rectify_core.recognize import recognize
 
     from .fonts import role_faces
     from .layout import page_paragraphs, typeset
@@ -88,7 +83,7 @@ def expected_fixed(document: Document, options: Mapping[str, Any] | None = None)
     blocks = layout_blocks(paras, typeset(paras, role_faces(options)))
     if not disclosure_on_cover(options):
         blocks = property_blocks(disclosure_properties(document)) + blocks
-    return recognize(blocks, source="<fixed-layout>").document
+    return blocks
 
 
-__all__ = ["expected_fixed", "layout_blocks", "property_blocks", "whole_characters"]
+__all__ = ["expected_blocks", "layout_blocks", "property_blocks", "whole_characters"]

@@ -387,9 +387,9 @@ def folio_position(number: int, face: Any) -> tuple[float, float]:
     return P.LEFT + inset, baseline
 
 
-def expected_fixed(document: Document, options: Mapping[str, Any] | None = None) -> Document:
-    """What reading rectify's PDF or OFD of ``document`` gives: see ``rectify_core.typeset.expected``."""
-    from .expected import expected_fixed as expected
+def expected_blocks(document: Document, options: Mapping[str, Any] | None = None) -> list[Any]:
+    """The blocks a reader must extract from rectify's PDF or OFD: see ``rectify_core.typeset.expected``."""
+    from .expected import expected_blocks as expected
 
     return expected(document, options)
 
@@ -421,7 +421,7 @@ __all__ = [
     "Metrics",
     "Run",
     "break_lines",
-    "expected_fixed",
+    "expected_blocks",
     "folio_position",
     "keeps_with_next",
     "layout_blocks",
