@@ -15,7 +15,7 @@ from .model import Contact, Date, Document, Marker, Node, Problem, Status, repla
 from .vocab.dates import date_text
 from .vocab.disclosure import STANDARD_LABELS
 from .vocab.markers import marker_text
-from .vocab.status import status_text
+from .vocab.status import is_stated, status_text
 
 CONTACT_LABELS = {"phone": "联系电话", "mailbox": "邮政信箱", "email": "电子邮箱", "other": "联系方式"}
 
@@ -27,12 +27,14 @@ def _date(d: Date | None) -> Date | None:
 
 
 def _status(s: Status | None) -> Status | None:
-    if s is None or s.text is not None:
+    if s is None:
         return s
+    if s.text is not None:  # whether it was inferred is a matter of how its text reads
+        return s if s.inferred != is_stated(s.text) else replace(s, inferred=not is_stated(s.text))
     text = status_text(s)
     if text is None:
         return None  # nothing visible to read back
-    return replace(s, text=text, deadline=_date(s.deadline))
+    return replace(s, text=text, deadline=_date(s.deadline), inferred=False)
 
 
 def _problem(p: Problem | None) -> Problem | None:
