@@ -176,16 +176,23 @@ def parse_status_text(text: str) -> tuple[str, Date | None] | None:
     return ("unknown", None) if labelled else None
 
 
-def status_text(status: Status) -> str | None:
-    """The standard phrase for ``status`` (（继续整改，2025年3月底前完成）), or None for ``unknown``."""
+def status_phrase(status: Status) -> str | None:
+    """The standard words for ``status`` (继续整改，2025年3月底前完成), or None for ``unknown``."""
     if status.category == "unknown":
         return None
     phrase = STANDARD_PHRASES[status.category]
     if status.category == "in_progress" and status.deadline is not None:
         when = status.deadline.text or (date_text(status.deadline.iso) if status.deadline.iso else "")
-        return f"（{phrase}，{when}前完成）" if when else f"（{phrase}）"
-    return f"（{phrase}）"
+        return f"{phrase}，{when}前完成" if when else phrase
+    return phrase
+
+
+def status_text(status: Status) -> str | None:
+    """The standard status as a notice prints it after an account: in brackets (（已完成整改）)."""
+    phrase = status_phrase(status)
+    return f"（{phrase}）" if phrase is not None else None
 
 
 __all__ = ["LIMIT_LABELS", "PROSE_CLAUSE", "PROSE_JOIN", "PROSE_LEAD", "PROSE_MAX", "PROSE_PART",
-           "STANDARD_PHRASES", "STATUS_LABELS", "category_of", "is_stated", "parse_status_text", "status_text"]
+           "STANDARD_PHRASES", "STATUS_LABELS", "category_of", "is_stated", "parse_status_text", "status_phrase",
+           "status_text"]

@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 
 from rectify_core.model import Contact, Date, DisclosureField, Document, Inspection, Statistics, replace
 from rectify_core.recognize import Block, recognize
-from rectify_core.recognize.contacts import parse_contacts
 from rectify_core.recognize.facts import derive_facts
 from rectify_core.recognize.statistics import find_statistics
 from rectify_core.schema import validate_dict
 from rectify_core.testing import documents
+from rectify_core.vocab.contacts import parse_contacts
 from rectify_core.vocab.disclosure import field_facts
 
 
