@@ -28,6 +28,9 @@ docx to the docx reader).
 ``vocab.dates``, ``vocab.disclosure``, ``vocab.furniture``, ``vocab.tables``; each loads on first
 use) and, as functions, ``key_for_label`` (政务公开 labels), ``parse_status_text`` (status
 phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and ``to_circled`` (numerals).
+**Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
+bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
+
 
 Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
 this module to register a plugin stays cheap.
@@ -59,6 +62,7 @@ from .model import (
     Status,
     replace,
 )
+from .options import Option
 from .recognize.blocks import Block
 from .report import Report
 
@@ -67,6 +71,7 @@ if TYPE_CHECKING:
     from .plugins import get_registry
     from .recognize.pipeline import recognize
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
+    from .sniffing import head_encoding, head_text, structured_kind
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
     from .vocab.disclosure import key_for_label
     from .vocab.markers import split_marker
@@ -82,6 +87,7 @@ _LAZY = {
     "recognize": "recognize.pipeline",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
+    "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
 }
 
 
@@ -112,6 +118,7 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "Option",
     "Package",
     "Para",
     "PluginError",
@@ -139,6 +146,8 @@ __all__ = [
     "expected_visible",
     "flatten",
     "get_registry",
+    "head_encoding",
+    "head_text",
     "hookimpl",
     "key_for_label",
     "open_zip",
@@ -148,6 +157,7 @@ __all__ = [
     "replace",
     "schema_text",
     "split_marker",
+    "structured_kind",
     "to_chinese",
     "to_circled",
     "unflatten",

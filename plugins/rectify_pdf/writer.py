@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Writer
+from rectify_core.plugin_api import Document, Option, Writer
 
 from . import page as P
 
@@ -30,6 +30,11 @@ class PdfWriter(Writer):
     media_type = "application/pdf"
     description = "GB/T 9704 PDF (A4, 22 × 28, embedded CJK font subset; lossy)"
     lossless = False
+    options = (
+        Option("font", "path", None, "a TrueType/OpenType CJK font to embed instead of the bundled subset",
+               "嵌入的中文 TrueType/OpenType 字体文件（默认用自带子集）"),
+        Option("font_index", "int", 0, "which font of a .ttc collection", ".ttc 字体集中的第几个字体"),
+    )
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(render(document, options))
