@@ -22,10 +22,9 @@ def _read(data: bytes, name: str, from_format: str | None, options: dict[str, An
 
 def _findings(result: Any) -> list[dict[str, Any]]:
     from .. import api
+    from ..checks import merge_findings
 
-    seen = list(result.findings)
-    seen += [f for f in api.validate(result.document) if f not in seen]
-    return [f.to_dict() for f in seen]
+    return [f.to_dict() for f in merge_findings(result.findings, api.validate(result.document))]
 
 
 def convert(data: bytes, name: str, from_format: str | None, to_formats: list[str], options: dict[str, Any],
