@@ -19,6 +19,7 @@ bracketed aside such as （含立行立改问题2个） or （试行） is never
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Date, Status
@@ -141,6 +142,7 @@ def is_stated(text: str) -> bool:
     return _SLOT_LABEL.match(t) is not None or (t[:1] in _OPEN and t[-1:] in _CLOSE)
 
 
+@functools.lru_cache(maxsize=4096)  # statuses repeat (（长期任务取得阶段性成效并长期坚持）×20); the result is immutable
 def parse_status_text(text: str) -> tuple[str, Date | None] | None:
     """(category, deadline) for a status as written, brackets or 完成情况： label included; else None.
 
