@@ -34,6 +34,8 @@ def _numbered(siblings: tuple[Node, ...]) -> Iterator[tuple[int, Node]]:
             yield i, node
 
 
+# A skipped or repeated number is a warning: real notices have them (a part published from 三、, a
+# section renumbered by hand) and are still read and converted; --fail-on warning makes them fail.
 @rule("numbering.gap", "warning", "sibling numbers run 1, 2, 3 … without gaps")
 def _gap(doc: Document) -> Iterator[Hit]:
     # Values are compared across styles: "1." typed where "（1）" was meant is one anomaly
