@@ -179,11 +179,6 @@ def _signature_start(blocks: list[Block]) -> int:
     """Where the closing signature starts: before a last line that is a date and up to two short
     lines above it (the issuer); the end when the text does not end with a date."""
     from rectify_core.plugin_api import vocab
-<<<<<<< HEAD
-=======
-
-    parse_date = vocab.dates.parse_date
->>>>>>> main
 
     end = len(blocks)
     if not blocks or len(blocks[-1].text) > 30 or vocab.dates.parse_date(blocks[-1].text) is None:
