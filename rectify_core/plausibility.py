@@ -17,7 +17,7 @@ The ideograph test needs no frequency table: a Han character counts as *common* 
 GB 2312 (the 6763 characters of simplified Chinese print), in Big5's 5401 frequent characters or
 in JIS X 0208 level 1 (2965 kanji).  Real notices and the real Chinese, Japanese and traditional
 texts of the corpus have under 0.5 % of their Han characters outside those sets; the shifted
-garbage of the corpus has 73 % (docs/corpus.md).  Rare characters of names (Extension B) are rare,
+garbage of the corpus has 73–85 % (docs/corpus.md).  Rare characters of names (Extension B) are rare,
 so they weigh nothing against a threshold of 20 %.
 """
 
