@@ -29,8 +29,11 @@ _TITLE_ENDINGS = ("通报", "情况", "报告", "公告", "通知", "公示", "�
 _NO_ISSUER = "。，；：,;:！？!?"
 
 
+_ISSUER_MAX = 40  # characters: two organs signing together still fit
+
+
 def _issuer_like(text: str) -> bool:
-    return (2 <= len(text) <= 40 and has_han(text) and not any(c in text for c in _NO_ISSUER)
+    return (2 <= len(text) <= _ISSUER_MAX and has_han(text) and not any(c in text for c in _NO_ISSUER)
             and not starts_structure(text) and parse_date(text) is None and text[0] not in "（(【[〔《“")
 
 
@@ -42,8 +45,17 @@ def closing_like(text: str) -> bool:
     return ("欢迎" in text or "意见建议" in text or "如有" in text) and ("监督" in text or "反映" in text)
 
 
+_ONE_LINE_MAX = _ISSUER_MAX + 1 + 40  # an issuer, a space and the longest date as written
+
+
 def _one_line(text: str) -> tuple[str, str] | None:
-    """(issuer, date) for 中共徐庄镇委员会 2023年10月26日 on one line."""
+    """(issuer, date) for 中共徐庄镇委员会 2023年10月26日 on one line.
+
+    Only a line short enough to be an issuer and a date is tried: a long last line (a page of words
+    separated by spaces) would otherwise be re-parsed at every space, in quadratic time.
+    """
+    if len(text) > _ONE_LINE_MAX:
+        return None
     for m in re.finditer(r"[ \u3000]+", text):
         issuer, date = text[:m.start()], text[m.end():]
         if parse_date(date) is not None and _issuer_like(issuer):

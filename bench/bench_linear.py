@@ -1,0 +1,120 @@
+"""The recognizer in linear time: seconds per MB for 1 MB and 10 MB inputs of each shape.
+
+    .venv/bin/python bench/bench_linear.py [--sizes 1,10] [--shapes one-line,short-lines,...]
+
+Each input is a fictional 示例镇 notice grown to the size by repeating its own parts, in the four
+shapes that made the recognizer quadratic before (issue 11 item 3):
+
+``one-line``      the whole notice on one line, parts separated by spaces (a CMS "one-line dump");
+``short-lines``   the notice hard-broken into lines of 12 characters;
+``huge-para``     a normal notice whose preamble is one paragraph of the size;
+``last-line``     a normal notice whose last line is a long run of words separated by spaces
+                  (the shape that took 106 s for 60 kB: ``tail._one_line`` re-parsed the rest at
+                  every space);
+``pre-page``      an HTML page whose notice is one ``<pre>`` block of lines (58 s for 460 kB before).
+
+Figures are wall time of one read (txt reader: decode + recognize; the HTML reader for
+``pre-page``), divided by the input's size in MB.  Linear code gives the same s/MB at both sizes.
+The anchor is the library floor: ``str.split`` + ``re.finditer`` over the same text (what any
+reader must at least do), printed beside each figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections.abc import Callable
+
+HEAD = ("中共示例镇委员会关于巡察整改进展情况的通报",
+        "根据县委统一部署，2026年3月1日至4月30日，县委第二巡察组对示例镇党委开展了常规巡察。5月20日，巡察组反馈了巡察意见。")
+SECTION = ("一、整改工作开展情况", "镇党委召开专题会议研究部署整改工作，逐条制定整改措施。",
+           "二、反馈问题整改情况", "（一）关于村务公开不及时的问题",
+           "整改情况：已规范各村公开栏，按月公开财务收支。（已完成）",
+           "（二）关于集体资金管理不规范的问题", "整改情况：建立村级资金审批台账，实行双人复核。（长期坚持）")
+TAIL = ("欢迎广大干部群众对巡察整改落实情况进行监督。", "联系电话：0123-6543210", "中共示例镇委员会", "2026年6月18日")
+MB = 1024 * 1024
+
+
+def _grow(parts: tuple[str, ...], size: int, sep: str) -> str:
+    out: list[str] = []
+    total = 0
+    while total < size:
+        for p in parts:
+            out.append(p)
+            total += len(p.encode("utf-8")) + len(sep)
+    return sep.join(out)
+
+
+def one_line(size: int) -> str:
+    return " ".join([*HEAD, _grow(SECTION, size, " "), *TAIL])
+
+
+def short_lines(size: int) -> str:
+    text = "\n".join([*HEAD, _grow(SECTION, size, "\n"), *TAIL])
+    return "\n".join(line[i:i + 12] for line in text.split("\n") for i in range(0, len(line), 12))
+
+
+def huge_para(size: int) -> str:
+    return "\n".join([*HEAD, _grow((HEAD[1],), size, ""), *SECTION, *TAIL])
+
+
+def last_line(size: int) -> str:
+    words = _grow(("镇党委", "研究部署", "整改工作", "逐条", "制定措施"), size, " ")
+    return "\n".join([*HEAD, *SECTION, *TAIL[:2], words])
+
+
+def pre_page(size: int) -> str:
+    text = "\n".join([*HEAD, _grow(SECTION, size, "\n"), *TAIL])
+    return f"<html><head><meta charset='utf-8'><title>通报</title></head><body><pre>{text}</pre></body></html>"
+
+
+SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
+    "one-line": (one_line, "txt"), "short-lines": (short_lines, "txt"), "huge-para": (huge_para, "txt"),
+    "last-line": (last_line, "txt"), "pre-page": (pre_page, "html"),
+}
+
+
+def _read(data: bytes, fmt: str) -> float:
+    from rectify_core import api
+
+    t = time.perf_counter()
+    api.read(data, fmt, name=f"bench.{fmt}")
+    return time.perf_counter() - t
+
+
+def _floor(text: str) -> float:
+    t = time.perf_counter()
+    for line in text.split("\n"):
+        for _ in re.finditer(r"[ \u3000]+|[。！？]", line):
+            pass
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    from rectify_core.errors import RectifyError
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1,10", help="sizes in MB, comma-separated (default 1,10)")
+    parser.add_argument("--shapes", default=",".join(SHAPES), help="shapes to run (default all)")
+    args = parser.parse_args()
+    sizes = [float(s) for s in args.sizes.split(",")]
+    _read("\n".join([*HEAD, *SECTION, *TAIL]).encode("utf-8"), "txt")  # imports out of the figures
+    print(f"{'shape':<12} {'MB':>5} {'read s':>8} {'s/MB':>7} {'floor s/MB':>11}")
+    for shape in args.shapes.split(","):
+        make, fmt = SHAPES[shape]
+        for size in sizes:
+            text = make(int(size * MB))
+            data = text.encode("utf-8")
+            mb = len(data) / MB
+            try:
+                seconds = _read(data, fmt)
+            except RectifyError as exc:  # a reader's own limit, not the recognizer's time
+                print(f"{shape:<12} {mb:>5.1f}  refused: {exc}", flush=True)
+                continue
+            print(f"{shape:<12} {mb:>5.1f} {seconds:>8.2f} {seconds / mb:>7.2f} {_floor(text) / mb:>11.3f}",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()
