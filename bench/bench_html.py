@@ -34,7 +34,7 @@ def main() -> None:
 
     from rectify_core import api
     from rectify_core.formats import Source
-    from rectify_core.layout import flatten
+    from rectify_core.visible import flatten
     from rectify_core.model import Document, replace
     from tests.html.cms import bare_layout, table_layout
     from tests.html.seeds import split_seed

@@ -1,10 +1,10 @@
 """Read a docx: our own files losslessly from their styles, any other through the recognizer.
 
-Both paths read only what the page shows (content.py).  Our files (own.py) map paragraph styles
-to roles and character styles to spans and go through ``rectify_core.layout.unflatten``; other
-files (foreign.py) become recognizer blocks with layout hints.  Headers and footers are page
+Both paths read only what the page shows (read_content.py).  Our files (read_own.py) map paragraph styles
+to roles and character styles to spans and go through ``rectify_core.visible.unflatten``; other
+files (read_foreign.py) become recognizer blocks with layout hints.  Headers and footers are page
 furniture: recorded in ``ReadResult.removed``, never read as text.  The package is opened as
-hostile input (safety.py) before anything is inflated.
+hostile input (read_package.py) before anything is inflated.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from rectify_core.findings import Finding, Location
 from rectify_core.formats import Reader, ReadResult, Removed, Source
 
 from .ooxml import PKG_REL_NS, REL_FOOTER, REL_HEADER, REL_NUMBERING, REL_OFFICE_DOCUMENT, REL_STYLES, W
-from .safety import OLE_MAGIC, Package, open_package
+from .read_package import OLE_MAGIC, Package, open_package
 
 _REL = "{" + PKG_REL_NS + "}Relationship"
 
@@ -72,8 +72,8 @@ class DocxReader(Reader):
             raise InputError("the document nests elements too deeply", file=source.name) from None
 
     def _read(self, source: Source) -> ReadResult:
-        from .content import blocks
-        from .stylesheet import StyleSheet
+        from .read_content import blocks
+        from .read_styles import StyleSheet
 
         pkg = open_package(source.data, source.name)
         main = _first(_rels(pkg, ""), REL_OFFICE_DOCUMENT) or "word/document.xml"
@@ -89,7 +89,7 @@ class DocxReader(Reader):
         removed = _furniture(pkg, rels, source.name)
         removed += _hidden(items, source.name)
 
-        from .own import is_ours
+        from .read_own import is_ours
 
         if is_ours(items, styles):
             result = _read_own(items, styles, source.name)
@@ -101,10 +101,10 @@ class DocxReader(Reader):
 
 def foreign_blocks(source: Source) -> list[Any]:
     """The recognizer blocks (text and hints) the foreign path makes of a docx: for tests and debugging."""
-    from .content import blocks
-    from .foreign import BlockMaker
-    from .numbering import Numbering
-    from .stylesheet import StyleSheet
+    from .read_content import blocks
+    from .read_foreign import BlockMaker
+    from .read_numbering import Numbering
+    from .read_styles import StyleSheet
 
     pkg = open_package(source.data, source.name)
     main = _first(_rels(pkg, ""), REL_OFFICE_DOCUMENT) or "word/document.xml"
@@ -117,10 +117,10 @@ def foreign_blocks(source: Source) -> list[Any]:
 
 
 def _read_own(items: list[Any], styles: Any, name: str) -> ReadResult | None:
-    from rectify_core.layout import unflatten
+    from rectify_core.visible import unflatten
     from rectify_core.recognize.facts import derive_facts
 
-    from .own import paras
+    from .read_own import paras
 
     try:
         document = unflatten(paras(items, styles), source=name)
@@ -133,8 +133,8 @@ def _read_foreign(pkg: Package, rels: list[tuple[str, str]], items: list[Any], s
                   removed: list[Removed]) -> ReadResult:
     from rectify_core.recognize import recognize
 
-    from .foreign import BlockMaker
-    from .numbering import Numbering
+    from .read_foreign import BlockMaker
+    from .read_numbering import Numbering
 
     numbering_part = _first(rels, REL_NUMBERING)
     numbering = Numbering(pkg.xml(numbering_part) if numbering_part and pkg.has(numbering_part) else None, styles)
@@ -152,7 +152,7 @@ def _read_foreign(pkg: Package, rels: list[tuple[str, str]], items: list[Any], s
 
 def _furniture(pkg: Package, rels: list[tuple[str, str]], name: str) -> list[Removed]:
     """Header and footer text (page numbers, running titles), once per distinct text."""
-    from .content import Table, blocks
+    from .read_content import Table, blocks
 
     out: list[Removed] = []
     seen: set[tuple[str, str]] = set()
@@ -171,7 +171,7 @@ def _furniture(pkg: Package, rels: list[tuple[str, str]], name: str) -> list[Rem
 
 
 def _hidden(items: list[Any], name: str) -> list[Removed]:
-    from .content import Table
+    from .read_content import Table
 
     out = []
     for item in items:

@@ -1,11 +1,11 @@
 """Write a Document as a GB/T 9704 docx: one Word paragraph per visible paragraph, a named style each.
 
-The paragraphs are ``rectify_core.layout.flatten(doc)``; each gets the paragraph style of its role
+The paragraphs are ``rectify_core.visible.flatten(doc)``; each gets the paragraph style of its role
 (``ooxml.PARA_STYLES``; nodes one style per depth with an outline level) and each span its own run
 with a character style (``ooxml.SPAN_STYLES``), which is all our reader needs to rebuild the
 Document from what the page shows.  The 政务公开 metadata is a two-column table above the title.
-Layout figures come from ``profile.py``, the styles from ``styles.py``, the package from
-``package.py``.
+Layout figures come from ``write_profile.py``, the styles from ``write_styles.py``, the package from
+``write_package.py``.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import unicodedata
 from typing import Any, BinaryIO
 
 from rectify_core.errors import UsageError
-from rectify_core.layout import Para, VisibleWriter, flatten
+from rectify_core.visible import Para, VisibleWriter, flatten
 from rectify_core.model import Document
 
 from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, R_NS, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
-from .package import (
+from .write_package import (
     APP,
     CONTENT_TYPES,
     DOCUMENT_RELS,
@@ -32,8 +32,8 @@ from .package import (
     footer_xml,
     zip_parts,
 )
-from .profile import GEOMETRY, PAGE_H, PAGE_W, Geometry, font_profile
-from .styles import styles_xml
+from .write_profile import GEOMETRY, PAGE_H, PAGE_W, Geometry, font_profile
+from .write_styles import styles_xml
 
 MIN_HEADING_STYLES = 4          # 一级…四级标题 exist in every file, used or not
 SIGNATURE_GAP = 2               # 字 between the date's right edge and the margin (GB/T 9704 7.3.5.2)
@@ -148,7 +148,7 @@ def build_docx(document: Document, options: dict[str, Any]) -> bytes:
     styles = styles_xml(fonts, geo, depths)
     reference = options.get("reference_docx")
     if reference:
-        from .reference import apply_reference
+        from .write_reference import apply_reference
 
         styles = apply_reference(styles, _reference_bytes(reference))
     document_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

@@ -15,7 +15,7 @@ from typing import Any
 
 from rectify_core.findings import Finding, Location
 from rectify_core.formats import ReadResult, Removed
-from rectify_core.layout import Para, Span, unflatten
+from rectify_core.visible import Para, Span, unflatten
 
 from . import vocab
 from .parse import clean

@@ -1,6 +1,6 @@
 """Write the accessible disclosure page: one self-contained, deterministic HTML5 file.
 
-The page shows exactly the paragraphs of ``rectify_core.layout.flatten`` — the same sequence every
+The page shows exactly the paragraphs of ``rectify_core.visible.flatten`` — the same sequence every
 visible format prints — marked up semantically: ``article`` > ``header`` (政务公开 metadata as a
 definition list, ``h1`` title, subtitle), preamble paragraphs, one ``section`` per numbered node with
 heading levels h2–h5 for 一、/（一）/1./（1） (deeper levels h6, then ``role="heading"`` with
@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
-from rectify_core.layout import Para, VisibleWriter, flatten
+from rectify_core.visible import Para, VisibleWriter, flatten
 from rectify_core.model import Document
 
 from . import vocab

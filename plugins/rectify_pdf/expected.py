@@ -7,7 +7,7 @@ same paragraphs typed into a text file.  So the promise is::
 
     read_pdf(write_pdf(d)) == recognize(visible paragraphs of d, with their layout hints)
 
-which ``expected_pdf`` computes *without* a PDF: paragraphs from ``rectify_core.layout.flatten``,
+which ``expected_pdf`` computes *without* a PDF: paragraphs from ``rectify_core.visible.flatten``,
 hints from the writer's own layout.  The conformance test then checks everything that is PDF's
 job — glyph extraction, reading order, no lost or invented characters or spaces, page furniture
 removed, paragraphs rebuilt from line geometry — and leaves the structure to the recognizer.  For a
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from rectify_core.model import Document
 
 if TYPE_CHECKING:
-    from rectify_core.layout import Para
+    from rectify_core.visible import Para
     from rectify_core.recognize.blocks import Block
 
     from .typeset import Line
@@ -67,7 +67,7 @@ def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
 
 def expected_pdf(document: Document) -> Document:
     """The Document that reading ``write_pdf(document)`` gives (see the module docstring)."""
-    from rectify_core.layout import flatten
+    from rectify_core.visible import flatten
     from rectify_core.recognize import recognize
 
     from .fonts import load_face

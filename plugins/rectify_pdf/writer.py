@@ -1,6 +1,6 @@
 """Write a 通报 as a GB/T 9704 PDF with reportlab, its CJK font subset embedded.
 
-What a reader sees is ``rectify_core.layout.flatten(doc)``, set by ``typeset`` on the 22 × 28 grid
+What a reader sees is ``rectify_core.visible.flatten(doc)``, set by ``typeset`` on the 22 × 28 grid
 with ``— n —`` page numbers.  The output is deterministic (reportlab's invariant mode: fixed dates
 and document id), so the same Document always gives the same bytes.  PDF is a lossy format: the
 reader recovers the document from the visible text (see ``PdfWriter.expected`` and docs/pdf.md).
@@ -48,7 +48,7 @@ def render(document: Document, options: dict[str, Any] | None = None) -> bytes:
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from rectify_core.layout import flatten
+    from rectify_core.visible import flatten
 
     from .fonts import check_coverage, load_face
     from .typeset import para_runs, typeset

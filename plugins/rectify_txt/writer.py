@@ -1,6 +1,6 @@
 """Write the canonical plain text of a Document: one visible paragraph a line, markers as written.
 
-The paragraphs and their order come from ``rectify_core.layout.flatten`` — the same sequence every
+The paragraphs and their order come from ``rectify_core.visible.flatten`` — the same sequence every
 visible writer prints — so txt cannot drift from docx, HTML or PDF.  A disclosure field is written
 ``label：value``; blank lines separate the disclosure list, the title block, the text and the
 signature, which makes the file easy to read and is ignored by the reader.
@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 from rectify_core.errors import UsageError
-from rectify_core.layout import Para, VisibleWriter, flatten
+from rectify_core.visible import Para, VisibleWriter, flatten
 from rectify_core.model import Document
 
 _GROUP = {"disclosure": 0, "title": 1, "subtitle": 1, "issuer": 3, "date": 3}

@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from rectify_core.layout import Para, flatten
+from rectify_core.visible import Para, flatten
 from rectify_core.model import Document
 
 from ..clients import require_client

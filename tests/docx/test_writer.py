@@ -6,11 +6,11 @@ import io
 import zipfile
 
 import pytest
-from rectify_docx.profile import CHARS, GEOMETRY, LINES, PAGE_H, PAGE_W, TWIPS_PER_MM
+from rectify_docx.write_profile import CHARS, GEOMETRY, LINES, PAGE_H, PAGE_W, TWIPS_PER_MM
 from rectify_docx.writer import _signature_indents
 
 from rectify_core.errors import UsageError
-from rectify_core.layout import Para, Span, flatten
+from rectify_core.visible import Para, Span, flatten
 from rectify_core.model import replace
 
 from .helpers import NS, W, part, read, sample, style, write

@@ -39,6 +39,6 @@ def strict_parse(data: bytes) -> None:
 
 def all_text(doc: Document) -> str:
     """Every visible paragraph of ``doc`` joined: where the recognizer put a line does not matter."""
-    from rectify_core.layout import flatten
+    from rectify_core.visible import flatten
 
     return "\n".join(p.text for p in flatten(doc))

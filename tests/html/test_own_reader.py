@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rectify_core.layout import flatten
+from rectify_core.visible import flatten
 from rectify_core.model import Document
 
 from .pages import read, write

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from rectify_core.layout import flatten
+from rectify_core.visible import flatten
 
 from . import cms
 from .pages import read, tree, write

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from rectify_core.layout import flatten
+from rectify_core.visible import flatten
 from rectify_core.model import (
     Date,
     DisclosureField,

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from rectify_pdf.fonts import DEFAULT_FONT
 
-from rectify_core.layout import flatten
+from rectify_core.visible import flatten
 from rectify_core.model import Document
 
 MM = 72 / 25.4

@@ -11,7 +11,7 @@ from rectify_pdf.reader import read_text
 
 from rectify_core import api
 from rectify_core.formats import ReadResult, Source
-from rectify_core.layout import flatten
+from rectify_core.visible import flatten
 from rectify_core.model import Document
 
 from ..corpus import seed

@@ -19,7 +19,7 @@ import io
 
 from hypothesis import given
 
-from rectify_core.layout import expected_visible
+from rectify_core.visible import expected_visible
 from rectify_core.model import Document
 from rectify_core.plugins import get_registry
 from rectify_core.testing import assert_roundtrip, documents

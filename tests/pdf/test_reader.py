@@ -205,7 +205,7 @@ def _dev_files() -> list[str]:
 def test_dev_corpus_notices_read_back_from_their_pdfs(name: str) -> None:
     """Every dev notice, through rectify's PDF and a published-style PDF: what its text gives
     (visible formats complete verbatim forms: expected_visible), every ideograph in order."""
-    from rectify_core.layout import expected_visible
+    from rectify_core.visible import expected_visible
 
     from ..corpus import corpus_path
 

@@ -1,7 +1,7 @@
 """Any other Word document: paragraphs → recognizer blocks with the hints Word's formatting gives.
 
 Each paragraph becomes one block (a manual line break starts another, as it does on the page):
-the automatic number Word draws in front of it (numbering.py) and its visible text, with the
+the automatic number Word draws in front of it (read_numbering.py) and its visible text, with the
 style's name in whatever language the file was saved in, its outline level (1 = top; from the
 paragraph, its style chain, or a "Heading N" / "标题 N" style name), whether it starts bold, its
 font size, alignment and first-line indent.  Tables give their cells' paragraphs row by row, so no
@@ -18,10 +18,10 @@ from typing import Any
 from rectify_core.recognize.blocks import Block
 from rectify_core.recognize.disclosure import key_for_label
 
-from .content import Paragraph, Segment, Table
-from .numbering import Numbering
+from .read_content import Paragraph, Segment, Table
+from .read_numbering import Numbering
 from .ooxml import W
-from .stylesheet import StyleSheet, on
+from .read_styles import StyleSheet, on
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题|標題|titre|überschrift|título|titolo|kop|заголовок|見出し)\s*(\d)$",
                            re.IGNORECASE)

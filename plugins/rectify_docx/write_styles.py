@@ -9,7 +9,7 @@ character spacing that makes 28 characters fill the 版心 (see profile.py).  He
 from __future__ import annotations
 
 from .ooxml import MAX_OUTLINE_DEPTH, PAGE_NUMBER_STYLE, PARA_STYLES, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
-from .profile import FOOTER_LINE, SIZES_PT, FontProfile, Geometry
+from .write_profile import FOOTER_LINE, SIZES_PT, FontProfile, Geometry
 
 BODY_SZ = int(SIZES_PT["三号"] * 2)       # w:sz is in half points
 TITLE_SZ = int(SIZES_PT["二号"] * 2)

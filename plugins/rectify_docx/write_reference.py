@@ -19,7 +19,7 @@ from .ooxml import W
 def apply_reference(styles_xml: str, reference: tuple[bytes, str]) -> str:
     from lxml import etree
 
-    from .safety import open_package, parse_xml
+    from .read_package import open_package, parse_xml
 
     data, name = reference
     try:

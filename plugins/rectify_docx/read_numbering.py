@@ -20,7 +20,7 @@ from typing import Any
 from rectify_core.numerals import to_chinese, to_circled
 
 from .ooxml import W
-from .stylesheet import StyleSheet
+from .read_styles import StyleSheet
 
 MAX_LEVELS = 9
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),

@@ -8,11 +8,11 @@ the page shows.
 
 from __future__ import annotations
 
-from rectify_core.layout import Para, Span
+from rectify_core.visible import Para, Span
 
-from .content import Paragraph, Table
+from .read_content import Paragraph, Table
 from .ooxml import KIND_BY_STYLE, ROLE_BY_STYLE, TABLE_STYLE, node_depth
-from .stylesheet import StyleSheet
+from .read_styles import StyleSheet
 
 _TEXT_KINDS = ("text", "heading", "finding", "value")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rectify_core.layout import Para, Span, flatten, unflatten
+from rectify_core.visible import Para, Span, flatten, unflatten
 from rectify_core.model import Document, Marker, Node
 from rectify_core.schema import validate_dict
 

@@ -13,7 +13,7 @@ import io
 import zipfile
 
 from .ooxml import R_NS, W_NS, esc
-from .profile import ALT_NAMES, FontProfile, Geometry
+from .write_profile import ALT_NAMES, FontProfile, Geometry
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
