@@ -84,7 +84,18 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
     while i < n:
         block = lines[i]
         text = block.text
-        if is_site_chrome(text) or is_page_number(text):
+        if block.cells is not None:  # a 政务公开 row's label and value cells (``tables``), before the title
+            if head.title is not None or len(block.cells) != 2:
+                break
+            label, value = (c.strip() for c in block.cells)
+            if label.endswith(("：", ":")):  # the colon typed in the label cell: kept apart, as on a line
+                report.remove(label[-1], SEPARATOR, block)
+                label = label[:-1].rstrip()
+            head.disclosure.append(DisclosureField(label=label, value=value or None))
+            head.blocks.append(block)
+            i += 1
+            continue
+        if block.table is None and (is_site_chrome(text) or is_page_number(text)):
             report.remove(text, SITE_CHROME, block)
             i += 1
             continue

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import Marker, Node, Problem, Rectification, Status
+from ..model import Marker, Node, Problem, Rectification, Status, replace
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
 from .report import Report
 from .status import parse_status_text, prose_status
+from .tables import marker_of
 from .text import sentence_spans
 
 _TRAILING_STATUS = re.compile(r"[（(][^（）()]{2,40}[）)]$|【[^【】]{2,40}】$")
@@ -124,12 +125,36 @@ def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
     return heading, Problem(finding=tuple(finding), rectification=rect, status=status)
 
 
+def ledger_node(raw: RawNode, children: tuple[Node, ...]) -> Node:
+    """A ledger row's node.  Lines after the table that open no node of their own go on its account
+    (as they would after an account written in paragraphs); a row without a number cell has its
+    first finding paragraph as its heading (a node shows a number or a heading)."""
+    assert raw.block.row is not None
+    problem = raw.block.row.problem
+    more = tuple(b.text for b in raw.paras)
+    if more and problem.rectification is not None:
+        rect = problem.rectification
+        problem = replace(problem, rectification=replace(rect, paragraphs=rect.paragraphs + more))
+    elif more:
+        problem = replace(problem, finding=problem.finding + more)
+    if raw.typed:
+        return Node(marker=marker_of(raw.marker_text, raw.style, raw.value), problem=problem, children=children)
+    heading = problem.finding[0] if problem.finding else None
+    if heading is None:  # nothing else to show: the account's label (the column's name), else the status
+        rect = problem.rectification
+        heading = rect.label if rect is not None else (problem.status.text if problem.status else None)
+        return Node(heading=heading, problem=problem, children=children)
+    return Node(heading=heading, problem=replace(problem, finding=problem.finding[1:]), children=children)
+
+
 def to_node(raw: RawNode, pointer: str, report: Report) -> Node:
     """The model Node for ``raw`` (and its subtree); pending findings get their JSON Pointer."""
     for p in raw.pending:
         report.add(p.rule, p.severity, p.zh, p.en, raw.block, pointer + p.suffix)  # type: ignore[arg-type]
     marker = Marker(style=raw.style, value=raw.value, text=raw.marker_text) if raw.typed else None  # type: ignore[arg-type]
     children = tuple(to_node(c, f"{pointer}/children/{i}", report) for i, c in enumerate(raw.children))
+    if raw.block.row is not None:  # a ledger row: its cells were read by ``tables``
+        return ledger_node(raw, children)
     label_at = next((i for i, b in enumerate(raw.paras) if match_rect_label(b.text) is not None), None)
     if label_at is not None:
         title, problem = _problem(raw, label_at)

@@ -66,11 +66,13 @@ def _one_line(text: str) -> tuple[str, str] | None:
 def read_signature(lines: list[Block], report: Report) -> tuple[Signature | None, int]:
     """(signature, index of its first line) — chrome after it is removed and recorded."""
     end = len(lines)
-    while end > 0 and is_tail_furniture(lines[end - 1].text):
+    while end > 0 and lines[end - 1].table is None and is_tail_furniture(lines[end - 1].text):
         report.remove(lines[end - 1].text, SITE_CHROME, lines[end - 1])
         end -= 1
     if end == 0:
         return None, 0
+    if lines[end - 1].row is not None or lines[end - 1].cells is not None:
+        return None, end  # the text ends with a table: no signature
     last = lines[end - 1].text
     if parse_date(last) is not None:
         start = end - 1
@@ -100,7 +102,7 @@ def _org(text: str) -> bool:
 def closing_start(lines: list[Block], start: int, end: int) -> int:
     """First line of the closing block that ends at ``end`` (``end`` when there is none)."""
     closing = end
-    while closing > start and closing_like(lines[closing - 1].text):
+    while closing > start and lines[closing - 1].table is None and closing_like(lines[closing - 1].text):
         closing -= 1
     return closing
 

@@ -96,7 +96,8 @@ def rejoin(blocks: list[Block], width: int, memo: dict[str, bool] | None = None)
         w = display_width(block.text)
         # A heading, label or contact starts a paragraph (it may wrap onto the next line); furniture
         # stands alone.  Each test once per line: they are the costly part.
-        furniture = _furniture(block.text)
+        # A table's cell or row stands alone, like furniture: never joined to the lines around it.
+        furniture = block.table is not None or _furniture(block.text)
         if groups and not (furniture or prev_furniture or memo[block.text] or block.text.startswith(_OPENINGS)) \
                 and not (len(groups) == 1 and prev_first and prev_text.endswith(_TITLE_ENDS)
                          and not block.text.startswith("的")) \

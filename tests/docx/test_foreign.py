@@ -78,11 +78,13 @@ def test_block_hints_carry_style_names_outline_levels_bold_and_size():
     assert first.bold is True and first.indent == 32.0
 
 
-def test_disclosure_table_cells_read_as_label_value_lines():
+def test_disclosure_table_rows_come_as_cells_and_read_as_fields_with_no_colon_invented():
     doc = seed_document("002")
     blocks = foreign_blocks(Source(direct_docx(doc), "direct.docx"))
-    assert blocks[0].text == "索 引 号：3704063704060004/2023-00364"
-    assert read(direct_docx(doc)).document.disclosure == doc.disclosure
+    assert blocks[0].cells == ("索 引 号", "3704063704060004/2023-00364") and blocks[0].table == 1
+    result = read(direct_docx(doc))
+    assert result.document.disclosure == doc.disclosure
+    assert not [r for r in result.removed if r.reason == "label separator"]  # no "：" was there to remove
 
 
 @pytest.mark.client
