@@ -17,9 +17,9 @@ from typing import Any
 
 from rectify_core.recognize.blocks import Block, row_block
 
+from .ooxml import W
 from .read_content import Paragraph, Segment, Table
 from .read_numbering import Numbering
-from .ooxml import W
 from .read_styles import StyleSheet, on
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题|標題|titre|überschrift|título|titolo|kop|заголовок|見出し)\s*(\d)$",

@@ -119,7 +119,8 @@ def furniture_reason(text: str, *, outside: bool = False) -> str | None:
 class _Lines:
     """Visible lines of a subtree, split where a browser breaks lines (blocks, ``<br>``, cells)."""
 
-    def __init__(self, holders: set[Any], skip: Iterable[Any] = (), tables: dict[Any, int | None] | None = None) -> None:
+    def __init__(self, holders: set[Any], skip: Iterable[Any] = (),
+                 tables: dict[Any, int | None] | None = None) -> None:
         self.holders = holders
         self.skip = set(skip)
         self.out: list[_Line] = []
@@ -135,8 +136,8 @@ class _Lines:
         if table is None:
             return None
         if table not in self.tables:
-            rows = [r for r in table.iter("tr") if next((a for a in r.iterancestors() if a.tag == "table")) is table]
-            data = all(sum(1 for _ in cell.iter("table")) == 0 for r in rows for cell in r if cell.tag in CELL_TAGS)
+            rows = [r for r in table.iter("tr") if next(a for a in r.iterancestors() if a.tag == "table") is table]
+            data = all(next(cell.iter("table"), None) is None for r in rows for cell in r if cell.tag in CELL_TAGS)
             wide = any(sum(1 for c in r if c.tag in CELL_TAGS and not _hidden(c)) >= 2 for r in rows)
             self.tables[table] = sum(1 for v in self.tables.values() if v is not None) + 1 if data and wide else None
         return self.tables[table]

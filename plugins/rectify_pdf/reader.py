@@ -34,14 +34,10 @@ class PdfReader(Reader):
 
     def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
         from rectify_core.recognize import recognize
-        from rectify_core.recognize.furniture import SEPARATOR
 
         text = read_text(source, options)
         result = recognize(text.blocks, source=source.name)
-        # a colon that stands for a table's cell border was never in the PDF: not "removed" either
-        kept = [r for r in result.removed if not (
-            r.reason == SEPARATOR and r.location is not None and (r.location.page, r.location.line) in text.bordered)]
-        result.removed = text.removed + kept
+        result.removed = text.removed + list(result.removed)
         result.findings = text.findings + list(result.findings)
         result.info.setdefault("pages", text.pages)
         return result
@@ -55,18 +51,17 @@ class PdfText:
     removed: list[Removed] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     pages: int = 0
-    bordered: set[tuple[int | None, int | None]] = field(default_factory=set)  # rows given a "："
 
 
 def read_text(source: Source, options: dict[str, Any]) -> PdfText:
     """The PDF's paragraphs as recognizer blocks, the furniture taken out, and page-level findings."""
-    from rectify_core.recognize.blocks import Block
+    from rectify_core.recognize.blocks import row_block
 
     from .extract import extract
     from .furniture import find_furniture
     from .guard import Limits, preflight
     from .paragraphs import build_paragraphs, measure_frame
-    from .tables import find_rows, row_texts
+    from .tables import column_rights, find_rows
 
     limits = Limits.from_options(options)
     preflight(source.data, source.name, limits)
@@ -89,18 +84,18 @@ def read_text(source: Source, options: dict[str, Any]) -> PdfText:
         pending.clear()
 
     for line in lines:
-        if id(line) in rows.continued:
-            continue  # already part of the cell it continues
-        cells = rows.rows.get(id(line))
-        if cells is None:
+        if id(line) not in rows.members:
             pending.append(line)
             continue
+        number = rows.starts.get(id(line))
+        if number is None:
+            continue  # a later line of a table: read with its first
         flush()
-        texts, bordered = row_texts(cells)
-        if bordered:
-            out.bordered.add((line.page, line.index))
-        out.blocks.extend(Block(text=t, page=line.page, line=line.index, size=round(line.size * 2) / 2,
-                                bold=line.first_bold, align="left") for t in texts)
+        table = rows.tables[number]
+        rights = column_rights(table)
+        out.blocks.extend(row_block(row.cells(rights), number + 1, page=row.line.page, line=row.line.index,
+                                    size=round(row.line.size * 2) / 2, bold=row.line.first_bold,
+                                    merged=row.merged or None) for row in table)
     flush()
     return out
 

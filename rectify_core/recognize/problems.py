@@ -132,9 +132,8 @@ def ledger_node(raw: RawNode, children: tuple[Node, ...]) -> Node:
     assert raw.block.row is not None
     problem = raw.block.row.problem
     more = tuple(b.text for b in raw.paras)
-    if more and problem.rectification is not None:
-        rect = problem.rectification
-        problem = replace(problem, rectification=replace(rect, paragraphs=rect.paragraphs + more))
+    if more and (account := problem.rectification) is not None:
+        problem = replace(problem, rectification=replace(account, paragraphs=account.paragraphs + more))
     elif more:
         problem = replace(problem, finding=problem.finding + more)
     if raw.typed:

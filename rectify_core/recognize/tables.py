@@ -32,11 +32,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Date, Marker, Node, Problem, Rectification, Status
+from ..numerals import from_chinese
 from ..vocab.tables import Role, label_of, ledger_roles
 from .blocks import Block, LedgerRow, row_block
 from .disclosure import key_for_label
 from .markers import split_marker
-from ..numerals import from_chinese
 from .report import Report
 from .status import parse_status_text, prose_status
 from .text import clean, ends_sentence
