@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rectify_core.recognize.blocks import Block, row_block
+from rectify_core.plugin_api import Block, row_block
 
 from .ooxml import W
 from .read_content import Paragraph, Segment, Table

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from ..model import DisclosureField, DisclosureKey
+from ..report import Report
 from .blocks import Block
 from .dates import parse_date
-from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, parse_line
+from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, cell_pair, parse_line
 from .furniture import (
     BULLET,
     PUBLISH_INFO,
@@ -29,7 +30,6 @@ from .furniture import (
     split_bullet,
 )
 from .hints import body_size, title_hint
-from .report import Report
 from .status import parse_status_text
 from .text import has_han
 from .unwrap import starts_structure
@@ -84,17 +84,8 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
     while i < n:
         block = lines[i]
         text = block.text
-        if block.cells is not None:  # a 政务公开 row's label and value cells (``tables``), before the title
-            if head.title is not None or len(block.cells) != 2:
-                break
-            label, value = (c.strip() for c in block.cells)
-            if label.endswith(("：", ":")):  # the colon typed in the label cell: kept apart, as on a line
-                report.remove(label[-1], SEPARATOR, block)
-                label = label[:-1].rstrip()
-            head.disclosure.append(DisclosureField(label=label, value=value or None))
-            head.blocks.append(block)
-            i += 1
-            continue
+        if block.row is not None:
+            break  # a ledger row: the body has begun
         if block.table is None and (is_site_chrome(text) or is_page_number(text)):
             report.remove(text, SITE_CHROME, block)
             i += 1
@@ -109,9 +100,10 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
             if not (head.title is None and (parse_line(text) or looks_like_title(text))):
                 break  # a bulleted line that is neither metadata nor title: the content has begun
             report.remove(mark, BULLET, block)
-        if head.title is None and (pair := parse_line(text)) is not None:
+        if head.title is None and (pair := cell_pair(block.cells) or parse_line(text)) is not None:
             label, separator, value = pair
-            report.remove(separator, SEPARATOR, block)
+            if separator:
+                report.remove(separator, SEPARATOR, block)
             if not value and bullet is not None and i + 1 < n and _value_line(lines[i + 1].text):
                 i += 1
                 value = lines[i].text

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..formats import ReadResult
 from ..model import Document, Node
+from ..report import Report
 from .blocks import Block
 from .facts import derive_facts
 from .furniture import CONTROL_CHARACTER, PAGE_NUMBER, RUNNING_HEADER, is_page_number, repeated_lines
@@ -24,7 +25,6 @@ from .head import read_head
 from .labels import split_run_in_labels
 from .numbering import build_tree
 from .problems import to_node
-from .report import Report
 from .tables import expand_tables
 from .tail import closing_start, read_signature
 from .text import clean, invisible
@@ -39,9 +39,9 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
                 report.remove(c, CONTROL_CHARACTER, b)
     lines = [b if t == b.text else replace(b, text=t) for b in expand_tables(blocks, report) if (t := clean(b.text))]
     prose = [b.text for b in lines if b.table is None]  # table cells are never page numbers nor wrapped lines
-    layout = "paragraphs"
+    shape = "paragraphs"
     if is_dump(prose):
-        layout = "dump"
+        shape = "dump"
         lines = [p for b in lines for p in ([b] if b.table is not None else
                                             [replace(b, text=part) for part in split_dump(b.text)])]
     kept = []
@@ -52,10 +52,10 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
             kept.append(b)
     lines = kept
     prose = [b.text for b in lines if b.table is None]
-    memo = structure_memo(prose) if layout != "dump" else {}
-    width = wrap_width(prose, memo) if layout != "dump" else None
+    memo = structure_memo(prose) if shape != "dump" else {}
+    width = wrap_width(prose, memo) if shape != "dump" else None
     if width is not None:
-        layout = "wrapped"
+        shape = "wrapped"
         headers = {t for t in repeated_lines(prose) if not memo[t]}
         kept = []
         for i, b in enumerate(lines):
@@ -64,7 +64,7 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
                 continue
             kept.append(b)
         lines = rejoin(kept, width, memo)
-    return lines, layout
+    return lines, shape
 
 
 def _check_halfwidth(nodes: list[tuple[str, Node]], blocks: dict[str, Block], report: Report) -> None:
@@ -105,9 +105,16 @@ def _check_dates(doc: Document, disclosure_blocks: list[Block], preamble: list[B
 
 
 def recognize(blocks: list[Block], *, source: str) -> ReadResult:
-    """Turn ``blocks`` (in reading order) into a Document with findings and removed furniture."""
-    report = Report(source)
-    lines, layout = _prepare(blocks, report)
+    """Blocks → a finished ReadResult, through the same pipeline every reader takes."""
+    from ..reading import read_blocks
+
+    return read_blocks(blocks, source=source)
+
+
+def build_document(blocks: list[Block], report: Report) -> Document:
+    """Turn ``blocks`` (in reading order) into a Document, reporting findings and removed furniture."""
+    lines, shape = _prepare(blocks, report)
+    report.info.setdefault("text_shape", shape)
     signature, sig_start = read_signature(lines, report)
     head, start = read_head(lines[:sig_start], report)
     closing = closing_start(lines, start, sig_start)
@@ -138,9 +145,7 @@ def recognize(blocks: list[Block], *, source: str) -> ReadResult:
     _check_dates(doc, head.blocks, lead, report)
     check_level_mixture(doc, head.content + body_lines + lines[closing:], report)
     check_genre(doc, report, lines[0] if lines else None)
-    report.removed.sort(key=lambda r: (r.location.line or 0) if r.location else 0)
-    report.findings.sort(key=lambda f: (f.location.line or 0) if f.location else 0)
-    return ReadResult(document=doc, findings=report.findings, removed=report.removed, info={"layout": layout})
+    return doc
 
 
-__all__ = ["recognize"]
+__all__ = ["build_document", "recognize"]

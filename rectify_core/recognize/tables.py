@@ -5,8 +5,8 @@ Readers hand a table over row by row (``Block.cells``, ``Block.table``; see ``bl
 * a **政务公开 row** — label and value cells with known labels (索引号 | 3704… [| 主题分类 | …]) — gives
   one block per pair, ``cells=(label, value)``; the head reads it as a disclosure field (no colon
   is invented, none recorded as removed);
-* a **ledger** (整改台账) — a header row whose names give a problem column and an account, status or
-  deadline column (``vocab.tables``) — gives one block per data row carrying the problem its cells
+* a **ledger** (整改台账) — a header row whose names give a finding column and a column saying what was
+  done or where it stands (``vocab.tables.match_header``) — gives one block per data row carrying the problem its cells
   state (``Block.row``), read by the tree builder as a numbered problem node exactly like
   ``1.关于…问题 / 整改情况：… / 完成情况：已完成`` written as paragraphs; a row whose one cell spans the
   table (or stands alone in it) is a section heading (一、…, （一）…, or a bare name, read as a heading
@@ -16,13 +16,15 @@ Readers hand a table over row by row (``Block.cells``, ``Block.table``; see ``bl
 * **any other table** keeps every cell, row by row and cell by cell, each cell paragraph a line of
   its own — number-only cells included (they are never page numbers: ``Block.table`` is set).
 
-A ledger row's cells: the number cell is the heading number (a bare ``1`` has no text of its own,
-so writers print the standard ``1.``); the problem cell's paragraphs are the finding, the account
-cell's the account under the header's label; the status cell is the status (its category from
-``status.parse_status_text``, ``unknown`` when no status word is used — the text is kept); a
-deadline cell gives the status's deadline (and the status itself when there is no status column);
-every other cell (责任单位, 责任人, an unnamed column) follows the account as a paragraph of its own,
-in column order (the finding when there is no account column).
+A ledger row's cells are read by the ledger's own mapping (``vocab.tables.problem_from_row``: the
+finding, 整改措施 and 整改情况 as the account, 完成情况 or a short 整改进展 as the status, 责任单位, 责任人,
+整改时限 in their fields), with what the notice shows kept as shown: the number cell is the heading
+number (a bare ``1`` has no text of its own, so writers print the standard ``1.``); the account's
+label is its column's header as written; the status text is the status cell as written (a status
+of no known words is ``unknown``, its text kept and reported); a change in a category column
+(问题类别) starts a section heading; a cell of no field (备注, a column of another name, a number cell
+that is no number) follows the account as a paragraph, in column order (the finding when there is
+no account).
 
 ``problems_from_rows(header, rows)`` is the same reading for a ledger given as data (a spreadsheet).
 """
@@ -31,14 +33,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Date, Marker, Node, Problem, Rectification, Status
+from ..model import Marker, Node, Problem
 from ..numerals import from_chinese
-from ..vocab.tables import Role, label_of, ledger_roles
+from ..report import Report
+from ..vocab.tables import match_header, problem_from_row
 from .blocks import Block, LedgerRow, row_block
-from .disclosure import key_for_label
+from .disclosure import cell_pair
 from .markers import split_marker
-from .report import Report
-from .status import parse_status_text, prose_status
 from .text import clean, ends_sentence
 
 TABLE_HEADER = "table header"  # the header row of a ledger: its words are the labels of the columns
@@ -56,9 +57,7 @@ def disclosure_pairs(cells: tuple[str, ...]) -> list[tuple[str, str]] | None:
     if not shown or len(shown) % 2:
         return None
     pairs = list(zip(shown[0::2], shown[1::2], strict=True))
-    if all(key_for_label(label.rstrip("：:").strip()) is not None and "\n" not in label for label, _ in pairs):
-        return pairs
-    return None
+    return pairs if all(cell_pair(pair) is not None and "\n" not in pair[0] for pair in pairs) else None
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -78,102 +77,129 @@ def cell_number(cell: str) -> tuple[str, str, int] | None:
     return ("", "chinese", value) if value is not None and 1 <= value <= 999 else None
 
 
-def _status(roles: tuple[Role | None, ...], cells: tuple[str, ...]) -> Status | None:
-    status = next((clean(c) for r, c in zip(roles, cells, strict=True) if r == "status" and clean(c)), None)
-    limit = next((clean(c) for r, c in zip(roles, cells, strict=True) if r == "deadline" and clean(c)), None)
-    deadline = None
-    if limit is not None:
-        parsed_limit = parse_status_text(f"整改时限：{limit}")  # the column names it: read as after its label
-        iso = parsed_limit[1].iso if parsed_limit is not None and parsed_limit[1] is not None else None
-        deadline = Date(iso=iso, text=limit)
-    text = status if status is not None else limit
-    if text is None:
-        return None
-    parsed = parse_status_text(text) if status is not None else parse_status_text(f"整改时限：{limit}")
-    if parsed is None and (prose := prose_status(text)) is not None and not prose[0]:
-        parsed = (prose[2], prose[3])
-    category = parsed[0] if parsed is not None else "unknown"
-    if deadline is None and parsed is not None and parsed[1] is not None:
-        deadline = parsed[1]
-    return Status(category=category, deadline=deadline, text=text, inline=False)  # type: ignore[arg-type]
-
-
-def row_problem(roles: tuple[Role | None, ...], header: tuple[str, ...], cells: tuple[str, ...]) -> LedgerRow | None:
-    """The ledger row ``cells`` (under ``header``, whose columns have ``roles``) read as a problem."""
-    cells = tuple(cells[:len(roles)]) + ("",) * (len(roles) - len(cells))
-    finding: list[str] = []
-    account: list[str] | None = None
-    others: list[str] = []
+def row_problem(fields: dict[int, str], header: tuple[str, ...], cells: tuple[str, ...],
+                report: Report | None = None, where: Block | None = None) -> LedgerRow | None:
+    """A ledger row read as a problem: ``fields`` (column → field, ``vocab.tables.match_header``) of
+    ``header``.  The mapping is the ledger's (``vocab.tables.problem_from_row``); what a notice
+    shows is kept as shown on top of it: the account's label is its column's header as written, the
+    status text the status cell as written, and cells of no field (备注, a column with another name,
+    a number cell that is no number) follow the account as paragraphs, in column order."""
+    width = max(len(header), len(cells))
+    cells = tuple(cells) + ("",) * (width - len(cells))
+    by_field: dict[str, str] = {}
+    extra: list[str] = []
     number: str | None = None
-    label = None
-    for role, name, cell in zip(roles, header, cells, strict=True):
-        if role == "number":
-            number = clean(cell) or None
+    for i, cell in enumerate(cells):
+        field = fields.get(i)
+        text = "\n".join(cell_paragraphs(cell))
+        if field == "index":
+            number = text or None
             if number is not None and cell_number(number) is None:
-                finding.append(number)  # not a number after all: kept as text, first
+                extra.append(number)
                 number = None
-        elif role == "problem":
-            finding += cell_paragraphs(cell)
-        elif role == "account":
-            label = label_of(name)
-            account = cell_paragraphs(cell)
-        elif role not in ("status", "deadline"):
-            others += cell_paragraphs(cell)
-    status = _status(roles, cells)
-    if account is not None:
-        account += others
-    else:
-        finding += others
-    rect = Rectification(label=label, paragraphs=tuple(account)) if label and account is not None else None
-    if not finding and rect is None and status is None:
+        elif field == "category":
+            continue  # read by the ledger: a change of category starts a section
+        elif field is not None and field != "remark":
+            by_field[field] = text
+        elif text:
+            extra.append(text)
+    problem, issues = problem_from_row(by_field)
+    if problem is None and not extra:
         return None
-    return LedgerRow(number=number, problem=Problem(finding=tuple(finding), rectification=rect, status=status))
+    problem = problem if problem is not None else Problem()
+    labels = [label_of(header[i]) for i, f in fields.items() if f in ("account", "measures") and by_field.get(f)]
+    paragraphs = [p for t in extra for p in t.split("\n")]
+    rect = problem.rectification
+    if rect is not None and len(labels) == 1:
+        rect = replace(rect, label=labels[0])
+    if paragraphs:
+        rect = replace(rect, paragraphs=rect.paragraphs + tuple(paragraphs)) if rect is not None else None
+        if rect is None:
+            problem = replace(problem, finding=problem.finding + tuple(paragraphs))
+    status = problem.status
+    written = _status_cell(by_field, problem)
+    if status is not None and written:
+        status = replace(status, text=written, inline=False)
+    problem = replace(problem, rectification=rect, status=status)
+    if report is not None:
+        for issue in issues:
+            if issue.rule != "ledger.no-finding":  # a notice's table row may well hold only an account
+                report.add(issue.rule, "warning", issue.zh, issue.en, where)
+    return LedgerRow(number=number, problem=problem)
 
 
-def _merged(block: Block, roles: tuple[Role | None, ...]) -> str | None:
+def _status_cell(by_field: dict[str, str], problem: Problem) -> str | None:
+    """The cell the status was read from, as written: 完成情况, or an 整改进展 cell read as a status."""
+    if by_field.get("status"):
+        return by_field["status"].replace("\n", "")
+    progress = by_field.get("progress")
+    rect = problem.rectification
+    if progress and problem.status is not None and not (rect and progress.split("\n")[0] in rect.paragraphs):
+        return progress.replace("\n", "")
+    return None
+
+
+def label_of(header_cell: str) -> str:
+    """A header cell as a label: as written, without white space at its ends or a trailing colon."""
+    return header_cell.strip().rstrip("：:").strip()
+
+
+def _merged(block: Block, fields: dict[int, str], columns: int) -> str | None:
     """The text of a row that is a section heading inside a ledger (one cell spans or stands alone)."""
     assert block.cells is not None
     shown = [(i, c) for i, c in enumerate(block.cells) if c.strip()]
     if len(shown) != 1:
         return None
     index, text = shown[0]
-    spans = block.merged or len(block.cells) < len(roles)
-    marked = split_marker(clean(text)) is not None and roles[index] not in ("number",)
-    return text if spans or (marked and roles[index] != "problem") else None
+    spans = block.merged or len(block.cells) < columns
+    marked = split_marker(clean(text)) is not None and fields.get(index) not in ("index", "finding")
+    return text if spans or marked else None
 
 
 class _Ledger:
-    """The ledger being read: its columns' roles and header, and whether the rows still continue it."""
+    """The ledger being read: its header and the field of each column, and the category last seen."""
 
-    def __init__(self, roles: tuple[Role | None, ...], header: tuple[str, ...]) -> None:
-        self.roles = roles
+    def __init__(self, fields: dict[int, str], header: tuple[str, ...]) -> None:
+        self.fields = fields
         self.header = header
+        self.category: str | None = None
 
     def rows(self, rows: list[Block], report: Report) -> list[Block]:
         out: list[Block] = []
+        shown_header = tuple(c for c in self.header if c)
         for b in rows:
             assert b.cells is not None
             cells = tuple(clean(c) for c in b.cells)
-            if b.header or tuple(c for c in cells if c) == tuple(clean(c) for c in self.header if clean(c)):
-                for c in b.cells:  # the header again, at the top of a page: the same labels
-                    if c.strip():
-                        report.remove(clean(c), TABLE_HEADER, b)
+            if b.header or tuple(c for c in cells if c) == shown_header:
+                for c in cells:  # the header again, at the top of a page: the same labels
+                    if c:
+                        report.remove(c, TABLE_HEADER, b)
                 continue
-            heading = _merged(b, self.roles)
+            heading = _merged(b, self.fields, len(self.header))
             if heading is not None:
                 out += [replace(b, text=t, cells=None, bold=b.bold if split_marker(t) else True)
                         for t in cell_paragraphs(heading)]
                 continue
-            row = row_problem(self.roles, self.header, b.cells)
+            out += self._category(b, cells)
+            row = row_problem(self.fields, self.header, b.cells, report, b)
             if row is not None:
                 out.append(replace(b, row=row))
         return out
+
+    def _category(self, b: Block, cells: tuple[str, ...]) -> list[Block]:
+        """A section heading where the category column changes (问题类别 党的建设 → 基层治理)."""
+        column = next((i for i, f in self.fields.items() if f == "category"), None)
+        value = cells[column] if column is not None and column < len(cells) else ""
+        if not value or value == self.category:
+            return []
+        self.category = value
+        return [replace(b, text=value, cells=None, bold=b.bold if split_marker(value) else True)]
 
 
 def _header_at(rows: list[Block]) -> int | None:
     for i, b in enumerate(rows[:_HEADER_SEARCH]):
         assert b.cells is not None
-        if ledger_roles([clean(c) for c in b.cells]) is not None:
+        if match_header([clean(c) for c in b.cells]) is not None:
             return i
         if sum(1 for c in b.cells if c.strip()) > 1:
             return None  # a row of data before any header: not a ledger
@@ -221,9 +247,9 @@ def expand_tables(blocks: list[Block], report: Report) -> list[Block]:
         at = _header_at(rows)
         if at is not None:
             header = tuple(clean(c) for c in rows[at].cells or ())
-            roles = ledger_roles(header)
-            assert roles is not None
-            ledger = _Ledger(roles, header)
+            fields = match_header(header)
+            assert fields is not None
+            ledger = _Ledger(fields, header)
             out += _plain(rows[:at])
             for c in header:
                 if c:
@@ -241,7 +267,7 @@ def expand_tables(blocks: list[Block], report: Report) -> list[Block]:
 
 def _fits(rows: list[Block], ledger: _Ledger) -> bool:
     """Rows of a ledger's continuation: most have as many cells as the ledger has columns."""
-    full = sum(1 for b in rows if b.cells is not None and len(b.cells) == len(ledger.roles))
+    full = sum(1 for b in rows if b.cells is not None and len(b.cells) == len(ledger.header))
     return full * 2 >= len(rows)
 
 
@@ -252,12 +278,12 @@ def problems_from_rows(header: list[str] | tuple[str, ...], rows: list[list[str]
     The reading of a ledger table in a notice (see the module's doc): numbered problem nodes, and
     rows with one filled cell as section headings (一、…, （一）…) over them.  Raises ValueError when
     ``header`` names no problem column and no account, status or deadline column
-    (``vocab.tables.ledger_roles``).  Findings (a numbering gap …) go to ``report`` when given.
+    (``vocab.tables.match_header``).  Findings (a numbering gap …) go to ``report`` when given.
     """
     from .numbering import build_tree
     from .problems import to_node
 
-    if ledger_roles([clean(c) for c in header]) is None:
+    if match_header([clean(c) for c in header]) is None:
         raise ValueError(f"not a ledger header: {list(header)!r}")
     report = report if report is not None else Report("<ledger>")
     blocks = [row_block(tuple(header), 0, line=1, header=True)]

@@ -31,7 +31,7 @@ def _standard_markers(doc: Document) -> Document:
 
 def _check(data: bytes, reference: Document, *, exact: bool = True) -> Document:
     result = read(data, "foreign.docx")
-    assert result.info["layout"] == "foreign"
+    assert result.info["origin"] == "foreign"
     got = result.document
     assert structure(got) == structure(reference)  # heading levels: 100 %
     if exact:

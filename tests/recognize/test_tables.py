@@ -14,8 +14,8 @@ from rectify_core.model import Document
 from rectify_core.recognize import Block, recognize
 from rectify_core.recognize.blocks import row_block
 from rectify_core.recognize.tables import TABLE_HEADER, cell_number, problems_from_rows
+from rectify_core.report import Report
 from rectify_core.schema import validate_dict
-from rectify_core.vocab.tables import column_role, ledger_roles
 from tests.recognize import ledger
 
 
@@ -38,17 +38,6 @@ def _check_same_as_paragraphs(doc: Document) -> None:
     assert [n.marker.value for _, n in doc.walk() if n.problem and n.marker] == [1, 2, 1, 2, 3]  # 序号 kept
     assert validate_dict(doc.to_dict()) == []
     assert doc.signature is not None and doc.signature.date is not None and doc.signature.date.iso == "2026-06-18"
-
-
-def test_column_names_map_to_roles_from_the_vocabulary():
-    assert [column_role(n) for n in ("序号", "编号", "反馈问题", "存在问题", "问题内容", "整改措施", "整改进展",
-                                     "完成情况", "整改状态", "完成时限", "整改时限", "责任单位", "责任人")] == [
-        "number", "number", "problem", "problem", "problem", "account", "account",
-        "status", "status", "deadline", "deadline", "unit", "unit"]
-    assert column_role("整改措施及成效") == "account" and column_role("是否完成") == "status"
-    assert column_role(" 序 号：") == "number" and column_role("备注") is None
-    assert ledger_roles(["序号", "问题", "整改情况"]) == ("number", "problem", "account")
-    assert ledger_roles(["索引号", "主题分类"]) is None and ledger_roles(["序号", "姓名", "单位"]) is None
 
 
 def test_cell_numbers():
@@ -101,20 +90,37 @@ def test_a_disclosure_row_gives_fields_without_a_colon_to_remove():
 
 
 def test_problems_from_rows_for_a_ledger_given_as_data():
-    """The function the ledger spreadsheet reader uses: header and rows in, body nodes out."""
-    rows = [("一、党的建设方面",), ("1", "村务公开不及时。", "已规范公开栏。", "已完成", "党政办"),
-            ("2", "资金管理不规范。", "建立台账。", "2026年12月底前", "财政所")]
-    nodes = problems_from_rows(("序号", "存在问题", "整改措施", "整改时限", "责任单位"), rows)
+    """The reading for a ledger given as data: header and rows in, body nodes out."""
+    header = ("序号", "存在问题", "整改措施", "责任单位", "整改时限", "完成情况", "备注")
+    rows = [("一、党的建设方面",), ("1", "村务公开不及时。", "已规范公开栏。", "党政办", "2026年6月底", "已完成", ""),
+            ("2", "资金管理不规范。", "建立台账。", "财政所", "2026年12月底前", "正在推进", "需财政局配合")]
+    nodes = problems_from_rows(header, rows)
     assert len(nodes) == 1 and nodes[0].heading == "党的建设方面" and nodes[0].marker is not None
     first, second = (n.problem for n in nodes[0].children)
     assert first is not None and second is not None
     assert first.finding == ("村务公开不及时。",) and first.rectification is not None
-    assert first.rectification.label == "整改措施" and first.rectification.paragraphs == ("已规范公开栏。", "党政办")
-    assert first.status is not None and first.status.category == "completed"
+    assert first.rectification.label == "整改措施" and first.rectification.paragraphs == ("已规范公开栏。",)
+    assert first.responsible_unit == "党政办" and first.time_limit is not None
+    assert first.status is not None and (first.status.category, first.status.text) == ("completed", "已完成")
+    assert second.rectification is not None and second.rectification.paragraphs == ("建立台账。", "需财政局配合")
     assert second.status is not None and second.status.category == "in_progress"
     assert second.status.deadline is not None and second.status.deadline.iso == "2026-12-31"
     with pytest.raises(ValueError):
         problems_from_rows(("姓名", "单位"), [])
+
+
+def test_a_category_column_starts_sections_and_an_unknown_status_is_kept_and_reported():
+    header = ("问题类别", "反馈问题", "整改情况", "完成情况")
+    rows = [("党的建设", "学习不深入。", "已制定计划。", "已完成"), ("", "制度不健全。", "已修订制度。", "待定"),
+            ("基层治理", "公开不及时。", "已规范。", "已完成")]
+    report = Report("t")
+    nodes = problems_from_rows(header, rows, report)
+    assert [n.heading for n in nodes] == ["党的建设", "基层治理"]
+    assert [len(n.children) for n in nodes] == [2, 1]
+    unknown = nodes[0].children[1].problem
+    assert unknown is not None and unknown.status is not None
+    assert (unknown.status.category, unknown.status.text) == ("unknown", "待定")
+    assert [f.rule for f in report.findings] == ["ledger.status"]
 
 
 def test_ledger_table_in_docx():
