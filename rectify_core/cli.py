@@ -219,8 +219,15 @@ def _report_read(result: Any, name: str) -> None:
         if f.severity != "info":
             _err(f"{name}: {f}")
     if result.removed:
-        _err(f"{name}: removed {len(result.removed)} furniture line(s) (page numbers, headers, navigation); "
-             "see `rectify inspect --json`")
+        _err(f"{name}: left out {_removed_counts(result.removed)}; each piece (text, reason, place) is listed "
+             "under \"removed\" in `rectify inspect --json`")
+
+
+def _removed_counts(removed: list[Any]) -> str:
+    """``3 × page number, 2 × header, 7 × separator`` — counts by kind, most first."""
+    from .api import removed_summary
+
+    return ", ".join(f"{n} × {kind}" for kind, n in removed_summary(removed)["by_kind"].items())
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -315,7 +322,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     values = [v for vs in c.values() for v in vs]
     lines.append("contacts:    " + ("; ".join(values) if values else "—"))
     if result.removed:
-        lines.append(f"removed:     {len(result.removed)} furniture line(s)")
+        lines.append(f"removed:     {_removed_counts(result.removed)}")
     for f in summary["findings"]:
         lines.append(f"{f['severity']}: {f['where']}: [{f['rule']}] {f['message']}")
     _out("\n".join(lines) + "\n")

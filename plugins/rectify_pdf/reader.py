@@ -38,7 +38,7 @@ class PdfReader(Reader):
 
 def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list[Block]:
     """The PDF's paragraphs as recognizer blocks; furniture and page-level findings go to ``report``."""
-    from rectify_core.plugin_api import Block, row_block
+    from rectify_core.plugin_api import row_block
 
     from .extract import extract
     from .furniture import find_furniture

@@ -103,7 +103,7 @@ def row_problem(fields: dict[int, str], header: tuple[str, ...], cells: tuple[st
             by_field[field] = text
         elif text:
             extra.append(text)
-    problem, issues = problem_from_row(by_field)
+    problem, issues = problem_from_row(dict(by_field))
     if problem is None and not extra:
         return None
     problem = problem if problem is not None else Problem()
