@@ -11,7 +11,8 @@ reader gets; a reader returns a ``Document`` (structured formats), ``Shown(docum
 Document rebuilt from the visible text of our own files: the core derives inspection facts,
 statistics and contacts from that text) or a list of ``Block`` (text with layout hints, which the
 core hands to the recognizer; ``row_block`` makes the Block of a table row from its cells).
-``Report`` is where a reader puts findings, removed furniture, ``info`` and where it finds its work ``budget`` (``report.budget.charge("elements", n)``).
+``Report`` is where a reader puts findings, removed furniture, ``info`` and where it finds its
+work ``budget`` (``report.budget.charge("elements", n)``).
 
 **Model** — the frozen dataclasses of the 通报 (``Document``, ``Node``, ``Problem`` …), mirroring
 ``schemas/tongbao.schema.json``.
