@@ -63,9 +63,34 @@ def _one_line(text: str) -> tuple[str, str] | None:
     return None
 
 
+_RELATED = re.compile(r"(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|延伸阅读)[ \t]*[：:]?")
+_RELATED_SEARCH = 20  # lines from the end a related-links list may take
+_LINK_MAX = 60  # characters: the title of a linked article
+
+
+def _related_links(lines: list[Block]) -> int | None:
+    """Where a page's related-links list starts (相关链接 and the linked titles under it), if it ends the text.
+
+    A page printed from a browser keeps the list below the notice; the linked titles read like
+    titles (…的通报), so only their heading tells them apart, and then every line after it must be
+    short and no sentence."""
+    for k in range(len(lines) - 1, max(-1, len(lines) - 1 - _RELATED_SEARCH), -1):
+        if lines[k].table is None and _RELATED.fullmatch(lines[k].text):
+            after = lines[k + 1:]
+            if all(b.table is None and len(b.text) <= _LINK_MAX and "。" not in b.text for b in after):
+                return k
+            return None
+    return None
+
+
 def read_signature(lines: list[Block], report: Report) -> tuple[Signature | None, int]:
     """(signature, index of its first line) — chrome after it is removed and recorded."""
     end = len(lines)
+    related = _related_links(lines)
+    if related is not None:
+        for b in lines[related:]:
+            report.remove(b.text, SITE_CHROME, b)
+        end = related
     while end > 0 and lines[end - 1].table is None and is_tail_furniture(lines[end - 1].text):
         report.remove(lines[end - 1].text, SITE_CHROME, lines[end - 1])
         end -= 1
