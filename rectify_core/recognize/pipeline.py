@@ -26,7 +26,7 @@ from .labels import split_run_in_labels
 from .numbering import build_tree
 from .problems import to_node
 from .tables import expand_tables
-from .tail import closing_start, read_signature
+from .tail import check_truncated, closing_start, read_signature, signature_from_disclosure
 from .text import clean, invisible
 from .unwrap import is_dump, rejoin, split_dump, structure_memo, wrap_width
 
@@ -134,6 +134,9 @@ def build_document(blocks: list[Block], report: Report) -> Document:
         signature=signature,
     )
     doc = derive_facts(doc)
+    if signature is None and closing == sig_start:
+        check_truncated(lines, start, sig_start, report)
+    doc = signature_from_disclosure(doc, report)
     node_blocks: dict[str, Block] = {}
 
     def index(raws: list, base: str) -> None:  # type: ignore[type-arg]

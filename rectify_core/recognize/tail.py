@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from ..model import Date, Signature
+from ..model import Date, Document, Signature, replace
 from ..report import Report
 from .blocks import Block
 from .contacts import starts_with_contact
-from .dates import parse_date
+from .dates import find_dates, parse_date
 from .furniture import SITE_CHROME, is_tail_furniture
 from .markers import split_marker
 from .text import has_han
@@ -132,4 +132,52 @@ def closing_start(lines: list[Block], start: int, end: int) -> int:
     return closing
 
 
-__all__ = ["closing_like", "closing_start", "read_signature"]
+_MID_SENTENCE_MIN = 20  # characters: a shorter last line may be a heading of its own
+
+
+def check_truncated(lines: list[Block], start: int, end: int, report: Report) -> bool:
+    """Report a text that stops mid-sentence: no signature, no closing, and its last line a long
+    piece of prose that ends without 。！？ or a closing bracket (a page cut off, a copy stopped short)."""
+    if end <= start:
+        return False
+    last = lines[end - 1]
+    text = last.text
+    if last.table is not None or len(text) < _MID_SENTENCE_MIN or starts_structure(text) \
+            or text[-1] in "。！？!?…”’」』）)】]》" or not any(c in text for c in "，。,；;"):
+        return False  # a list line (省委第一巡视组：…) or a heading is no sentence cut off
+    report.add("recognize.truncated", "warning", f"正文在句中结束（“…{text[-12:]}”），没有落款：文本可能不完整",
+               f"the text stops mid-sentence ({text[-12:]!r}) with no signature: it may be cut off", last)
+    return True
+
+
+def signature_from_disclosure(doc: Document, report: Report) -> Document:
+    """A text that ends before its signature takes issuer and date from the 政务公开 list, saying so.
+
+    Web pages often cut the notice before its 落款 while the metadata list above it names the
+    发布机构 and the 成文日期: they are the issuer and the date the signature would show.  Where each
+    fact came from goes to ``info["facts"]`` and an info finding; a text with its own signature keeps it.
+    """
+    if doc.signature is not None:
+        return doc
+    publisher = next((f for f in doc.disclosure if f.key == "publisher" and f.value), None)
+    written = next((f for f in doc.disclosure if f.key == "written_date" and f.date is not None
+                    and f.date.iso is not None and f.value), None)
+    if publisher is None or written is None:
+        return doc  # an issuer without a date (or a date alone) would not read back as a signature
+    assert written.date is not None
+    issuer = publisher.value
+    shown_date = written.value if parse_date(written.value) else next(
+        (m.text for m in find_dates(written.value) if m.iso == written.date.iso), written.value)
+    date = Date(iso=written.date.iso, text=shown_date)  # as the list writes it, without a time of day
+    facts = {"issuer": f"disclosure: {publisher.label or 'publisher'}",
+             "date": f"disclosure: {written.label or 'written_date'}"}
+    report.info["facts"] = {**report.info.get("facts", {}), **facts}
+    shown = "、".join(v.split(": ", 1)[1] for v in facts.values())
+    report.add("recognize.signature-from-disclosure", "info",
+               f"正文没有落款：落款单位和日期取自政务公开信息的{shown}",
+               f"the text has no signature: its {' and '.join(facts)} come from the disclosure list ({shown})",
+               None, "/signature")
+    return replace(doc, signature=Signature(issuer=issuer, date=date))
+
+
+__all__ = ["check_truncated", "closing_like", "closing_start", "read_signature", "signature_from_disclosure"]
