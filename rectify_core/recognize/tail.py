@@ -164,10 +164,11 @@ def signature_from_disclosure(doc: Document, report: Report) -> Document:
                     and f.date.iso is not None and f.value), None)
     if publisher is None or written is None:
         return doc  # an issuer without a date (or a date alone) would not read back as a signature
-    assert written.date is not None
+    assert written.date is not None and written.value is not None
     issuer = publisher.value
-    shown_date = written.value if parse_date(written.value) else next(
-        (m.text for m in find_dates(written.value) if m.iso == written.date.iso), written.value)
+    value = written.value
+    shown_date = value if parse_date(value) else next(
+        (m.text for m in find_dates(value) if m.iso == written.date.iso), value)
     date = Date(iso=written.date.iso, text=shown_date)  # as the list writes it, without a time of day
     facts = {"issuer": f"disclosure: {publisher.label or 'publisher'}",
              "date": f"disclosure: {written.label or 'written_date'}"}
