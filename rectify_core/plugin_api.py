@@ -20,9 +20,18 @@ work ``budget`` (``report.budget.charge("elements", n)``).
 **Visible formats** — ``flatten``/``unflatten`` (the Document as visible paragraphs with roles and
 spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``expected_visible``).
 
-**Vocabulary** — the genre's knowledge as functions: ``key_for_label`` (政务公开 labels),
-``parse_status_text`` (status phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and
-``to_circled`` (numerals).
+**Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
+zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
+``get_registry()`` finds another format's reader or writer (the .doc reader hands LibreOffice's
+docx to the docx reader).
+
+**Vocabulary** — the genre's knowledge: the package ``vocab`` (``vocab.markers``, ``vocab.status``,
+``vocab.dates``, ``vocab.disclosure``, ``vocab.furniture``, ``vocab.tables``; each loads on first
+use) and, as functions, ``key_for_label`` (政务公开 labels), ``parse_status_text`` (status
+phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and ``to_circled`` (numerals).
+**Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
+bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
+
 
 Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
 this module to register a plugin stays cheap.
@@ -32,7 +41,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import hookimpl
+from . import hookimpl, vocab
 from .budget import Budget, Limits
 from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding, Location, Severity
@@ -54,25 +63,32 @@ from .model import (
     Status,
     replace,
 )
+from .options import Option
 from .recognize.blocks import Block, row_block
 from .report import Report
 
 if TYPE_CHECKING:
     from .numerals import to_chinese, to_circled
-    from .recognize.disclosure import key_for_label
-    from .recognize.markers import split_marker
+    from .plugins import get_registry
     from .recognize.pipeline import recognize
-    from .recognize.status import parse_status_text
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
+    from .sniffing import head_encoding, head_text, structured_kind
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
+    from .vocab.disclosure import key_for_label
+    from .vocab.markers import split_marker
+    from .vocab.status import parse_status_text
+    from .zip_package import Package, check_member_name, open_zip, parse_xml
 
 _LAZY = {
     "Para": "visible", "Span": "visible", "VisibleWriter": "visible", "expected_visible": "visible",
     "flatten": "visible", "unflatten": "visible",
     "XSD_FILE": "schema", "check_version": "schema", "schema_text": "schema", "validate_dict": "schema",
-    "key_for_label": "recognize.disclosure", "parse_status_text": "recognize.status",
-    "split_marker": "recognize.markers", "to_chinese": "numerals", "to_circled": "numerals",
+    "key_for_label": "vocab.disclosure", "parse_status_text": "vocab.status",
+    "split_marker": "vocab.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
+    "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
+    "parse_xml": "zip_package", "get_registry": "plugins",
+    "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
 }
 
 
@@ -103,6 +119,8 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "Option",
+    "Package",
     "Para",
     "PluginError",
     "Problem",
@@ -124,19 +142,27 @@ __all__ = [
     "UsageError",
     "VisibleWriter",
     "Writer",
+    "check_member_name",
     "check_version",
     "expected_visible",
     "flatten",
+    "get_registry",
+    "head_encoding",
+    "head_text",
     "hookimpl",
     "key_for_label",
+    "open_zip",
     "parse_status_text",
+    "parse_xml",
     "recognize",
     "replace",
     "row_block",
     "schema_text",
     "split_marker",
+    "structured_kind",
     "to_chinese",
     "to_circled",
     "unflatten",
     "validate_dict",
+    "vocab",
 ]

@@ -6,7 +6,8 @@ style's name in whatever language the file was saved in, its outline level (1 = 
 paragraph, its style chain, or a "Heading N" / "标题 N" style name), whether it starts bold, its
 font size, alignment and first-line indent.  A table gives one block per row with its cells as
 shown (``Block.cells``; a header row and a merged row flagged), so no text is dropped and none is
-invented: the recognizer reads the rows.  Text boxes follow the paragraph they are anchored to.
+invented: the recognizer reads the rows.  Text boxes follow the paragraph they are anchored to;
+footnotes and endnotes come after the text, before the signature (``BlockMaker.all_blocks``).
 """
 
 from __future__ import annotations
@@ -29,18 +30,36 @@ _ALIGN = {"both": "justify", "distribute": "justify", "start": "left", "end": "r
 
 
 class BlockMaker:
-    def __init__(self, styles: StyleSheet, numbering: Numbering) -> None:
+    """``notes`` maps ("footnote" | "endnote", id) to the note's content.  :meth:`all_blocks` puts
+    the notes' paragraphs, in the order they are cited, after the text and before the signature
+    (docs/docx.md says why not after the citing paragraph)."""
+
+    def __init__(self, styles: StyleSheet, numbering: Numbering,
+                 notes: dict[tuple[str, str], list[Paragraph | Table]] | None = None) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.notes = dict(notes or {})
+        self.cited: list[Paragraph | Table] = []
         self.count = 0
+        self.tables = 0  # tables numbered in reading order (the body's, then the notes')
+
+    def all_blocks(self, items: list[Paragraph | Table]) -> list[Block]:
+        out = list(self.blocks(items))
+        notes: list[Block] = []
+        while self.cited:  # a note may cite another note
+            cited, self.cited = self.cited, []
+            notes.extend(self.blocks(cited))
+        if notes:
+            at = _signature_start(out)
+            out[at:at] = notes
+        return out
 
     def blocks(self, items: list[Paragraph | Table]) -> Iterator[Block]:
-        tables = 0
         for item in items:
             if isinstance(item, Table):
-                tables += 1
+                self.tables += 1
                 for index, row in enumerate(item.rows):
-                    yield self._row(item, index, row, tables)
+                    yield self._row(item, index, row, self.tables)
             else:
                 yield from self.paragraph(item)
 
@@ -65,6 +84,8 @@ class BlockMaker:
                     yield Block(text=line.replace("\t", " "), **(hints if i == 0 else {**hints, "outline_level": None}))
         for box in p.boxes:
             yield from self.paragraph(box)
+        for ref in p.notes:
+            self.cited.extend(self.notes.pop(ref, []))
 
     def _row(self, table: Table, index: int, row: list[list[Paragraph]], number: int) -> Block:
         """One table row as the cells Word shows (the recognizer reads rows: ``recognize.tables``).
@@ -86,6 +107,8 @@ class BlockMaker:
             yield ((self._marker(p.ppr, sid) or "") + p.text).replace("\t", " ")
             for box in p.boxes:
                 yield from self._cell_lines([box])
+            for ref in p.notes:  # a note cited in a cell comes after the text, as any other
+                self.cited.extend(self.notes.pop(ref, []))
 
     # -- hints ------------------------------------------------------------------------------------
     def _marker(self, ppr: Any, sid: str | None) -> str | None:
@@ -159,6 +182,21 @@ class BlockMaker:
                 except ValueError:
                     return None
         return None
+
+
+def _signature_start(blocks: list[Block]) -> int:
+    """Where the closing signature starts: before a last line that is a date and up to two short
+    lines above it (the issuer); the end when the text does not end with a date."""
+    from rectify_core.plugin_api import vocab
+
+    end = len(blocks)
+    if not blocks or len(blocks[-1].text) > 30 or vocab.dates.parse_date(blocks[-1].text) is None:
+        return end
+    end -= 1
+    while end > 0 and len(blocks) - end < 3 and len(blocks[end - 1].text) <= 30 \
+            and not any(mark in blocks[end - 1].text for mark in "。；：.;:"):
+        end -= 1
+    return end
 
 
 def _first_visible(segments: list[Segment]) -> Segment | None:

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rectify_core.errors import InputError
-from rectify_core.formats import Reader, ReadResult, Source, Writer
-from rectify_core.model import Document
+from rectify_core.plugin_api import Block, Document, InputError, Option, Reader, Report, Shown, Source, Writer
 
+from .office import DEFAULT_TIMEOUT
 from .ole2 import MAGIC
 
 _OTHER_OFFICE = {"Workbook": "an Excel workbook", "Book": "an Excel workbook",
@@ -22,7 +21,7 @@ _OTHER_OFFICE = {"Workbook": "an Excel workbook", "Book": "an Excel workbook",
 
 
 def _registry() -> Any:
-    from rectify_core.plugins import get_registry
+    from rectify_core.plugin_api import get_registry
 
     return get_registry()
 
@@ -61,8 +60,13 @@ def to_docx(source: Source, suffix: str, options: dict[str, Any]) -> bytes:
     return convert(source.data, suffix, "docx", source.name, timeout=timeout)
 
 
+_SOFFICE_TIMEOUT = Option("soffice_timeout", "float", DEFAULT_TIMEOUT,
+                          "seconds LibreOffice may take to convert the file", "LibreOffice 转换文件的最长秒数")
+
+
 class _LegacyReader(Reader):
     suffix = "doc"
+    options = (_SOFFICE_TIMEOUT,)
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         if not head.startswith(MAGIC):
@@ -70,16 +74,16 @@ class _LegacyReader(Reader):
         named = bool(filename) and str(filename).lower().endswith("." + self.suffix)
         return 0.9 if named else 0.6  # the directory is read in read(): the head rarely holds it
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown | list[Block]:
         docx = _registry().reader("docx")
         if source.data.startswith(b"PK"):  # OOXML under a .wps/.doc name: it is a docx
-            result: ReadResult = docx.read(source, options)
-            result.info["container"] = f"OOXML saved as .{self.suffix}"
-            return result
+            report.info["container"] = f"OOXML saved as .{self.suffix}"
+            extracted: Shown | list[Block] = docx.read(source, options, report)
+            return extracted
         converted = to_docx(source, self.suffix, options)
-        result = docx.read(Source(converted, source.name), options)
-        result.info["converted"] = f"{self.name} → docx by LibreOffice"
-        return result
+        report.info["converted"] = f"{self.name} → docx by LibreOffice"
+        extracted = docx.read(Source(converted, source.name), options, report)
+        return extracted
 
 
 class DocReader(_LegacyReader):
@@ -107,6 +111,11 @@ class DocWriter(Writer):
     media_type = "application/msword"
     description = "Word 97–2003 document: the GB/T 9704 docx, converted by LibreOffice"
     lossless = True
+
+    @property  # type: ignore[override]
+    def options(self) -> tuple[Option, ...]:
+        """The docx writer's options (they reach it unchanged) and LibreOffice's time limit."""
+        return (*_registry().writer("docx").options, _SOFFICE_TIMEOUT)
 
     def write(self, document: Document, sink: Any, options: dict[str, Any]) -> None:
         import io

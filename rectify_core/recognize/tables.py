@@ -36,10 +36,10 @@ from dataclasses import replace
 from ..model import Marker, Node, Problem
 from ..numerals import from_chinese
 from ..report import Report
+from ..vocab.disclosure import cell_pair
+from ..vocab.markers import split_marker
 from ..vocab.tables import match_header, problem_from_row
 from .blocks import Block, LedgerRow, row_block
-from .disclosure import cell_pair
-from .markers import split_marker
 from .text import clean, ends_sentence
 
 TABLE_HEADER = "table header"  # the header row of a ledger: its words are the labels of the columns
@@ -278,7 +278,8 @@ def problems_from_rows(header: list[str] | tuple[str, ...], rows: list[list[str]
     The reading of a ledger table in a notice (see the module's doc): numbered problem nodes, and
     rows with one filled cell as section headings (一、…, （一）…) over them.  Raises ValueError when
     ``header`` names no problem column and no account, status or deadline column
-    (``vocab.tables.match_header``).  Findings (a numbering gap …) go to ``report`` when given.
+    (``vocab.tables.match_header``).  A status cell of no known words is reported to ``report``
+    when given (the Document's own checks — numbering and the rest — run on the Document).
     """
     from .numbering import build_tree
     from .problems import to_node
@@ -290,7 +291,7 @@ def problems_from_rows(header: list[str] | tuple[str, ...], rows: list[list[str]
     blocks += [row_block(tuple(row), 0, line=n) for n, row in enumerate(rows, start=2)]
     lead, roots = build_tree(expand_tables(blocks, report))
     nodes = [Node(heading=b.text) for b in lead]  # text before any number: kept, never dropped
-    return (*nodes, *(to_node(raw, f"/body/{i}", report) for i, raw in enumerate(roots, start=len(nodes))))
+    return (*nodes, *(to_node(raw) for raw in roots))
 
 
 def row_marker(row: LedgerRow) -> tuple[str, str, int] | None:

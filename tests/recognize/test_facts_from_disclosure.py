@@ -39,7 +39,7 @@ def test_a_text_with_its_own_signature_keeps_it_and_a_finished_sentence_is_no_tr
     text = HEAD + "镇党委召开专题会议。\n中共示例镇党委\n2026年6月20日\n"
     result = api.read(text.encode("utf-8"), "txt", name="own.txt")
     assert result.document.signature is not None and result.document.signature.issuer == "中共示例镇党委"
-    assert "facts" not in result.info and _rules(result) == ["recognize.date-mismatch"]
+    assert "facts" not in result.info and _rules(result) == ["disclosure.date-mismatch"]
 
 
 def test_a_list_line_or_an_issuer_without_a_date_is_left_alone():
