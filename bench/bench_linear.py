@@ -13,10 +13,12 @@ shapes that made the recognizer quadratic before (issue 11 item 3):
                   every space);
 ``pre-page``      an HTML page whose notice is one ``<pre>`` block of lines (58 s for 460 kB before).
 
-Figures are wall time of one read (txt reader: decode + recognize; the HTML reader for
-``pre-page``), divided by the input's size in MB.  Linear code gives the same s/MB at both sizes.
-The anchor is the library floor: ``str.split`` + ``re.finditer`` over the same text (what any
-reader must at least do), printed beside each figure.
+Figures are wall time divided by the input's size in MB: ``read`` is one ``api.read`` (txt:
+decode, recognize, then the core's checks and plausibility measure; the HTML reader for
+``pre-page``), ``recognize`` the recognizer alone on the txt reader's blocks
+(``recognize.pipeline.build_document``).  Linear code gives the same s/MB at both sizes.  The
+anchor is the library floor: ``str.split`` + ``re.finditer`` over the same text (what any reader
+must at least do), printed beside each figure.
 """
 
 from __future__ import annotations
@@ -83,6 +85,18 @@ def _read(data: bytes, fmt: str) -> float:
     return time.perf_counter() - t
 
 
+def _recognize(text: str) -> float:
+    from rectify_txt.reader import to_blocks
+
+    from rectify_core.recognize.pipeline import build_document
+    from rectify_core.report import Report
+
+    blocks = to_blocks(text)
+    t = time.perf_counter()
+    build_document(blocks, Report("bench.txt"))
+    return time.perf_counter() - t
+
+
 def _floor(text: str) -> float:
     t = time.perf_counter()
     for line in text.split("\n"):
@@ -100,7 +114,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     _read("\n".join([*HEAD, *SECTION, *TAIL]).encode("utf-8"), "txt")  # imports out of the figures
-    print(f"{'shape':<12} {'MB':>5} {'read s':>8} {'s/MB':>7} {'floor s/MB':>11}")
+    print(f"{'shape':<12} {'MB':>5} {'read s':>8} {'s/MB':>7} {'recognize s/MB':>15} {'floor s/MB':>11}")
     for shape in args.shapes.split(","):
         make, fmt = SHAPES[shape]
         for size in sizes:
@@ -112,7 +126,8 @@ def main() -> None:
             except RectifyError as exc:  # a reader's own limit, not the recognizer's time
                 print(f"{shape:<12} {mb:>5.1f}  refused: {exc}", flush=True)
                 continue
-            print(f"{shape:<12} {mb:>5.1f} {seconds:>8.2f} {seconds / mb:>7.2f} {_floor(text) / mb:>11.3f}",
+            alone = f"{_recognize(text) / mb:>15.2f}" if fmt == "txt" else f"{'—':>15}"
+            print(f"{shape:<12} {mb:>5.1f} {seconds:>8.2f} {seconds / mb:>7.2f} {alone} {_floor(text) / mb:>11.3f}",
                   flush=True)
 
 
