@@ -6,7 +6,8 @@ style's name in whatever language the file was saved in, its outline level (1 = 
 paragraph, its style chain, or a "Heading N" / "标题 N" style name), whether it starts bold, its
 font size, alignment and first-line indent.  A table gives one block per row with its cells as
 shown (``Block.cells``; a header row and a merged row flagged), so no text is dropped and none is
-invented: the recognizer reads the rows.  Text boxes follow the paragraph they are anchored to;
+invented: the recognizer reads the rows.  A table of one column is a frame around paragraphs (a
+notice typed in a box): its paragraphs read as paragraphs, with their hints.  Text boxes follow the paragraph they are anchored to;
 footnotes and endnotes come after the text, before the signature (``BlockMaker.all_blocks``).
 """
 
@@ -56,10 +57,15 @@ class BlockMaker:
 
     def blocks(self, items: list[Paragraph | Table]) -> Iterator[Block]:
         for item in items:
-            if isinstance(item, Table):
+            if isinstance(item, Table) and any(len(row) > 1 for row in item.rows):
                 self.tables += 1
                 for index, row in enumerate(item.rows):
                     yield self._row(item, index, row, self.tables)
+            elif isinstance(item, Table):  # one column: a frame around paragraphs (a boxed notice)
+                for row in item.rows:
+                    for cell in row:
+                        for p in cell:
+                            yield from self.paragraph(p)
             else:
                 yield from self.paragraph(item)
 

@@ -127,7 +127,7 @@ def _org(text: str) -> bool:
 def closing_start(lines: list[Block], start: int, end: int) -> int:
     """First line of the closing block that ends at ``end`` (``end`` when there is none)."""
     closing = end
-    while closing > start and lines[closing - 1].table is None and closing_like(lines[closing - 1].text):
+    while closing > start and lines[closing - 1].cells is None and closing_like(lines[closing - 1].text):
         closing -= 1
     return closing
 

@@ -149,3 +149,21 @@ def test_ledger_table_in_a_pdf_made_by_libreoffice(tmp_path):
     _check_same_as_paragraphs(result.document)
     assert result.document.title == ledger.TITLE
     assert not [r for r in result.removed if r.reason == "page number"]  # the 1, 2, 3 column stays
+
+
+def test_a_notice_typed_in_a_one_column_box_reads_as_its_paragraphs():
+    """A table of one column frames paragraphs: they keep their hints and read as paragraphs."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    lines = ledger.paragraph_lines()
+    cell.text = lines[0]
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    doc = api.read(out.getvalue(), "docx", name="boxed.docx").document
+    assert ledger.outline_of(doc) == ledger.outline_of(_paragraphs()) and doc.title == ledger.TITLE
