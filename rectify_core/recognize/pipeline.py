@@ -27,7 +27,7 @@ from .locate import Places, report_checks
 from .numbering import RawNode, build_tree
 from .problems import to_node
 from .tables import expand_tables
-from .tail import check_truncated, closing_start, read_signature, signature_from_disclosure
+from .tail import closing_start, read_signature, signature_from_disclosure
 from .text import clean, invisible
 from .unwrap import is_dump, rejoin, split_dump, structure_memo, wrap_width
 
@@ -97,8 +97,6 @@ def build_document(blocks: list[Block], report: Report) -> Document:
         signature=signature,
     )
     doc = derive_facts(doc)
-    if signature is None and closing == sig_start:
-        check_truncated(lines, start, sig_start, report)
     doc = signature_from_disclosure(doc, report)
     report_checks(doc, _places(head, lead, roots, body_lines, closing_lines, lines, sig_start), report)
     return doc

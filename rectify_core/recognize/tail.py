@@ -15,17 +15,15 @@ import re
 
 from ..model import Date, Document, Signature, replace
 from ..report import Report
+from ..vocab.contacts import starts_with_contact
 from ..vocab.dates import find_dates, parse_date
 from ..vocab.furniture import SITE_CHROME, is_tail_furniture
 from ..vocab.markers import split_marker
+from ..vocab.titles import ORGAN_END, ends_like_title
 from .blocks import Block
-from .contacts import starts_with_contact
 from .text import has_han
 from .unwrap import starts_structure
 
-_ORG_END = re.compile(
-    r"(?:委员会|党委|党组|党工委|纪委|纪工委|监委|总支|支部|委|局|办公室|政府|院|中心|公司|集团|大学|学院|学校|厅|部|处|所|站)$")
-_TITLE_ENDINGS = ("通报", "情况", "报告", "公告", "通知", "公示", "公开稿）", "公开稿)")  # a title, not an issuer
 _NO_ISSUER = "。，；：,;:！？!?"
 
 
@@ -103,7 +101,7 @@ def read_signature(lines: list[Block], report: Report) -> tuple[Signature | None
         start = end - 1
         issuer = None
         candidate = lines[start - 1].text if start > 0 else ""
-        if start > 0 and _issuer_like(candidate) and not candidate.endswith(_TITLE_ENDINGS):
+        if start > 0 and _issuer_like(candidate) and not ends_like_title(candidate):
             start -= 1
             issuer = candidate
             above = lines[start - 1].text if start > 1 else ""
@@ -121,7 +119,7 @@ def read_signature(lines: list[Block], report: Report) -> tuple[Signature | None
 
 def _org(text: str) -> bool:
     """An organisation's name on a line of its own: issuer-like and ending like an organ."""
-    return _issuer_like(text) and _ORG_END.search(text) is not None and not text.endswith(_TITLE_ENDINGS)
+    return _issuer_like(text) and ORGAN_END.search(text) is not None and not ends_like_title(text)
 
 
 def closing_start(lines: list[Block], start: int, end: int) -> int:
@@ -132,30 +130,13 @@ def closing_start(lines: list[Block], start: int, end: int) -> int:
     return closing
 
 
-_MID_SENTENCE_MIN = 20  # characters: a shorter last line may be a heading of its own
-
-
-def check_truncated(lines: list[Block], start: int, end: int, report: Report) -> bool:
-    """Report a text that stops mid-sentence: no signature, no closing, and its last line a long
-    piece of prose that ends without 。！？ or a closing bracket (a page cut off, a copy stopped short)."""
-    if end <= start:
-        return False
-    last = lines[end - 1]
-    text = last.text
-    if last.table is not None or len(text) < _MID_SENTENCE_MIN or starts_structure(text) \
-            or text[-1] in "。！？!?…”’」』）)】]》" or not any(c in text for c in "，。,；;"):
-        return False  # a list line (省委第一巡视组：…) or a heading is no sentence cut off
-    report.add("recognize.truncated", "warning", f"正文在句中结束（“…{text[-12:]}”），没有落款：文本可能不完整",
-               f"the text stops mid-sentence ({text[-12:]!r}) with no signature: it may be cut off", last)
-    return True
-
-
 def signature_from_disclosure(doc: Document, report: Report) -> Document:
     """A text that ends before its signature takes issuer and date from the 政务公开 list, saying so.
 
     Web pages often cut the notice before its 落款 while the metadata list above it names the
     发布机构 and the 成文日期: they are the issuer and the date the signature would show.  Where each
-    fact came from goes to ``info["facts"]`` and an info finding; a text with its own signature keeps it.
+    fact came from goes to ``info["facts"]`` (no finding: the Document is what it is, whatever the format
+    it is later written to); a text with its own signature keeps it.
     """
     if doc.signature is not None:
         return doc
@@ -173,12 +154,7 @@ def signature_from_disclosure(doc: Document, report: Report) -> Document:
     facts = {"issuer": f"disclosure: {publisher.label or 'publisher'}",
              "date": f"disclosure: {written.label or 'written_date'}"}
     report.info["facts"] = {**report.info.get("facts", {}), **facts}
-    shown = "、".join(v.split(": ", 1)[1] for v in facts.values())
-    report.add("recognize.signature-from-disclosure", "info",
-               f"正文没有落款：落款单位和日期取自政务公开信息的{shown}",
-               f"the text has no signature: its {' and '.join(facts)} come from the disclosure list ({shown})",
-               None, "/signature")
     return replace(doc, signature=Signature(issuer=issuer, date=date))
 
 
-__all__ = ["check_truncated", "closing_like", "closing_start", "read_signature", "signature_from_disclosure"]
+__all__ = ["closing_like", "closing_start", "read_signature", "signature_from_disclosure"]
