@@ -52,8 +52,10 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     summary: dict[str, Any] | None = None
-    #: furniture lines the reader took out (page numbers, running headers …)
+    #: pieces of text the reader took out (page numbers, running headers, label colons …)
     removed: int = 0
+    #: the same counted by kind (``Removed.kind``), most first
+    removed_kinds: dict[str, int] = field(default_factory=dict)
     #: bytes for a target of "-": the parent writes them to standard output
     stdout: bytes = b""
 
@@ -115,6 +117,7 @@ def _convert(job: Job) -> FileOutcome:
                 raise UsageError(f"{target} exists; use --force to replace it")
     result = _read(job, outcome)
     outcome.removed = len(result.removed)
+    outcome.removed_kinds = api.removed_summary(result.removed)["by_kind"]
     outcome.findings = [f for f in result.findings if f.severity != "info"]
     blocking = _over(outcome.findings, job.fail_on)
     if blocking:
@@ -183,6 +186,7 @@ def _inspect(job: Job) -> FileOutcome:
     outcome.findings = merge_findings(result.findings, api.validate(result.document))
     outcome.summary = api.inspect(result, outcome.findings)
     outcome.removed = len(result.removed)
+    outcome.removed_kinds = api.removed_summary(result.removed)["by_kind"]
     if _over(outcome.findings, job.fail_on):
         outcome.exit = EXIT_FINDINGS
     return outcome
