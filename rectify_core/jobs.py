@@ -151,7 +151,7 @@ def _convert(job: Job) -> FileOutcome:
 
 def _validate(job: Job) -> FileOutcome:
     from . import api
-    from .checks import run_checks
+    from .checks import merge_findings, run_checks
     from .errors import SchemaError
     from .plugins import get_registry
 
@@ -167,8 +167,7 @@ def _validate(job: Job) -> FileOutcome:
         outcome.findings = list(exc.findings) + semantic
     else:
         t = time.perf_counter()
-        outcome.findings = list(result.findings) + [f for f in api.validate(result.document)
-                                                    if f not in result.findings]
+        outcome.findings = merge_findings(result.findings, api.validate(result.document))  # each fact once
         outcome.timings["check_ms"] = (time.perf_counter() - t) * 1000
     if _over(outcome.findings, job.fail_on):
         outcome.exit = EXIT_FINDINGS
@@ -177,10 +176,11 @@ def _validate(job: Job) -> FileOutcome:
 
 def _inspect(job: Job) -> FileOutcome:
     from . import api
+    from .checks import merge_findings
 
     outcome = FileOutcome(job.input)
     result = _read(job, outcome)
-    outcome.findings = list(result.findings) + [f for f in api.validate(result.document) if f not in result.findings]
+    outcome.findings = merge_findings(result.findings, api.validate(result.document))
     outcome.summary = api.inspect(result, outcome.findings)
     outcome.removed = len(result.removed)
     if _over(outcome.findings, job.fail_on):

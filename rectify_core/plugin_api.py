@@ -28,9 +28,9 @@ docx to the docx reader).
 ``vocab.dates``, ``vocab.disclosure``, ``vocab.furniture``, ``vocab.tables``; each loads on first
 use) and, as functions, ``key_for_label`` (政务公开 labels), ``parse_status_text`` (status
 phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and ``to_circled`` (numerals).
+
 **Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
 bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
-
 
 Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
 this module to register a plugin stays cheap.
