@@ -197,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                              "列出每个格式的 -O 选项"))
     f.add_argument("--json", action="store_true", help=tr("print as JSON, with plugin, distribution and version",
                                                           "以 JSON 输出，含插件、发行包和版本"))
+    from .cli_check import add_parser as add_check_parser
+
+    add_check_parser(command, tr)
     from .serve.command import add_parser as add_serve_parser
 
     add_serve_parser(command, tr)
@@ -230,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handler = {"convert": cmd_files, "validate": cmd_files, "inspect": cmd_files,
-                   "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve}[args.command]
+                   "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve, "check": cmd_check}[args.command]
         return handler(args)
     except InternalError as exc:
         if os.environ.get("RECTIFY_DEBUG"):
@@ -323,6 +326,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     _out(schema_text(XSD_FILE if args.xsd else SCHEMA_FILE))
     return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .cli_check import cmd_check as run
+
+    return run(args)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
