@@ -39,6 +39,8 @@ class Job:
     limits: dict[str, Any] | None = None
     #: language of the reasons this module writes ("zh" or "en")
     lang: str = "en"
+    #: convert: rewrite half-width punctuation in Chinese text to full width (rectify_core.punctuation)
+    normalize_punctuation: bool = False
 
 
 @dataclass
@@ -52,8 +54,10 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     summary: dict[str, Any] | None = None
-    #: furniture lines the reader took out (page numbers, running headers …)
+    #: pieces of text the reader took out (page numbers, running headers, label colons …)
     removed: int = 0
+    #: the same counted by kind (``Removed.kind``), most first
+    removed_kinds: dict[str, int] = field(default_factory=dict)
     #: bytes for a target of "-": the parent writes them to standard output
     stdout: bytes = b""
 
@@ -115,6 +119,7 @@ def _convert(job: Job) -> FileOutcome:
                 raise UsageError(f"{target} exists; use --force to replace it")
     result = _read(job, outcome)
     outcome.removed = len(result.removed)
+    outcome.removed_kinds = api.removed_summary(result.removed)["by_kind"]
     outcome.findings = [f for f in result.findings if f.severity != "info"]
     blocking = _over(outcome.findings, job.fail_on)
     if blocking:
@@ -125,9 +130,18 @@ def _convert(job: Job) -> FileOutcome:
                           f"not converted: {worst.severity} [{worst.rule}] at or above --fail-on "
                           f"{job.fail_on} (--fail-on never converts anyway)")
         return outcome
+    document = result.document
+    if job.normalize_punctuation:
+        from .punctuation import describe
+
+        document, changes = api.normalize_punctuation(document)
+        outcome.findings.append(Finding(
+            "punctuation.normalized", "info", changes[0].pointer if changes else "",
+            f"已将中文文本中 {len(changes)} 处半角标点改为全角" if changes else "中文文本中没有半角标点",
+            describe(changes)))
     t = time.perf_counter()
     # Render everything first, then write: one failing writer leaves no output at all.
-    rendered = [(target, api.write_bytes(result.document, fmt, options=job.writer_options.get(fmt)))
+    rendered = [(target, api.write_bytes(document, fmt, options=job.writer_options.get(fmt)))
                 for fmt, target in job.targets]
     for target, data in rendered:
         if target == "-":
@@ -160,7 +174,7 @@ def _validate(job: Job) -> FileOutcome:
         outcome.findings = list(exc.findings) + semantic
     else:
         t = time.perf_counter()
-        outcome.findings = merge_findings(result.findings, api.validate(result.document))  # a fact seen twice: once
+        outcome.findings = merge_findings(result.findings, api.validate(result.document))  # each fact once
         outcome.timings["check_ms"] = (time.perf_counter() - t) * 1000
     if _over(outcome.findings, job.fail_on):
         outcome.exit = EXIT_FINDINGS
@@ -176,6 +190,7 @@ def _inspect(job: Job) -> FileOutcome:
     outcome.findings = merge_findings(result.findings, api.validate(result.document))
     outcome.summary = api.inspect(result, outcome.findings)
     outcome.removed = len(result.removed)
+    outcome.removed_kinds = api.removed_summary(result.removed)["by_kind"]
     if _over(outcome.findings, job.fail_on):
         outcome.exit = EXIT_FINDINGS
     return outcome
