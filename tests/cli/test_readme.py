@@ -34,3 +34,19 @@ def test_batch_examples_run(capsys, tmp_path, monkeypatch):
                "--log", "run.jsonl")[0] == 0
     assert (tmp_path / "out" / "a" / "n1.docx").exists() and (tmp_path / "run.jsonl").exists()
     assert run(capsys, "validate", "archive/**/*.txt", "--jobs", "2", "--fail-fast", "-v")[0] == 0
+
+
+def test_readme_plugin_example_is_a_working_writer():
+    start = README.index("```python\nfrom rectify_core.plugin_api import Option, VisibleWriter")
+    code = README[start + len("```python\n"): README.index("```", start + 10)]
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    writer = namespace["MyWriter"]()
+    assert writer.lossless is False and [o.name for o in writer.options] == ["width"]
+    import io
+
+    from rectify_core.model import Document
+
+    sink = io.BytesIO()
+    writer.write(Document(title="示例镇通报", preamble=("正文。",)), sink, {})
+    assert sink.getvalue().decode("utf-8") == "示例镇通报\n正文。"
