@@ -55,7 +55,7 @@ class Limits:
     max_depth: int = 200               # nesting of elements, objects, form XObjects
     max_numbering: int = 1_000_000     # characters of list numbers expanded from numbering definitions
     timeout: float = 30.0              # wall-clock seconds for the whole read
-    max_memory: int = 1024 * MiB       # address space of a worker process (see rectify_core.workers)
+    max_memory: int = 1024 * MiB       # address space a worker may add to what it starts with (rectify_core.workers)
 
     def replace(self, **changes: Any) -> Limits:
         return dataclasses.replace(self, **changes)

@@ -3,7 +3,7 @@
 Our own loops charge a :class:`~rectify_core.budget.Budget`, but some work happens inside C
 libraries that Python cannot interrupt — pdfium laying out a page, libxml2 parsing, a regular
 expression backtracking.  A worker process bounds that work from outside: before running the
-task the child sets ``RLIMIT_AS`` (address space, ``Limits.max_memory``) and ``RLIMIT_CPU``
+task the child sets ``RLIMIT_AS`` (the address space it starts with plus ``Limits.max_memory``) and ``RLIMIT_CPU``
 (``Limits.timeout`` rounded up, plus one second), and the parent kills it when the wall-clock
 ``timeout`` (plus a short grace, so the child's own budget check can answer first with a better
 message) has passed.  Whatever happens in the child comes back as what it would have been in
@@ -97,6 +97,21 @@ def _context(method: str | None) -> Any:
 
 # --------------------------------------------------------------------------------------- child side
 
+def _address_space_in_use() -> int:
+    """Bytes of address space this process already holds (0 where /proc is missing).
+
+    A forked worker inherits its parent's mappings, and RLIMIT_AS counts them: a parent that once
+    ran many threads keeps one reserved malloc arena (64 MiB of address space) per thread for good,
+    so a CLI or test process can hold 1 GiB it never touches.  ``max_memory`` is therefore what the
+    read may add on top of what the worker starts with, not a total that the parent's history eats.
+    """
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _apply_rlimits(limits: Limits) -> None:
     import faulthandler
     import resource
@@ -104,7 +119,7 @@ def _apply_rlimits(limits: Limits) -> None:
     global IN_WORKER
     IN_WORKER = True
     faulthandler.disable()  # a library crash is reported as a refusal, not as a C-level traceback
-    mem = int(limits.max_memory)
+    mem = _address_space_in_use() + int(limits.max_memory)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or mem < hard:
         resource.setrlimit(resource.RLIMIT_AS, (mem, mem if hard == resource.RLIM_INFINITY else hard))
