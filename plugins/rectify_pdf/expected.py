@@ -23,24 +23,17 @@ from typing import TYPE_CHECKING
 from rectify_core.model import Document
 
 if TYPE_CHECKING:
-    from rectify_core.visible import Para
     from rectify_core.recognize.blocks import Block
-
-    from .typeset import Line
-
-
-def whole_characters(indent: float, size: float) -> float:
-    """An indent as the recognizer gets it: a whole number of characters, in points.  Glyph boxes
-    and grids differ by fractions of a point between producers; "indented two characters" does not."""
-    return float(round(indent / size) * size) if size > 0 else 0.0
+    from rectify_core.typeset.layout import Line
+    from rectify_core.visible import Para
 
 
 def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
     """One recognizer Block per visible paragraph, with the hints the PDF reader measures."""
+    from rectify_core.fixed_layout.blocks import whole_characters
     from rectify_core.recognize.blocks import Block
-
-    from . import page as P
-    from .typeset import look_for, para_runs
+    from rectify_core.typeset import page as P
+    from rectify_core.typeset.layout import look_for, para_runs
 
     first_line: dict[int, Line] = {}
     for each in lines:
@@ -67,11 +60,11 @@ def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
 
 def expected_pdf(document: Document) -> Document:
     """The Document that reading ``write_pdf(document)`` gives (see the module docstring)."""
-    from rectify_core.visible import flatten
     from rectify_core.recognize import recognize
+    from rectify_core.typeset.layout import typeset
+    from rectify_core.visible import flatten
 
     from .fonts import load_face
-    from .typeset import typeset
 
     face = load_face()
     paras = flatten(document)

@@ -1,26 +1,24 @@
 """Read a 通报 from a PDF: what a person sees on the pages, rebuilt into paragraphs, then recognised.
 
-Steps: refuse hostile files (``guard``); glyphs → lines by position (``extract``); page numbers and
-running headers/footers out, recorded as removed (``furniture``); table rows split into cells
-(``tables``); lines → paragraphs by indentation and line length (``paragraphs``); paragraphs →
-recognizer Blocks with layout hints (size, bold, alignment, indent, page).  A PDF without a text
-layer (a scan) is refused with a clear message: OCR is out of scope.
+Steps: refuse hostile files (``guard``); glyphs with pdfium (``extract``); then the stage every
+fixed-layout reader shares (``rectify_core.fixed_layout``): glyphs → lines, furniture out and
+recorded as removed, table rows, paragraphs, recognizer Blocks with layout hints.  A PDF without a
+text layer (a scan) is refused with a clear message: OCR is out of scope.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rectify_core.errors import InputError
 from rectify_core.findings import Finding, Location
-from rectify_core.formats import Reader, ReadResult, Removed, Source
+from rectify_core.fixed_layout.blocks import LaidOut
+from rectify_core.formats import Reader, ReadResult, Source
 
 if TYPE_CHECKING:
-    from rectify_core.recognize.blocks import Block
+    from rectify_core.fixed_layout.lines import PageText
 
-    from .extract import PageText
-    from .paragraphs import Frame, Paragraph
+PdfText = LaidOut  # what the PDF shows, ready for the recognizer (the shared stage's result)
 
 
 class PdfReader(Reader):
@@ -33,95 +31,25 @@ class PdfReader(Reader):
         return 1.0 if b"%PDF-" in head[:1024] else 0.0
 
     def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
-        from rectify_core.recognize import recognize
-        from rectify_core.recognize.furniture import SEPARATOR
+        from rectify_core.fixed_layout.blocks import recognize_laid_out
 
-        text = read_text(source, options)
-        result = recognize(text.blocks, source=source.name)
-        # a colon that stands for a table's cell border was never in the PDF: not "removed" either
-        kept = [r for r in result.removed if not (
-            r.reason == SEPARATOR and r.location is not None and (r.location.page, r.location.line) in text.bordered)]
-        result.removed = text.removed + kept
-        result.findings = text.findings + list(result.findings)
-        result.info.setdefault("pages", text.pages)
-        return result
+        return recognize_laid_out(read_text(source, options), source.name)
 
 
-@dataclass
-class PdfText:
-    """What the PDF shows, ready for the recognizer."""
-
-    blocks: list[Block] = field(default_factory=list)
-    removed: list[Removed] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    pages: int = 0
-    bordered: set[tuple[int | None, int | None]] = field(default_factory=set)  # rows given a "："
-
-
-def read_text(source: Source, options: dict[str, Any]) -> PdfText:
+def read_text(source: Source, options: dict[str, Any]) -> LaidOut:
     """The PDF's paragraphs as recognizer blocks, the furniture taken out, and page-level findings."""
-    from rectify_core.recognize.blocks import Block
+    from rectify_core.fixed_layout.blocks import lay_out
 
     from .extract import extract
-    from .furniture import find_furniture
     from .guard import Limits, preflight
-    from .paragraphs import build_paragraphs, measure_frame
-    from .tables import find_rows, row_texts
 
     limits = Limits.from_options(options)
     preflight(source.data, source.name, limits)
     pages = extract(source.data, source.name, limits)
-    out = PdfText(pages=len(pages), findings=_check_text_layer(pages, source.name))
-
-    furniture = find_furniture(pages)
-    gone = {id(f.line) for f in furniture}
-    out.removed = [Removed(f.line.text.strip(), f.reason, Location(file=source.name, page=f.line.page,
-                                                                   line=f.line.index)) for f in furniture]
-    lines = [line for page in pages for line in page.lines if id(line) not in gone]
-    if not lines:
-        return out  # nothing but page numbers: an empty document, its furniture listed as removed
-    frame = measure_frame(lines, (pages[0].width, pages[0].height))
-    rows = find_rows(lines)
-    pending: list[Any] = []
-
-    def flush() -> None:
-        out.blocks.extend(_block(para, frame) for para in build_paragraphs(pending, frame))
-        pending.clear()
-
-    for line in lines:
-        if id(line) in rows.continued:
-            continue  # already part of the cell it continues
-        cells = rows.rows.get(id(line))
-        if cells is None:
-            pending.append(line)
-            continue
-        flush()
-        texts, bordered = row_texts(cells)
-        if bordered:
-            out.bordered.add((line.page, line.index))
-        out.blocks.extend(Block(text=t, page=line.page, line=line.index, size=round(line.size * 2) / 2,
-                                bold=line.first_bold, align="left") for t in texts)
-    flush()
+    findings = _check_text_layer(pages, source.name)
+    out = lay_out(pages, source.name)
+    out.findings = findings + out.findings
     return out
-
-
-def _block(para: Paragraph, frame: Frame) -> Block:
-    from rectify_core.recognize.blocks import Block
-
-    from .expected import whole_characters
-    from .paragraphs import alignment
-
-    first = para.first
-    align = alignment(para, frame)
-    return Block(
-        text=para.text,
-        page=first.page,
-        line=first.index,
-        bold=first.first_bold,
-        size=round(first.size * 2) / 2,
-        align=align,
-        indent=whole_characters(first.left - frame.left, first.size) if align == "left" else None,
-    )
 
 
 def _check_text_layer(pages: list[PageText], name: str) -> list[Finding]:

@@ -13,11 +13,11 @@ import subprocess
 import sys
 
 import pytest
-from rectify_pdf.furniture import folio_number
 from rectify_pdf.reader import PdfReader
 
 from rectify_core import api
 from rectify_core.errors import InputError
+from rectify_core.fixed_layout.furniture import folio_number
 from rectify_core.model import Document
 
 from .fixtures import A4, MM, _pdf, published_pdf, scanned_pdf

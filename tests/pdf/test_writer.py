@@ -12,15 +12,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from rectify_pdf import page as P
 from rectify_pdf.extract import TextLine
 from rectify_pdf.reader import read_text
-from rectify_pdf.typeset import CLOSERS
 
 from rectify_core import api
 from rectify_core.errors import InputError
 from rectify_core.formats import Source
 from rectify_core.model import Document, Node
+from rectify_core.typeset import page as P
+from rectify_core.typeset.layout import CLOSERS
 
 from .helpers import pages, seed_document
 

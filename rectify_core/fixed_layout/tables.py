@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .extract import TextLine
+from .lines import TextLine
 
 _SAME_COLUMN = 2.0  # points
 

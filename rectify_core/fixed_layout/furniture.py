@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .extract import PageText, TextLine
+from .lines import PageText, TextLine
 
 _DASH = r"[-－—–―~～·•_\s]*"
 _FOLIO_FORMS = (
