@@ -11,7 +11,9 @@ from typing import Any
 
 from rectify_core import hookimpl
 
+from .reader import OfdReader
+
 
 @hookimpl
 def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    """Registered as the reader and writer land (formats: reader; print: writer)."""
+    register(OfdReader())
