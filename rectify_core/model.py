@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 SCHEMA_NAME = "rectify/tongbao"
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 MarkerStyle = Literal["chinese", "chinese_paren", "arabic", "arabic_paren", "circled", "label"]
 StatusCategory = Literal["completed", "long_term", "in_progress", "not_started", "unknown"]
@@ -88,6 +88,9 @@ class Problem:
     finding: tuple[str, ...] = ()
     rectification: Rectification | None = None
     status: Status | None = None
+    responsible_unit: str | None = None  # 责任单位 (schema 1.1)
+    responsible_person: str | None = None  # 责任人 (schema 1.1)
+    time_limit: Date | None = None  # 整改时限 as written (schema 1.1), not the status's deadline
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,7 @@ _SCHEMA_ORDER: dict[type, tuple[str, ...]] = {
     Marker: ("style", "value", "text"),
     Rectification: ("label", "colon", "paragraphs"),
     Status: ("category", "deadline", "text", "inline"),
-    Problem: ("finding", "rectification", "status"),
+    Problem: ("finding", "rectification", "status", "responsible_unit", "responsible_person", "time_limit"),
     Node: ("marker", "heading", "run_in", "paragraphs", "problem", "children"),
     Statistics: ("total", "completed", "long_term", "in_progress", "not_started", "rate",
                  "long_term_in_completed", "text"),

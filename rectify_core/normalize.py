@@ -83,7 +83,12 @@ def _problem(p: Problem | None) -> Problem | None:
     rect = p.rectification
     if rect is not None and rect.colon is None:
         rect = replace(rect, colon="：")
-    return replace(p, rectification=rect, status=_status(p.status))
+    # The ledger fields of schema 1.1 (责任单位, 责任人, 整改时限) are not printed by the visible
+    # writers: a notice states them in too many ways for the recognizer to read them back reliably,
+    # so the round-trip promise leaves them out rather than guess (json, xml and the ledger keep them).
+    out = replace(p, rectification=rect, status=_status(p.status),
+                  responsible_unit=None, responsible_person=None, time_limit=None)
+    return out if out != Problem() else None
 
 
 def _marker(m: Marker | None) -> Marker | None:

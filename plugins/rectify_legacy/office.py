@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from rectify_core.errors import InputError, SecurityError
+from rectify_core.plugin_api import InputError, SecurityError
 
 INSTALL_HINT = ("LibreOffice is needed to read and write .doc and .wps files: install it "
                 "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui; other systems: libreoffice.org), "

@@ -14,7 +14,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from rectify_core.errors import InputError
+from rectify_core.plugin_api import InputError
 
 MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE

@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable
 from typing import Any
 
-from rectify_core.errors import InputError
-from rectify_core.fixed_layout.lines import Glyph
+from rectify_core.plugin_api import Budget, Glyph, InputError
 
 from . import ofd
 from .package import Font, child
 
-Charge = Callable[[str, int], None]
 _CONTAINERS = frozenset({"Content", "Layer", "PageBlock"})
 _BOLD_WORDS = ("bold", "black", "heavy", "粗")
 _ASCENT, _DESCENT = 0.88, 0.12  # of the em, above and below the baseline (a CJK face's usual box)
@@ -33,10 +30,10 @@ _ASCENT, _DESCENT = 0.88, 0.12  # of the em, above and below the baseline (a CJK
 class PageGlyphs:
     """Collects the glyphs of one page (or template) and each text object's (size, bold) style."""
 
-    def __init__(self, fonts: dict[str, Font], composites: dict[str, tuple[str, Any]], charge: Charge,
-                 part: str, source: str, max_depth: int = 64) -> None:
-        self.fonts, self.composites, self.charge = fonts, composites, charge
-        self.part, self.source, self.max_depth = part, source, max_depth
+    def __init__(self, fonts: dict[str, Font], composites: dict[str, tuple[str, Any]], budget: Budget,
+                 part: str, source: str) -> None:
+        self.fonts, self.composites, self.budget = fonts, composites, budget
+        self.part, self.source = part, source
         self.glyphs: list[Glyph] = []
         self.styles: list[tuple[float, bool]] = []
         self.glyph_only = 0  # text codes drawn by glyph index alone (no Unicode text to read)
@@ -45,9 +42,8 @@ class PageGlyphs:
         return self.styles[pos]
 
     def walk(self, container: Any, matrix: ofd.Matrix, depth: int = 0) -> None:
-        if depth > self.max_depth:
-            raise InputError(f"page content nests more than {self.max_depth} levels deep", file=self.source,
-                             location=self.part)
+        """Every text object under ``container`` (an element or a list of them)."""
+        self.budget.level(depth)  # a CompositeObject may even use itself: the depth cap ends that
         for el in container:
             name = ofd.localname(el.tag)
             if name in _CONTAINERS:
@@ -90,7 +86,7 @@ class PageGlyphs:
             if not text:
                 self.glyph_only += 1
                 continue
-            self.charge("elements", len(text))
+            self.budget.charge("elements", len(text))
             try:
                 x = float(code.get("X", x))
                 y = float(code.get("Y", y))

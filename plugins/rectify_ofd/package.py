@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rectify_core.errors import InputError
-from rectify_core.zip_package import Package, open_zip
+from rectify_core.plugin_api import InputError, open_zip
+from rectify_core.plugin_api import ZipPackage as Package
 
 from . import ofd
 

@@ -2,38 +2,25 @@
 lines → furniture → paragraphs → Blocks stage as the PDF reader, then the recognizer.
 
 ``package`` opens the zip (hardened, shared with docx) and finds pages, templates and fonts;
-``content`` turns each page's text objects into positioned glyphs; ``rectify_core.fixed_layout``
-does the rest.  Text on a page template (TemplatePage: letterheads, form labels, running heads)
-is furniture: recorded as removed, never read as the notice.  Signatures and seals are listed in
-``info``, never required or verified; annotations (watermarks, stamps) are not read.
+``content`` turns each page's text objects into positioned glyphs; the plugin API's
+``build_lines`` and ``lay_out`` (``rectify_core.fixed_layout``) do the rest.  Text on a page
+template (TemplatePage: letterheads, form labels, running heads) is furniture: recorded as
+removed, never read as the notice; so is text drawn outside the page.  Signatures and seals are
+listed in ``info``, never required or verified; annotations (watermarks, stamps) are not read.
 """
 
 from __future__ import annotations
 
-import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rectify_core.errors import InputError, SecurityError
-from rectify_core.formats import Reader, ReadResult, Source
+from rectify_core.plugin_api import InputError, Location, Reader, Report, Source
 
-MAX_PAGES = 2000
-MAX_GLYPHS = 4_000_000
-MAX_SECONDS = 30.0
+if TYPE_CHECKING:
+    from rectify_core.plugin_api import Block, PageText
 
+    from .package import OfdPackage, PageRef
 
-class _Caps:
-    """The work caps of one read (the shape of the core's work budget: ``charge(kind, n)``)."""
-
-    def __init__(self, name: str) -> None:
-        self.name, self.started, self.spent = name, time.monotonic(), {"pages": 0, "elements": 0}
-
-    def charge(self, kind: str, n: int = 1) -> None:
-        self.spent[kind] = self.spent.get(kind, 0) + n
-        limit = MAX_PAGES if kind == "pages" else MAX_GLYPHS
-        if self.spent[kind] > limit:
-            raise SecurityError(f"the OFD holds more than {limit:,} {kind}", file=self.name)
-        if time.monotonic() - self.started > MAX_SECONDS:
-            raise SecurityError(f"reading took longer than {MAX_SECONDS:g} s", file=self.name)
+_PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0x10FFFF))
 
 
 class OfdReader(Reader):
@@ -49,72 +36,82 @@ class OfdReader(Reader):
             return 0.95
         return 0.6 if filename and str(filename).lower().endswith(".ofd") else 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> list[Block]:
         from lxml import etree
 
-        from rectify_core.fixed_layout.blocks import lay_out, recognize_laid_out
+        from rectify_core.plugin_api import lay_out
 
         try:
-            pages, removed, info = read_pages(source, options)
+            pages = read_pages(source, report)
         except etree.LxmlError as exc:
             raise InputError(f"unreadable XML ({exc})", file=source.name) from None
         except RecursionError:
             raise InputError("the document nests elements too deeply", file=source.name) from None
-        laid = lay_out(pages, source.name)
-        laid.removed = removed + laid.removed
         if not any(p.lines for p in pages):
-            raise InputError("the OFD shows no text (only images or paths: a scan needs OCR first)",
+            raise InputError("the OFD shows no text, only images or drawings (a scan needs OCR first)",
                              file=source.name)
-        result = recognize_laid_out(laid, source.name)
-        result.info.update(info)
-        return result
+        _check_private_use(pages, report)
+        return lay_out(pages, report)
 
 
-def read_pages(source: Source, options: dict[str, Any]) -> tuple[list[Any], list[Any], dict[str, Any]]:
-    """Every page's lines, the template text as removed furniture, and what ``info`` reports."""
-    from rectify_core.findings import Location
-    from rectify_core.fixed_layout.lines import PageText, build_lines
-    from rectify_core.formats import Removed
+def read_pages(source: Source, report: Report) -> list[PageText]:
+    """Every page's lines; template text and text off the page go to ``report`` as removed."""
+    from .package import open_ofd
+
+    doc = open_ofd(source.data, source.name)
+    if not doc.pages:
+        raise InputError("the OFD document has no pages", file=source.name)
+    report.info.update(doc.info)
+    report.info["pages"] = len(doc.pages)
+    pages = []
+    for ref in doc.pages:
+        report.budget.charge("pages", 1)
+        pages.append(_page(doc, ref, report))
+    return pages
+
+
+def _page(doc: OfdPackage, ref: PageRef, report: Report) -> PageText:
+    from rectify_core.plugin_api import PageText, build_lines
 
     from . import ofd
     from .content import PageGlyphs
-    from .package import child, open_ofd
+    from .package import child
 
-    caps = options.get("budget") or _Caps(source.name)
-    doc = open_ofd(source.data, source.name)
-    pages: list[PageText] = []
-    removed: list[Removed] = []
-    glyph_only = 0
-    for ref in doc.pages:
-        caps.charge("pages", 1)
-        width, height = ref.box.w * ofd.PT_PER_MM, ref.box.h * ofd.PT_PER_MM
-        for template in ref.templates:
-            drawn = PageGlyphs(doc.fonts, doc.composites, caps.charge, template, source.name)
-            drawn.walk(_content(doc.xml(template), child), ofd.IDENTITY)
-            for line in build_lines(drawn.glyphs, ref.number, drawn.style):
-                removed.append(Removed(line.text.strip(), "page template",
-                                       Location(file=source.name, page=ref.number)))
-        drawn = PageGlyphs(doc.fonts, doc.composites, caps.charge, ref.part, source.name)
-        drawn.walk(_content(doc.xml(ref.part), child), ofd.IDENTITY)
-        glyph_only += drawn.glyph_only
-        shown = [g for g in drawn.glyphs if 0 <= g.middle <= height and g.right >= 0 and g.left <= width]
-        if len(shown) < len(drawn.glyphs):  # drawn off the paper: nobody sees it, but it is listed
-            kept = {id(g) for g in shown}
-            off = [g for g in drawn.glyphs if id(g) not in kept]
-            removed += [Removed(line.text.strip(), "outside the page", Location(file=source.name, page=ref.number))
-                        for line in build_lines(off, ref.number, drawn.style)]
-        pages.append(PageText(ref.number, width, height, build_lines(shown, ref.number, drawn.style)))
-    if not pages:
-        raise InputError("the OFD document has no pages", file=source.name)
-    info = dict(doc.info)
-    if glyph_only:
-        info["ofd_glyph_only_text"] = glyph_only  # drawn by glyph index without text: not readable
-    return pages, removed, info
+    def drawn(part: str) -> PageGlyphs:
+        glyphs = PageGlyphs(doc.fonts, doc.composites, report.budget, part, doc.source)
+        content = child(doc.xml(part), "Content")
+        if content is not None:
+            glyphs.walk([content], ofd.IDENTITY)
+        if glyphs.glyph_only:  # drawn by glyph index without text: nothing to read
+            report.info["ofd_glyph_only_text"] = report.info.get("ofd_glyph_only_text", 0) + glyphs.glyph_only
+        return glyphs
+
+    where = Location(page=ref.number)
+    for template in ref.templates:
+        furniture = drawn(template)
+        for line in build_lines(furniture.glyphs, ref.number, furniture.style):
+            report.remove(line.text.strip(), "page template", where)
+    width, height = ref.box.w * ofd.PT_PER_MM, ref.box.h * ofd.PT_PER_MM
+    page = drawn(ref.part)
+    shown = [g for g in page.glyphs if 0 <= g.middle <= height and g.right >= 0 and g.left <= width]
+    if len(shown) < len(page.glyphs):  # drawn off the paper: nobody sees it, but it is listed
+        kept = {id(g) for g in shown}
+        off = [g for g in page.glyphs if id(g) not in kept]
+        for line in build_lines(off, ref.number, page.style):
+            report.remove(line.text.strip(), "outside the page", where)
+    return PageText(ref.number, width, height, build_lines(shown, ref.number, page.style))
 
 
-def _content(page: Any, child: Any) -> list[Any]:
-    found = child(page, "Content")
-    return [found] if found is not None else []
+def _check_private_use(pages: list[PageText], report: Report) -> None:
+    """Characters in the Private Use Area are font-specific codes, not text: a warning per page."""
+    for page in pages:
+        count = sum(1 for line in page.lines for ch in line.text
+                    if any(lo <= ord(ch) <= hi for lo, hi in _PRIVATE_USE))
+        if count:
+            report.add("ofd.private-use-text", "warning",
+                       f"第{page.number}页有{count}个字符使用私用区编码（字体专用编码），无法读成文字",
+                       f"page {page.number} has {count} characters coded in the Private Use Area (codes of "
+                       "one font, not Unicode text): they cannot be read", Location(page=page.number))
 
 
 __all__ = ["OfdReader", "read_pages"]

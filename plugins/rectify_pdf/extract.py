@@ -10,8 +10,7 @@ import functools
 import time
 from typing import Any
 
-from rectify_core.errors import InputError, SecurityError
-from rectify_core.fixed_layout.lines import Glyph, PageText, TextLine, build_lines, is_latin
+from rectify_core.plugin_api import Glyph, InputError, PageText, SecurityError, TextLine, build_lines, is_latin
 
 from .guard import Limits
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.formats import Writer
-from rectify_core.model import Document
-from rectify_core.typeset import page as P
+from rectify_core.plugin_api import Document, Writer
+
+from . import page as P
 
 # A stroke this wide around each glyph is the fake bold that stands in for 黑体/小标宋.
 BOLD_STROKE = 0.03
@@ -47,10 +47,10 @@ def render(document: Document, options: dict[str, Any] | None = None) -> bytes:
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from rectify_core.typeset.layout import para_runs, typeset
-    from rectify_core.visible import flatten
+    from rectify_core.plugin_api import flatten
 
     from .fonts import check_coverage, load_face
+    from .typeset import para_runs, typeset
 
     options = options or {}
     font_path, subfont = _font_options(options)

@@ -2,13 +2,12 @@
 furniture → table rows → paragraphs → recognizer Blocks, one implementation for every reader.
 
 ``lines`` builds lines from glyph boxes; ``furniture``, ``tables`` and ``paragraphs`` work on
-lines; ``blocks`` runs them in order and hands the result to the recognizer.
+lines; ``blocks`` runs them in order.  Plugins reach these through ``rectify_core.plugin_api``.
 """
 
 from __future__ import annotations
 
-from .blocks import LaidOut, lay_out, recognize_laid_out, whole_characters
-from .lines import Glyph, PageText, Style, TextLine, build_lines
+from .blocks import lay_out, whole_characters
+from .lines import Glyph, PageText, Style, TextLine, build_lines, is_latin
 
-__all__ = ["Glyph", "LaidOut", "PageText", "Style", "TextLine", "build_lines", "lay_out", "recognize_laid_out",
-           "whole_characters"]
+__all__ = ["Glyph", "PageText", "Style", "TextLine", "build_lines", "is_latin", "lay_out", "whole_characters"]

@@ -16,9 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from rectify_pdf import page as P  # BRIDGE until the print branch lands rectify_core.typeset (page, layout)
+from rectify_pdf.typeset import CLOSERS, OPENERS
+
 from rectify_core.recognize.markers import split_marker
-from rectify_core.typeset import page as P
-from rectify_core.typeset.layout import CLOSERS, OPENERS
 
 from .lines import TextLine, is_latin
 
@@ -82,7 +83,7 @@ def measure_frame(lines: list[TextLine], page_size: tuple[float, float] | None =
 
 
 def _is_a4(size: tuple[float, float]) -> bool:
-    return abs(size[0] - P.PAGE_WIDTH) < 3 and abs(size[1] - P.PAGE_HEIGHT) < 3
+    return bool(abs(size[0] - P.PAGE_WIDTH) < 3 and abs(size[1] - P.PAGE_HEIGHT) < 3)
 
 
 def _left_edge(body: list[TextLine], a4: bool) -> float:
@@ -96,7 +97,7 @@ def _left_edge(body: list[TextLine], a4: bool) -> float:
     if a4 and min(line.left for line in body) >= P.LEFT - 2:
         size = median(line.size for line in body if round(line.left) == round(left)) if shared else 0.0
         if not shared or any(abs(left - P.LEFT - k * size) <= 2 for k in range(0, 5)):
-            return P.LEFT
+            return float(P.LEFT)
     return left
 
 

@@ -130,7 +130,12 @@ def problems(draw: Any, has_heading: bool) -> Problem:
     status = draw(st.none() | statuses())
     if not finding and rect is None and status is None:
         finding = (draw(texts()),)
-    return Problem(finding=finding, rectification=rect, status=status)
+    unit, person, limit = None, None, None
+    if draw(st.integers(0, 3)) == 0:  # the ledger fields of schema 1.1
+        unit, person = draw(st.none() | texts(20)), draw(st.none() | texts(8))
+        limit = draw(st.none() | dates() | st.sampled_from([Date(text="长期坚持"), Date(text="立行立改")]))
+    return Problem(finding=finding, rectification=rect, status=status,
+                   responsible_unit=unit, responsible_person=person, time_limit=limit)
 
 
 _STYLES_BY_DEPTH = ["chinese", "chinese_paren", "arabic", "arabic_paren", "circled"]
