@@ -23,9 +23,10 @@ spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``ex
 makes ``TextLine``s of a ``PageText``, and ``lay_out`` runs the shared furniture → table rows →
 paragraphs stage and returns the Blocks (``whole_characters`` rounds an indent as it does).
 
-**Packages** — ``open_zip`` opens a zip of XML parts as hostile input (member and size caps,
-``parse_xml`` without DTDs or entities) and returns a ``ZipPackage``; ``get_registry`` gives the
-loaded formats, for a plugin that reads through another (``.doc`` → docx).
+**Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
+zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
+``get_registry()`` finds another format's reader or writer (the .doc reader hands LibreOffice's
+docx to the docx reader).
 
 **Vocabulary** — the genre's knowledge as functions: ``key_for_label`` (政务公开 labels),
 ``parse_status_text`` (status phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and
@@ -74,8 +75,7 @@ if TYPE_CHECKING:
     from .recognize.status import parse_status_text
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
-    from .zip_package import Package as ZipPackage
-    from .zip_package import check_member_name, open_zip, parse_xml
+    from .zip_package import Package, check_member_name, open_zip, parse_xml
 
 _LAZY = {
     "Para": "visible", "Span": "visible", "VisibleWriter": "visible", "expected_visible": "visible",
@@ -86,10 +86,9 @@ _LAZY = {
     "recognize": "recognize.pipeline",
     "Glyph": "fixed_layout", "PageText": "fixed_layout", "TextLine": "fixed_layout", "build_lines": "fixed_layout",
     "is_latin": "fixed_layout", "lay_out": "fixed_layout", "whole_characters": "fixed_layout",
-    "ZipPackage": "zip_package", "open_zip": "zip_package", "parse_xml": "zip_package",
-    "check_member_name": "zip_package", "get_registry": "plugins",
+    "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
+    "parse_xml": "zip_package", "get_registry": "plugins",
 }
-_RENAMED = {"ZipPackage": "Package"}
 
 
 def __getattr__(name: str) -> Any:
@@ -98,7 +97,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"rectify_core.plugin_api has no {name!r}")
     from importlib import import_module
 
-    return getattr(import_module(f"rectify_core.{module}"), _RENAMED.get(name, name))
+    return getattr(import_module(f"rectify_core.{module}"), name)
 
 
 __all__ = [
@@ -120,6 +119,7 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "Package",
     "PageText",
     "Para",
     "PluginError",
@@ -143,7 +143,6 @@ __all__ = [
     "UsageError",
     "VisibleWriter",
     "Writer",
-    "ZipPackage",
     "build_lines",
     "check_member_name",
     "check_version",

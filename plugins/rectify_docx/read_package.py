@@ -3,8 +3,7 @@ after the one check only a docx needs — a Word 97 .doc (OLE2) handed to the do
 
 from __future__ import annotations
 
-from rectify_core.plugin_api import InputError, check_member_name, open_zip, parse_xml
-from rectify_core.plugin_api import ZipPackage as Package
+from rectify_core.plugin_api import InputError, Package, check_member_name, open_zip, parse_xml
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rectify_core.plugin_api import InputError, open_zip
-from rectify_core.plugin_api import ZipPackage as Package
+from rectify_core.plugin_api import InputError, Package, open_zip
 
 from . import ofd
 
