@@ -74,6 +74,9 @@ if TYPE_CHECKING:
     from .recognize.pipeline import recognize
     from .recognize.status import parse_status_text
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
+    from .typeset import fonts as typefaces
+    from .typeset import layout as typesetting
+    from .typeset import page as page_points
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
     from .zip_package import Package, check_member_name, open_zip, parse_xml
 
@@ -91,7 +94,18 @@ _LAZY = {
 }
 
 
+# Modules exported whole: the GB/T 9704 figures (cheap, loaded now) and the typesetting core of the
+# fixed-layout writers (page in points, role faces, layout), loaded on first use.
+from . import gbt9704  # noqa: E402
+
+_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        from importlib import import_module
+
+        return import_module(f"rectify_core.{_LAZY_MODULES[name]}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"rectify_core.plugin_api has no {name!r}")
@@ -148,12 +162,14 @@ __all__ = [
     "check_version",
     "expected_visible",
     "flatten",
+    "gbt9704",
     "get_registry",
     "hookimpl",
     "is_latin",
     "key_for_label",
     "lay_out",
     "open_zip",
+    "page_points",
     "parse_status_text",
     "parse_xml",
     "recognize",
@@ -162,6 +178,8 @@ __all__ = [
     "split_marker",
     "to_chinese",
     "to_circled",
+    "typefaces",
+    "typesetting",
     "unflatten",
     "validate_dict",
     "whole_characters",

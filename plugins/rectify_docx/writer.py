@@ -15,6 +15,7 @@ import unicodedata
 from typing import Any, BinaryIO
 
 from rectify_core.plugin_api import Document, Para, UsageError, VisibleWriter, flatten
+from rectify_core.plugin_api import gbt9704 as G
 
 from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, R_NS, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
 from .write_package import (
@@ -34,7 +35,7 @@ from .write_profile import GEOMETRY, PAGE_H, PAGE_W, Geometry, font_profile
 from .write_styles import styles_xml
 
 MIN_HEADING_STYLES = 4          # 一级…四级标题 exist in every file, used or not
-SIGNATURE_GAP = 2               # 字 between the date's right edge and the margin (GB/T 9704 7.3.5.2)
+SIGNATURE_GAP = G.SIGNATURE_RIGHT_CHARS  # 字 between the date's right edge and the margin (7.3.5.2)
 
 
 def width_in_chars(text: str) -> float:

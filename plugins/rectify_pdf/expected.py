@@ -60,14 +60,12 @@ def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
 
 def expected_pdf(document: Document) -> Document:
     """The Document that reading ``write_pdf(document)`` gives (see the module docstring)."""
-    from rectify_core.plugin_api import flatten, recognize
+    from rectify_core.plugin_api import flatten, recognize, typefaces
 
-    from .fonts import load_face
     from .typeset import typeset
 
-    face = load_face()
     paras = flatten(document)
-    blocks = layout_blocks(paras, typeset(paras, face.advance))
+    blocks = layout_blocks(paras, typeset(paras, typefaces.role_faces({})))
     return recognize(blocks, source="<pdf>").document
 
 

@@ -16,10 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from rectify_pdf import page as P  # BRIDGE until the print branch lands rectify_core.typeset (page, layout)
-from rectify_pdf.typeset import CLOSERS, OPENERS
-
 from rectify_core.recognize.markers import split_marker
+from rectify_core.typeset import page as P
+from rectify_core.typeset.layout import CLOSERS, OPENERS
 
 from .lines import TextLine, is_latin
 
@@ -83,7 +82,7 @@ def measure_frame(lines: list[TextLine], page_size: tuple[float, float] | None =
 
 
 def _is_a4(size: tuple[float, float]) -> bool:
-    return bool(abs(size[0] - P.PAGE_WIDTH) < 3 and abs(size[1] - P.PAGE_HEIGHT) < 3)
+    return abs(size[0] - P.PAGE_WIDTH) < 3 and abs(size[1] - P.PAGE_HEIGHT) < 3
 
 
 def _left_edge(body: list[TextLine], a4: bool) -> float:
@@ -97,7 +96,7 @@ def _left_edge(body: list[TextLine], a4: bool) -> float:
     if a4 and min(line.left for line in body) >= P.LEFT - 2:
         size = median(line.size for line in body if round(line.left) == round(left)) if shared else 0.0
         if not shared or any(abs(left - P.LEFT - k * size) <= 2 for k in range(0, 5)):
-            return float(P.LEFT)
+            return P.LEFT
     return left
 
 
