@@ -9,7 +9,9 @@ a .wps name, is the docx itself renamed.
 
 from __future__ import annotations
 
+import importlib.util
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,9 +19,9 @@ from rectify_legacy import office
 from rectify_legacy.ole2 import CompoundFile
 
 from rectify_core import api
-from rectify_core.errors import InputError
+from rectify_core.errors import InputError, SecurityError
 
-from ..clients import require_client
+from ..clients import in_ci, require_client
 from ..corpus import seed
 from ..docx.foreign import libreoffice
 
@@ -91,3 +93,40 @@ def test_missing_libreoffice_says_what_to_install(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(InputError, match="libreoffice-writer-nogui") as caught:
         office.soffice()
     assert caught.value.exit_code == 2
+
+
+@pytest.fixture
+def office_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Conversions through one long-lived LibreOffice (unoserver under the system Python)."""
+    from rectify_legacy import server
+
+    if server.uno_python() is None or importlib.util.find_spec("unoserver") is None:
+        message = "the batch server needs python3-uno (apt) and unoserver (pip install -e '.[test]')"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    monkeypatch.setenv("RECTIFY_SOFFICE_SERVER", "always")
+    running = server.start(office.soffice())
+    assert running is not None, server.unavailable()
+    yield running
+    server.stop()
+    assert server.running() is None
+    assert server.alive(running.process.pid) == []  # the whole group is gone: unoserver and LibreOffice
+
+
+def test_a_batch_goes_through_one_long_lived_libreoffice(made: dict[str, bytes], office_server: object) -> None:
+    from rectify_legacy import server
+
+    expected = _read(made["docx"], "seed-002.docx").document
+    for kind in ("doc", "wps", "doc"):
+        assert _read(made[kind], f"batch.{kind}").document == expected
+    assert server.running() is office_server  # the same server for every file
+    assert _read(api.write_bytes(expected, "doc"), "back.doc").document == expected
+
+
+def test_a_conversion_that_overruns_stops_the_server(made: dict[str, bytes], office_server: object) -> None:
+    from rectify_legacy import server
+
+    with pytest.raises(SecurityError, match="did not finish"):
+        office.convert(made["doc"], "doc", "docx", "slow.doc", timeout=0.001)
+    assert server.running() is None  # its state was unknown: the next file starts a fresh one
