@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import hookimpl
+from . import hookimpl, ocr
 from .budget import Budget, Limits
 from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding, Location, Severity
@@ -68,6 +68,7 @@ from .report import Report
 if TYPE_CHECKING:
     from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out, whole_characters
     from .numerals import to_chinese, to_circled
+    from .ocr import OcrEngine, OcrLine
     from .plugins import get_registry
     from .recognize.disclosure import key_for_label
     from .recognize.markers import split_marker
@@ -88,6 +89,7 @@ _LAZY = {
     "split_marker": "recognize.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
     "Glyph": "fixed_layout", "PageText": "fixed_layout", "TextLine": "fixed_layout", "build_lines": "fixed_layout",
+    "OcrLine": "ocr", "OcrEngine": "ocr",
     "is_latin": "fixed_layout", "lay_out": "fixed_layout", "whole_characters": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
@@ -133,6 +135,8 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "OcrEngine",
+    "OcrLine",
     "Package",
     "PageText",
     "Para",
@@ -168,6 +172,7 @@ __all__ = [
     "is_latin",
     "key_for_label",
     "lay_out",
+    "ocr",
     "open_zip",
     "page_points",
     "parse_status_text",
