@@ -120,6 +120,11 @@ class Reader:
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Extracted:
         raise NotImplementedError
 
+    def check_layout(self, source: Source, options: dict[str, Any]) -> list[Finding] | None:
+        """``rectify check``: findings of the file measured against GB/T 9704 (rule ids
+        ``layout.*``), or None when this format has no page to measure."""
+        return None
+
 
 class Writer:
     name: ClassVar[str] = ""

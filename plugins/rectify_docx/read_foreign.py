@@ -7,8 +7,9 @@ paragraph, its style chain, or a "Heading N" / "标题 N" style name), whether i
 font size, alignment and first-line indent.  A table gives one block per row with its cells as
 shown (``Block.cells``; a header row and a merged row flagged), so no text is dropped and none is
 invented: the recognizer reads the rows.  A table of one column is a frame around paragraphs (a
-notice typed in a box): its paragraphs read as paragraphs, with their hints.  Text boxes follow the paragraph they are anchored to;
-footnotes and endnotes come after the text, before the signature (``BlockMaker.all_blocks``).
+notice typed in a box): its paragraphs read as paragraphs, with their hints.  Text boxes follow
+the paragraph they are anchored to; footnotes and endnotes come after the text, before the
+signature (``BlockMaker.all_blocks``).
 """
 
 from __future__ import annotations
