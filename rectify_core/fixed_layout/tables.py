@@ -89,7 +89,7 @@ def row_cells(cells: list[str]) -> list[tuple[str, ...]]:
     """The blocks a row gives, as cell tuples: one (label, value) pair per field of a 政务公开 row
     (the same rule as the docx reader's: the cell border separates them, no colon is invented),
     otherwise one single-cell block per cell."""
-    from rectify_core.recognize.disclosure import key_for_label
+    from rectify_core.vocab.disclosure import key_for_label
 
     cells = [c for c in cells if c]
     labels = cells[0::2]
