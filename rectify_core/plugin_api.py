@@ -21,7 +21,7 @@ spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``ex
 
 **Fixed-layout pages** (PDF, OFD, OCR) — a reader places ``Glyph``s on pages; ``build_lines``
 makes ``TextLine``s of a ``PageText``, and ``lay_out`` runs the shared furniture → table rows →
-paragraphs stage and returns the Blocks (``whole_characters`` rounds an indent as it does).
+paragraphs stage and returns the Blocks.
 
 **Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
 zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
@@ -32,9 +32,9 @@ docx to the docx reader).
 ``vocab.dates``, ``vocab.disclosure``, ``vocab.furniture``, ``vocab.tables``; each loads on first
 use) and, as functions, ``key_for_label`` (政务公开 labels), ``parse_status_text`` (status
 phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and ``to_circled`` (numerals).
+
 **Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
 bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
-
 
 Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
 this module to register a plugin stays cheap.
@@ -71,7 +71,8 @@ from .recognize.blocks import Block
 from .report import Report
 
 if TYPE_CHECKING:
-    from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out, whole_characters
+    from . import metadata
+    from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out
     from .numerals import to_chinese, to_circled
     from .plugins import get_registry
     from .recognize.pipeline import recognize
@@ -94,7 +95,7 @@ _LAZY = {
     "split_marker": "vocab.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
     "Glyph": "fixed_layout", "PageText": "fixed_layout", "TextLine": "fixed_layout", "build_lines": "fixed_layout",
-    "is_latin": "fixed_layout", "lay_out": "fixed_layout", "whole_characters": "fixed_layout",
+    "is_latin": "fixed_layout", "lay_out": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
     "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
@@ -105,7 +106,8 @@ _LAZY = {
 # fixed-layout writers (page in points, role faces, layout), loaded on first use.
 from . import gbt9704  # noqa: E402
 
-_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout"}
+_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout",
+                 "metadata": "metadata"}
 
 
 def __getattr__(name: str) -> Any:
@@ -178,6 +180,7 @@ __all__ = [
     "is_latin",
     "key_for_label",
     "lay_out",
+    "metadata",
     "open_zip",
     "page_points",
     "parse_status_text",
@@ -194,5 +197,4 @@ __all__ = [
     "unflatten",
     "validate_dict",
     "vocab",
-    "whole_characters",
 ]

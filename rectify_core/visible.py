@@ -203,11 +203,12 @@ def _marker(text: str, where: str) -> Marker:
 
 
 def _status(text: str, inline: bool) -> Status:
-    from .vocab.status import parse_status_text
+    from .vocab.status import is_stated, parse_status_text
 
     parsed = parse_status_text(text)
     category, deadline = parsed if parsed is not None else ("unknown", None)
-    return Status(category=category, deadline=deadline, text=text, inline=inline)  # type: ignore[arg-type]
+    return Status(category=category, deadline=deadline, text=text, inline=inline,  # type: ignore[arg-type]
+                  inferred=not is_stated(text))
 
 
 def _date(text: str) -> Date:

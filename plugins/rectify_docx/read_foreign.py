@@ -180,10 +180,8 @@ def _signature_start(blocks: list[Block]) -> int:
     lines above it (the issuer); the end when the text does not end with a date."""
     from rectify_core.plugin_api import vocab
 
-    parse_date = vocab.dates.parse_date
-
     end = len(blocks)
-    if not blocks or len(blocks[-1].text) > 30 or parse_date(blocks[-1].text) is None:
+    if not blocks or len(blocks[-1].text) > 30 or vocab.dates.parse_date(blocks[-1].text) is None:
         return end
     end -= 1
     while end > 0 and len(blocks) - end < 3 and len(blocks[end - 1].text) <= 30 \

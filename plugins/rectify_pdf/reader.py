@@ -49,7 +49,14 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
     pages = extract(source.data, source.name, limits)
     report.info["pages"] = len(pages)
     _check_text_layer(pages, report)
-    return lay_out(pages, report)
+    # the 政务公开 list rectify's writer keeps in the document properties comes first, as the
+    # lines a portal prints above the title (properties.py; rectify_core.metadata)
+    from rectify_core.plugin_api import typesetting
+
+    from .properties import read_info
+
+    blocks: list[Block] = typesetting.property_blocks(read_info(source.data))
+    return blocks + lay_out(pages, report)
 
 
 def _check_text_layer(pages: list[PageText], report: Report) -> None:

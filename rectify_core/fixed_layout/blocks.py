@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rectify_core.findings import Location
+from rectify_core.typeset.expected import whole_characters  # the writers' expectation rounds alike
 
 if TYPE_CHECKING:
     from rectify_core.recognize.blocks import Block
@@ -19,12 +20,6 @@ if TYPE_CHECKING:
 
     from .lines import PageText, TextLine
     from .paragraphs import Frame, Paragraph
-
-
-def whole_characters(indent: float, size: float) -> float:
-    """An indent as the recognizer gets it: a whole number of characters, in points.  Glyph boxes
-    and grids differ by fractions of a point between producers; "indented two characters" does not."""
-    return float(round(indent / size) * size) if size > 0 else 0.0
 
 
 def lay_out(pages: list[PageText], report: Report) -> list[Block]:
@@ -84,4 +79,4 @@ def _block(para: Paragraph, frame: Frame) -> Block:
     )
 
 
-__all__ = ["lay_out", "whole_characters"]
+__all__ = ["lay_out"]

@@ -23,10 +23,9 @@ def _read(data: bytes, name: str, from_format: str | None, options: dict[str, An
 def _findings(result: Any) -> list[Any]:
     """Reader and validation findings of one read, each once (Finding objects pickle across processes)."""
     from .. import api
+    from ..checks import merge_findings
 
-    seen = list(result.findings)
-    seen += [f for f in api.validate(result.document) if f not in seen]
-    return seen
+    return merge_findings(result.findings, api.validate(result.document))
 
 
 def convert(data: bytes, name: str, from_format: str | None, to_formats: list[str], reader_options: dict[str, Any],

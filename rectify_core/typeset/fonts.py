@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from rectify_core.errors import InputError
+from rectify_core.options import Option
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 DEFAULT_FONT = FONT_DIR / "RectifySerifSC-Regular.ttf"
@@ -82,6 +83,20 @@ CANDIDATES: dict[str, tuple[Candidate, ...]] = {
 
 SYSTEM_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
                "/Library/Fonts", "/System/Library/Fonts", "C:/Windows/Fonts")
+
+
+# the -O keys of the fixed-layout writers (PDF, OFD): other font files for the roles
+OPTIONS = (
+    Option("font", "path", None, "a TrueType/OpenType CJK font for the body instead of the bundled subset",
+           "正文所用的中文 TrueType/OpenType 字体文件（默认用自带子集）"),
+    Option("font_index", "int", 0, "which font of a .ttc collection (font)", ".ttc 字体集中的第几个字体"),
+    Option("font_title", "path", None, "font file for the title (default: Noto Serif CJK SC Bold)",
+           "标题字体文件（默认 Noto Serif CJK SC Bold）"),
+    Option("font_heading1", "path", None, "font file for 一、 headings (default: Noto Sans CJK SC Bold)",
+           "一级标题字体文件（默认 Noto Sans CJK SC Bold）"),
+    Option("font_heading2", "path", None, "font file for （一） headings (default: LXGW WenKai)",
+           "二级标题字体文件（默认霞鹜文楷）"),
+)
 
 
 @lru_cache(maxsize=1)
@@ -325,5 +340,16 @@ def subset_name(face: Face, data: bytes) -> str:
     return f"{face.name}-{hashlib.sha1(data).hexdigest()[:10]}"
 
 
-__all__ = ["CANDIDATES", "DEFAULT_FONT", "FONT_DIR", "ROLES", "Candidate", "Face", "Faces", "check_coverage",
-           "role_faces", "subset_name"]
+__all__ = [
+    "CANDIDATES",
+    "DEFAULT_FONT",
+    "FONT_DIR",
+    "OPTIONS",
+    "ROLES",
+    "Candidate",
+    "Face",
+    "Faces",
+    "check_coverage",
+    "role_faces",
+    "subset_name",
+]
