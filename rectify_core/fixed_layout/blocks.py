@@ -24,11 +24,11 @@ if TYPE_CHECKING:
 
 def lay_out(pages: list[PageText], report: Report) -> list[Block]:
     """The pages' paragraphs as recognizer blocks; the furniture taken out goes to ``report``."""
-    from rectify_core.recognize.blocks import Block
+    from rectify_core.recognize.blocks import row_block
 
     from .furniture import find_furniture
     from .paragraphs import build_paragraphs, measure_frame
-    from .tables import find_rows, row_cells
+    from .tables import column_rights, find_rows
 
     furniture = find_furniture(pages)
     for f in furniture:
@@ -47,16 +47,18 @@ def lay_out(pages: list[PageText], report: Report) -> list[Block]:
         pending.clear()
 
     for line in lines:
-        if id(line) in rows.continued:
-            continue  # already part of the cell it continues
-        cells = rows.rows.get(id(line))
-        if cells is None:
+        if id(line) not in rows.members:
             pending.append(line)
             continue
+        number = rows.starts.get(id(line))
+        if number is None:
+            continue  # a later line of a table: read with its first
         flush()
-        blocks.extend(Block(text=" ".join(row), page=line.page, line=line.index, size=round(line.size * 2) / 2,
-                            bold=line.first_bold, align="left", cells=row if len(row) > 1 else None)
-                      for row in row_cells(cells))
+        table = rows.tables[number]
+        rights = column_rights(table)
+        blocks.extend(row_block(row.cells(rights), number + 1, page=row.line.page, line=row.line.index,
+                                size=round(row.line.size * 2) / 2, bold=row.line.first_bold,
+                                merged=row.merged or None) for row in table)
     flush()
     return blocks
 
