@@ -10,8 +10,9 @@ names can be reorganised without breaking a plugin.  Names are grouped by what t
 reader gets; a reader returns a ``Document`` (structured formats), ``Shown(document)`` (a
 Document rebuilt from the visible text of our own files: the core derives inspection facts,
 statistics and contacts from that text) or a list of ``Block`` (text with layout hints, which the
-core hands to the recognizer).  ``Report`` is where a reader puts findings, removed furniture,
-``info`` and where it finds its work ``budget`` (``report.budget.charge("elements", n)``).
+core hands to the recognizer; ``row_block`` makes the Block of a table row from its cells).
+``Report`` is where a reader puts findings, removed furniture, ``info`` and where it finds its
+work ``budget`` (``report.budget.charge("elements", n)``).
 
 **Model** — the frozen dataclasses of the 通报 (``Document``, ``Node``, ``Problem`` …), mirroring
 ``schemas/tongbao.schema.json``.
@@ -63,7 +64,7 @@ from .model import (
     replace,
 )
 from .options import Option
-from .recognize.blocks import Block
+from .recognize.blocks import Block, row_block
 from .report import Report
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ __all__ = [
     "parse_xml",
     "recognize",
     "replace",
+    "row_block",
     "schema_text",
     "split_marker",
     "structured_kind",
