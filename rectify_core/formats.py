@@ -13,10 +13,25 @@ from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Union
 
 from .findings import Finding, Location
 from .model import Document
+from .options import Option
 
 if TYPE_CHECKING:
     from .recognize.blocks import Block
     from .report import Report
+
+
+# Removal reasons (as readers and the recognizer record them) → the kind counted for people.
+REMOVED_KINDS: dict[str, str] = {
+    "page number": "page number",
+    **dict.fromkeys(("running header", "running footer", "page header", "page footer"), "header"),
+    **dict.fromkeys(("label separator", "list bullet"), "separator"),
+    **dict.fromkeys(("web page furniture", "publication details line", "breadcrumb", "font-size switch",
+                     "print/close", "share links", "publication line", "related links", "site header or footer",
+                     "site navigation or page furniture outside the article"), "site furniture"),
+    **dict.fromkeys(("hidden element", "hidden text"), "hidden"),
+    "table header": "table header",
+    "control character": "control character",
+}
 
 
 @dataclass(frozen=True)
@@ -27,8 +42,15 @@ class Removed:
     reason: str
     location: Location | None = None
 
+    @property
+    def kind(self) -> str:
+        """What sort of text this was, for counts a person reads: ``page number``, ``header`` (a
+        running or page header or footer), ``separator`` (a label's colon, a bullet), ``site
+        furniture``, ``table header``, ``hidden``, ``control character`` — else the reason itself."""
+        return REMOVED_KINDS.get(self.reason, self.reason)
+
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"text": self.text, "reason": self.reason}
+        out: dict[str, Any] = {"text": self.text, "reason": self.reason, "kind": self.kind}
         if self.location is not None:
             out["location"] = {k: v for k, v in vars(self.location).items() if v is not None}
         return out
@@ -88,6 +110,8 @@ class Reader:
     extensions: ClassVar[tuple[str, ...]] = ()
     media_types: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""
+    #: the ``-O`` keys this reader understands (see :mod:`rectify_core.options`)
+    options: ClassVar[tuple[Option, ...]] = ()
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """Confidence 0..1 that ``head`` (the first 4 KiB) is this format."""
@@ -96,6 +120,11 @@ class Reader:
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Extracted:
         raise NotImplementedError
 
+    def check_layout(self, source: Source, options: dict[str, Any]) -> list[Finding] | None:
+        """``rectify check``: findings of the file measured against GB/T 9704 (rule ids
+        ``layout.*``), or None when this format has no page to measure."""
+        return None
+
 
 class Writer:
     name: ClassVar[str] = ""
@@ -103,6 +132,8 @@ class Writer:
     media_type: ClassVar[str] = "application/octet-stream"
     description: ClassVar[str] = ""
     lossless: ClassVar[bool] = True
+    #: the ``-O`` keys this writer understands (see :mod:`rectify_core.options`)
+    options: ClassVar[tuple[Option, ...]] = ()
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         raise NotImplementedError

@@ -7,7 +7,8 @@ threads, and ``==`` is the equality the round-trip guarantees are stated in.
 
 ``to_dict`` writes the *canonical* form: members in schema order, optional members omitted when
 ``None`` or empty, booleans omitted when they equal their default.  ``from_dict`` accepts any
-schema-valid dict, so ``to_dict(from_dict(x)) == x`` holds exactly for canonical input.
+schema-valid dict (and refuses any other with a located SchemaError), so
+``to_dict(from_dict(x)) == x`` holds exactly for canonical input.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class Status:
     deadline: Date | None = None
     text: str | None = None
     inline: bool = True
+    inferred: bool = False  # read from a sentence of the account, not a status slot (since 1.1)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,13 @@ class Signature:
 
 @dataclass(frozen=True)
 class Document:
+    """One 通报: its head, body of numbered nodes, statistics, closing, contacts and signature.
+
+    Build one with ``Document.from_dict`` (checked against the schema) or from the classes of this
+    module; ``to_dict`` gives the canonical JSON form, ``walk`` every body node with its JSON
+    Pointer, ``problems`` the nodes that carry a rectification account.
+    """
+
     schema: str = SCHEMA_NAME
     version: str = SCHEMA_VERSION
     disclosure: tuple[DisclosureField, ...] = ()
@@ -144,8 +153,17 @@ class Document:
     signature: Signature | None = None
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Document:
-        """Build a Document from a schema-valid dict (validate first: this trusts its input)."""
+    def from_dict(cls, data: dict[str, Any], *, validate: bool = True) -> Document:
+        """Build a Document from its dict form, checking it first.
+
+        The dict is checked against the JSON Schema, values included (a date must exist, a marker
+        value must be a whole number …): a bad one raises :class:`rectify_core.errors.SchemaError`
+        whose ``pointer`` is the JSON Pointer of the first offending member and whose ``findings``
+        list all of them, instead of a Document that fails later inside a writer.  Readers that
+        have validated already pass ``validate=False``.
+        """
+        if validate:
+            _check(data)
         return _from_dict(cls, data)
 
     def to_dict(self) -> dict[str, Any]:
@@ -171,7 +189,7 @@ _SCHEMA_ORDER: dict[type, tuple[str, ...]] = {
     Inspection: ("level", "team", "round", "kind", "targets", "start", "end", "feedback"),
     Marker: ("style", "value", "text"),
     Rectification: ("label", "colon", "paragraphs"),
-    Status: ("category", "deadline", "text", "inline"),
+    Status: ("category", "deadline", "text", "inline", "inferred"),
     Problem: ("finding", "rectification", "status", "responsible_unit", "responsible_person", "time_limit"),
     Node: ("marker", "heading", "run_in", "paragraphs", "problem", "children"),
     Statistics: ("total", "completed", "long_term", "in_progress", "not_started", "rate",
@@ -215,6 +233,20 @@ def _hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
         _HINTS[cls] = get_type_hints(cls)
     return _HINTS[cls]
+
+
+def _check(data: Any) -> None:
+    from .errors import SchemaError
+    from .schema import validate_dict  # schema imports this module: import on use
+
+    if not isinstance(data, dict):
+        raise SchemaError(f"a Document is built from a dict, got {type(data).__name__}", pointer="")
+    findings = validate_dict(data)
+    if findings:
+        first = findings[0]
+        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+        raise SchemaError(f"{first.pointer or '/'}: {first.message_en}{more}", pointer=first.pointer,
+                          findings=findings)
 
 
 def _from_dict(cls: type[_T], data: dict[str, Any]) -> _T:

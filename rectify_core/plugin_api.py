@@ -10,8 +10,9 @@ names can be reorganised without breaking a plugin.  Names are grouped by what t
 reader gets; a reader returns a ``Document`` (structured formats), ``Shown(document)`` (a
 Document rebuilt from the visible text of our own files: the core derives inspection facts,
 statistics and contacts from that text) or a list of ``Block`` (text with layout hints, which the
-core hands to the recognizer).  ``Report`` is where a reader puts findings, removed furniture,
-``info`` and where it finds its work ``budget`` (``report.budget.charge("elements", n)``).
+core hands to the recognizer; ``row_block`` makes the Block of a table row from its cells).
+``Report`` is where a reader puts findings, removed furniture, ``info`` and where it finds its
+work ``budget`` (``report.budget.charge("elements", n)``).
 
 **Model** — the frozen dataclasses of the 通报 (``Document``, ``Node``, ``Problem`` …), mirroring
 ``schemas/tongbao.schema.json``.
@@ -21,16 +22,20 @@ spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``ex
 
 **Fixed-layout pages** (PDF, OFD, OCR) — a reader places ``Glyph``s on pages; ``build_lines``
 makes ``TextLine``s of a ``PageText``, and ``lay_out`` runs the shared furniture → table rows →
-paragraphs stage and returns the Blocks (``whole_characters`` rounds an indent as it does).
+paragraphs stage and returns the Blocks.
 
 **Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
 zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
 ``get_registry()`` finds another format's reader or writer (the .doc reader hands LibreOffice's
 docx to the docx reader).
 
-**Vocabulary** — the genre's knowledge as functions: ``key_for_label`` (政务公开 labels),
-``parse_status_text`` (status phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and
-``to_circled`` (numerals).
+**Vocabulary** — the genre's knowledge: the package ``vocab`` (``vocab.markers``, ``vocab.status``,
+``vocab.dates``, ``vocab.disclosure``, ``vocab.furniture``, ``vocab.tables``; each loads on first
+use) and, as functions, ``key_for_label`` (政务公开 labels), ``parse_status_text`` (status
+phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and ``to_circled`` (numerals).
+
+**Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
+bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
 
 Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
 this module to register a plugin stays cheap.
@@ -40,7 +45,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import hookimpl, ocr
+from . import hookimpl, ocr, vocab
 from .budget import Budget, Limits
 from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding, Location, Severity
@@ -62,37 +67,41 @@ from .model import (
     Status,
     replace,
 )
-from .recognize.blocks import Block
+from .options import Option
+from .recognize.blocks import Block, row_block
 from .report import Report
 
 if TYPE_CHECKING:
-    from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out, whole_characters
+    from . import metadata
+    from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out
     from .numerals import to_chinese, to_circled
     from .ocr import OcrEngine, OcrLine
     from .plugins import get_registry
-    from .recognize.disclosure import key_for_label
-    from .recognize.markers import split_marker
     from .recognize.pipeline import recognize
-    from .recognize.status import parse_status_text
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
+    from .sniffing import head_encoding, head_text, structured_kind
     from .typeset import fonts as typefaces
     from .typeset import layout as typesetting
     from .typeset import page as page_points
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
+    from .vocab.disclosure import key_for_label
+    from .vocab.markers import split_marker
+    from .vocab.status import parse_status_text
     from .zip_package import Package, check_member_name, open_zip, parse_xml
 
 _LAZY = {
     "Para": "visible", "Span": "visible", "VisibleWriter": "visible", "expected_visible": "visible",
     "flatten": "visible", "unflatten": "visible",
     "XSD_FILE": "schema", "check_version": "schema", "schema_text": "schema", "validate_dict": "schema",
-    "key_for_label": "recognize.disclosure", "parse_status_text": "recognize.status",
-    "split_marker": "recognize.markers", "to_chinese": "numerals", "to_circled": "numerals",
+    "key_for_label": "vocab.disclosure", "parse_status_text": "vocab.status",
+    "split_marker": "vocab.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
     "Glyph": "fixed_layout", "PageText": "fixed_layout", "TextLine": "fixed_layout", "build_lines": "fixed_layout",
     "OcrLine": "ocr", "OcrEngine": "ocr",
-    "is_latin": "fixed_layout", "lay_out": "fixed_layout", "whole_characters": "fixed_layout",
+    "is_latin": "fixed_layout", "lay_out": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
+    "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
 }
 
 
@@ -100,7 +109,8 @@ _LAZY = {
 # fixed-layout writers (page in points, role faces, layout), loaded on first use.
 from . import gbt9704  # noqa: E402
 
-_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout"}
+_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout",
+                 "metadata": "metadata"}
 
 
 def __getattr__(name: str) -> Any:
@@ -137,6 +147,7 @@ __all__ = [
     "Node",
     "OcrEngine",
     "OcrLine",
+    "Option",
     "Package",
     "PageText",
     "Para",
@@ -168,10 +179,13 @@ __all__ = [
     "flatten",
     "gbt9704",
     "get_registry",
+    "head_encoding",
+    "head_text",
     "hookimpl",
     "is_latin",
     "key_for_label",
     "lay_out",
+    "metadata",
     "ocr",
     "open_zip",
     "page_points",
@@ -179,13 +193,15 @@ __all__ = [
     "parse_xml",
     "recognize",
     "replace",
+    "row_block",
     "schema_text",
     "split_marker",
+    "structured_kind",
     "to_chinese",
     "to_circled",
     "typefaces",
     "typesetting",
     "unflatten",
     "validate_dict",
-    "whole_characters",
+    "vocab",
 ]

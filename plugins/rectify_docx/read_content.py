@@ -3,8 +3,10 @@
 What a person sees in Word's final view: inserted text yes, deleted and moved-away text no, a
 field's result but not its instruction, one branch of ``mc:AlternateContent``, hidden (vanished)
 runs set aside so the reader can record them.  Content controls, smart tags, hyperlinks and custom
-XML are transparent.  Text boxes are returned as paragraphs of their own after the paragraph that
-anchors them; tables as rows of cells, in reading order.
+XML are transparent, around runs, paragraphs, table rows and cells alike.  Text boxes are returned
+as paragraphs of their own after the paragraph that anchors them; tables as rows of cells, in
+reading order; a paragraph records the footnotes and endnotes it cites, whose text the reader
+places after it (docs/docx.md).
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ _MC = "{" + MC_NS + "}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _TRANSPARENT = {f"{W}hyperlink", f"{W}smartTag", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}fldSimple",
                 f"{W}dir", f"{W}bdo", f"{W}sdtContent"}
+_NOTE_REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
+# a content control or custom XML element may wrap a table row or a cell, as it wraps paragraphs
+_WRAPPERS = (f"{W}sdt", f"{W}customXml")
 _SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr", f"{W}sdtPr", f"{W}sdtEndPr"}
 
 
@@ -37,6 +42,7 @@ class Paragraph:
     ppr: Any
     segments: list[Segment] = field(default_factory=list)
     boxes: list[Paragraph] = field(default_factory=list)  # text boxes anchored here
+    notes: list[tuple[str, str]] = field(default_factory=list)  # ("footnote" | "endnote", id) cited here
 
     @property
     def text(self) -> str:
@@ -51,6 +57,19 @@ class Paragraph:
 class Table:
     element: Any
     rows: list[list[list[Paragraph]]]  # rows → cells → paragraphs (nested tables flattened in order)
+    header: list[bool] = field(default_factory=list)  # per row: Word's repeated header row (w:tblHeader)
+    spans: list[list[int]] = field(default_factory=list)  # per row, per cell: grid columns it spans
+
+    @property
+    def columns(self) -> int:
+        """Grid columns of the table (w:tblGrid), else the most a row spans."""
+        grid = self.element.findall(f"{W}tblGrid/{W}gridCol")
+        return len(grid) if grid else max((sum(r) for r in self.spans), default=0)
+
+    def merged(self, index: int) -> bool:
+        """The row is one cell spanning every column (a section heading inside a table)."""
+        spans = self.spans[index]
+        return len(spans) == 1 and self.columns > 1 and spans[0] >= self.columns
 
     @property
     def style(self) -> str | None:
@@ -83,13 +102,39 @@ def blocks(container: Any) -> Iterator[Paragraph | Table]:
 
 
 def _table(el: Any) -> Table:
-    rows = []
-    for tr in el.iterfind(f"{W}tr"):
+    table = Table(el, [])
+    for tr in _unwrapped(el, f"{W}tr"):
         cells = []
-        for tc in tr.iterfind(f"{W}tc"):
+        spans = []
+        for tc in _unwrapped(tr, f"{W}tc"):
             cells.append(list(_flat_paragraphs(tc)))
-        rows.append(cells)
-    return Table(el, rows)
+            span = tc.find(f"{W}tcPr/{W}gridSpan")
+            try:
+                spans.append(max(1, int(span.get(f"{W}val", "1"))) if span is not None else 1)
+            except ValueError:
+                spans.append(1)
+        table.rows.append(cells)
+        table.spans.append(spans)
+        flag = tr.find(f"{W}trPr/{W}tblHeader")
+        table.header.append(flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off"))
+    return table
+
+
+def _unwrapped(parent: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` children of ``parent``, also those inside content controls and custom XML."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            if inner is not None:
+                yield from _unwrapped(inner, tag)
+
+
+def notes(part: Any) -> dict[str, list[Paragraph | Table]]:
+    """The notes of a footnotes or endnotes part by id (separators included: never cited)."""
+    kinds = (f"{W}footnote", f"{W}endnote")
+    return {note.get(f"{W}id") or "": list(blocks(note)) for note in part if note.tag in kinds}
 
 
 def _flat_paragraphs(container: Any) -> Iterator[Paragraph]:
@@ -171,8 +216,12 @@ def _run(r: Any, para: Paragraph, fields: list[str]) -> None:
                 value -= 0xF000
             if 0x20 <= value and not 0xD800 <= value <= 0xDFFF:
                 parts.append(chr(value))
+        elif tag == f"{W}ruby":  # phonetic guide: the base text is the text; the reading above it is not
+            parts.extend(t.text or "" for t in el.iterfind(f"{W}rubyBase/{W}r/{W}t"))
         elif tag in (f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"):
             _boxes(el, para)
+        elif tag in _NOTE_REFERENCES:
+            para.notes.append((_NOTE_REFERENCES[tag], el.get(f"{W}id") or ""))
     if parts:
         para.segments.append(Segment("".join(parts), style, rpr, hidden))
 
@@ -191,4 +240,4 @@ def _boxes(el: Any, para: Paragraph) -> None:
         para.boxes.extend(_flat_paragraphs(box))
 
 
-__all__ = ["Paragraph", "Segment", "Table", "blocks", "paragraph"]
+__all__ = ["Paragraph", "Segment", "Table", "blocks", "notes", "paragraph"]

@@ -24,9 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.plugin_api import Block, Location, Removed, Report
+from rectify_core.plugin_api import Block, Location, Removed, Report, row_block, vocab
 
 from .parse import clean
+
+disclosure, furniture = vocab.disclosure, vocab.furniture
 
 CONTENT_HINTS = (
     "zoom", "ucap-content", "trs_editor", "trs_ueditor", "article-content", "article_content", "articlecontent",
@@ -43,33 +45,6 @@ BLOCK_TAGS = frozenset({
 })
 CELL_TAGS = frozenset({"td", "th"})
 METADATA_CONTAINERS = ("table", "ul", "ol", "dl", "div", "section")
-STRONG_LABELS = frozenset({
-    "索引号", "信息索引号", "主题分类", "发布机构", "发文机关", "发布单位", "成文日期", "成文时间", "文号", "发文字号",
-    "发文日期", "发文时间", "效力状态", "有效性", "公开方式", "文件名称", "主题词", "公开时限", "公开范围",
-})
-WEAK_LABELS = frozenset({"标题", "名称", "发布日期", "发布时间", "来源", "信息来源", "生效日期", "废止日期",
-                         "组配分类", "体裁分类", "服务对象"})
-_TOOL_WORDS = r"(打印本页|关闭窗口|打印文章|打印|关闭|返回顶部|收藏本页|收藏|我要纠错|纠错)"
-FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # Anchored, whole-line forms only: these also run on lines *inside* the article, where a
-    # sentence may well mention 字号 (a shop name), 位置 or 无障碍 and must stay content.
-    ("breadcrumb", re.compile(r"^(当前位置|您的位置|您现在的位置|现在位置|所在位置)\s*[:：]|^首页\s*[>›»]")),
-    ("font-size switch", re.compile(r"^[【\[]?\s*(字号|字体|字体大小)\s*[:：]?\s*[【\[]?\s*[大特]"
-                                    r"|^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$")),
-    ("print/close", re.compile(rf"^([【\[]?\s*{_TOOL_WORDS}\s*[】\]]?\s*)+$")),
-    ("share links", re.compile(r"^[【\[]?\s*分享到?\s*[:：]|^(微信|微博|QQ空间|QQ)$")),
-    ("publication line", re.compile(
-        r"^[【\[]?\s*(发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|作者|责任编辑|浏览次数|点击数|阅读次数"
-        r"|访问量|浏览量)\s*[:：]|^[【\[]?\s*(时间|日期)\s*[:：]\s*\d")),
-    ("related links", re.compile(r"^(上一篇|下一篇|相关链接|相关阅读|相关文章)\s*[:：]?|^扫一扫")),
-    ("site header or footer", re.compile(r"版权所有|网站标识码|ICP备\s*\d|公网安备|^(主办单位|承办单位)\s*[:：]")),
-)
-OUTSIDE_ONLY: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # Broad forms, used only to *name the reason* for text already outside the article.
-    ("site header or footer", re.compile(r"网站地图|联系我们|无障碍|适老化|长者模式|主办|承办")),
-    ("font-size switch", re.compile(r"字号")),
-)
-OUTSIDE_REASON = "site navigation or page furniture outside the article"
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _LABEL_SEP = re.compile(r"\s*[:：]\s*")
 
@@ -78,11 +53,10 @@ _LABEL_SEP = re.compile(r"\s*[:：]\s*")
 class _Line:
     text: str
     element: Any
-    cells: bool = False
-
-
-def _norm_label(text: str) -> str:
-    return "".join(text.split()).rstrip(":：")
+    cells: tuple[str, ...] | None = None  # a table row: its cells as shown (paragraphs joined by \n)
+    table: int | None = None
+    header: bool = False
+    merged: bool = False
 
 
 def _classes(el: Any) -> str:
@@ -94,32 +68,60 @@ def _hidden(el: Any) -> bool:
     return el.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
 
 
-def furniture_reason(text: str, *, outside: bool = False) -> str | None:
-    """Why a short line is site furniture, or None when it may be content.
-
-    ``outside``: the line is already known to lie outside the article, and only its reason is
-    wanted, so broader patterns may name it.
-    """
-    if len(text) > 120:
-        return None
-    for reason, pattern in FURNITURE + (OUTSIDE_ONLY if outside else ()):
-        if pattern.search(text):
-            return reason
-    return None
-
-
 # -- text extraction --------------------------------------------------------------------------------
 
 class _Lines:
     """Visible lines of a subtree, split where a browser breaks lines (blocks, ``<br>``, cells)."""
 
-    def __init__(self, holders: set[Any], skip: Iterable[Any] = ()) -> None:
+    def __init__(self, holders: set[Any], skip: Iterable[Any] = (),
+                 tables: dict[Any, int | None] | None = None) -> None:
         self.holders = holders
         self.skip = set(skip)
         self.out: list[_Line] = []
         self.hidden: list[_Line] = []
         self.buf: list[str] = []
         self.owner: Any = None
+        self.tables = tables if tables is not None else {}  # table element → its number, None if layout
+
+    def _table_of(self, tr: Any) -> int | None:
+        """The number of a data table ``tr`` belongs to; None for a layout table (its cells hold
+        other tables, or no row has two cells), whose cells read as blocks of their own."""
+        table = next((a for a in tr.iterancestors() if a.tag == "table"), None)
+        if table is None:
+            return None
+        if table not in self.tables:
+            rows = [r for r in table.iter("tr") if next(a for a in r.iterancestors() if a.tag == "table") is table]
+            data = all(next(cell.iter("table"), None) is None for r in rows for cell in r if cell.tag in CELL_TAGS)
+            wide = any(sum(1 for c in r if c.tag in CELL_TAGS and not _hidden(c)) >= 2 for r in rows)
+            self.tables[table] = sum(1 for v in self.tables.values() if v is not None) + 1 if data and wide else None
+        return self.tables[table]
+
+    def _row(self, tr: Any, table: int) -> None:
+        """A data table's row: each visible cell's lines joined by line breaks (nothing invented)."""
+        cells: list[str] = []
+        tds = [c for c in tr if isinstance(c.tag, str) and c.tag in CELL_TAGS]
+        for cell in tds:
+            if _hidden(cell):
+                text = _SPACES.sub(" ", cell.text_content()).strip()
+                if text:
+                    self.hidden.append(_Line(text, cell))
+                continue
+            inner = _Lines(self.holders, self.skip, self.tables)
+            for child_text in (cell.text,):
+                inner.add(child_text, cell)
+            for child in cell:
+                inner.walk(child)
+                inner.add(child.tail, cell)
+            inner.flush()
+            self.hidden += inner.hidden
+            cells.append("\n".join(line.text for line in inner.out))
+        if not any(cells):
+            return
+        header = all(c.tag == "th" for c in tds) or any(a.tag == "thead" for a in tr.iterancestors())
+        spans = [c.get("colspan") or "1" for c in tds]
+        merged = len(cells) == 1 and spans[0].isdigit() and int(spans[0]) > 1
+        self.out.append(_Line(" ".join(c for c in cells if c), tr, cells=tuple(cells), table=table,
+                              header=header, merged=merged))
 
     def flush(self) -> None:
         text = _SPACES.sub(" ", "".join(self.buf)).strip()
@@ -144,12 +146,9 @@ class _Lines:
         if el.tag == "br":
             self.flush()
             return
-        if el.tag == "tr" and not any(c in self.holders for c in el):
+        if el.tag == "tr" and (table := self._table_of(el)) is not None:
             self.flush()
-            cells = [_SPACES.sub(" ", c.text_content()).strip() for c in el if c.tag in CELL_TAGS and not _hidden(c)]
-            text = " ".join(c for c in cells if c)
-            if text:
-                self.out.append(_Line(text, el, cells=True))
+            self._row(el, table)
             return
         block = el.tag in BLOCK_TAGS or el.tag in CELL_TAGS
         if block:
@@ -162,9 +161,11 @@ class _Lines:
             self.flush()
 
 
-def lines(el: Any, holders: set[Any], skip: Iterable[Any] = ()) -> tuple[list[_Line], list[_Line]]:
-    """(visible lines, hidden lines) of ``el``'s subtree, leaving out the ``skip`` subtrees."""
-    walker = _Lines(holders, skip)
+def lines(el: Any, holders: set[Any], skip: Iterable[Any] = (),
+          tables: dict[Any, int | None] | None = None) -> tuple[list[_Line], list[_Line]]:
+    """(visible lines, hidden lines) of ``el``'s subtree, leaving out the ``skip`` subtrees; ``tables``
+    numbers the data tables across calls on one page."""
+    walker = _Lines(holders, skip, tables)
     walker.walk(el)
     walker.flush()
     return walker.out, walker.hidden
@@ -254,13 +255,14 @@ def _sibling_run(content: Any, holders: set[Any], stops: set[Any]) -> tuple[list
                 found = lines(sibling, holders)[0]
                 if found:
                     text = sum(len(_SPACES.sub("", line.text)) for line in found)
-                    if any(furniture_reason(line.text) for line in found) or _text_without_links(sibling) * 2 < text:
+                    chrome = any(furniture.web_furniture_reason(line.text) for line in found)
+                    if chrome or _text_without_links(sibling) * 2 < text:
                         complete = False
                         break
                     parts.insert(0 if step == "getprevious" else len(parts), sibling)
             sibling = getattr(sibling, step)()
     parent = content.getparent()
-    if parent is not None and furniture_reason(_SPACES.sub(" ", "".join(
+    if parent is not None and furniture.web_furniture_reason(_SPACES.sub(" ", "".join(
             [parent.text or "", *(c.tail or "" for c in parent)])).strip()):
         complete = False
     return parts, complete
@@ -279,8 +281,8 @@ def find_metadata(body: Any) -> Any:
         for raw, holder in ((el.text, el), (el.tail, el.getparent())):
             if not raw or len(raw) > 40 or not raw.strip() or holder is None:
                 continue
-            label = _norm_label(_LABEL_SEP.split(raw.strip(), maxsplit=1)[0])
-            if label in STRONG_LABELS:
+            label = disclosure.normal_label(_LABEL_SEP.split(raw.strip(), maxsplit=1)[0])
+            if label in disclosure.STRONG_LABELS:
                 for ancestor in (holder, *holder.iterancestors()):
                     if ancestor.tag in METADATA_CONTAINERS:
                         found.setdefault(ancestor, set()).add(label)
@@ -293,17 +295,22 @@ def find_metadata(body: Any) -> Any:
     return best[2] if best is not None else None
 
 
-def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
-    """(label as written, value) pairs of a metadata table or list, in reading order."""
-    pairs: list[tuple[str, str]] = []
+def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str, str | None]]:
+    """(label, separator, value) of a metadata table or list, in reading order, as shown.
+
+    ``separator`` is the colon typed between label and value in one cell or line (with its
+    spaces); None when label and value stand in cells of their own (a ``<td>``/``<dd>`` each): the
+    recognizer then gets them as two cells, with no colon invented.  A label cell keeps its colon.
+    """
+    pairs: list[tuple[str, str, str | None]] = []
     if container.tag == "dl":
         for item in container.iter("dt", "dd"):
             text = _SPACES.sub(" ", item.text_content()).strip()
             if item.tag == "dt":
-                pairs.append((text.rstrip(":： "), ""))
+                pairs.append((text, "", None))
             elif pairs and not pairs[-1][1]:
-                pairs[-1] = (pairs[-1][0], text)
-        return pairs
+                pairs[-1] = (pairs[-1][0], text, None)
+        return [(label, value, None) for label, value, _ in pairs]
     if container.tag == "table":
         cells = [_SPACES.sub(" ", c.text_content()).strip() for c in container.iter("td", "th")]
         i = 0
@@ -311,19 +318,20 @@ def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
             cell = cells[i]
             label, sep, value = _split(cell)
             if sep and value:
-                pairs.append((label, value))
+                pairs.append((label, value, sep))
                 i += 1
-            elif _norm_label(cell) in STRONG_LABELS | WEAK_LABELS or (cell.endswith((":", "：")) and len(cell) <= 10):
+            elif (disclosure.normal_label(cell) in disclosure.STRONG_LABELS | disclosure.WEAK_LABELS
+                  or (cell.endswith((":", "：")) and len(cell) <= 10)):
                 value = cells[i + 1] if i + 1 < len(cells) else ""
-                pairs.append((cell.rstrip(":： "), value))
+                pairs.append((cell, value, None))
                 i += 2
             else:
                 i += 1
         return pairs
     for line in lines(container, holders)[0]:
         label, sep, value = _split(line.text)
-        if sep and len(_norm_label(label)) <= 8:
-            pairs.append((label, value))
+        if sep and len(disclosure.normal_label(label)) <= 8:
+            pairs.append((label, value, sep))
     return pairs
 
 
@@ -406,12 +414,32 @@ def read_foreign(root: Any, report: Report) -> list[Block]:
         if cleaned.strip():
             blocks.append(Block(cleaned.strip(), **hints))
 
+    def row(cells: tuple[str, ...], table: int, **hints: Any) -> None:
+        nonlocal dropped
+        shown = []
+        for cell in cells:
+            cleaned, count = clean(cell)
+            dropped += count
+            shown.append(cleaned.strip())
+        if any(shown):
+            blocks.append(row_block(shown, table, **hints))
+
+    def line_block(line: _Line) -> None:
+        if line.cells is not None and line.table is not None:
+            row(line.cells, line.table, line=line.element.sourceline, style="tr",
+                header=line.header or None, merged=line.merged or None)
+        else:
+            block(line.text, **_hints(line))
+
     def remove(line: _Line, reason: str) -> None:
         removed.append((line.element, Removed(line.text, reason, Location(file=name, line=line.element.sourceline))))
 
     if metadata is not None:
-        for label, value in metadata_pairs(metadata, holders):
-            block(f"{label}：{value}" if value else f"{label}：", line=metadata.sourceline, style="metadata")
+        for label, value, sep in metadata_pairs(metadata, holders):
+            if sep is not None:
+                block(f"{label}{sep}{value}", line=metadata.sourceline, style="metadata")
+            else:
+                row((label, value), -1, line=metadata.sourceline, style="metadata")
     if title is not None:
         block(_SPACES.sub(" ", title.text_content()).strip(), line=title.sourceline, style=title.tag,
               outline_level=int(title.tag[1]) if title.tag in ("h1", "h2", "h3") else None)
@@ -419,24 +447,25 @@ def read_foreign(root: Any, report: Report) -> list[Block]:
     skip = [el for el in (metadata, title) if el is not None]
     parts = content_parts(content, holders, skip)
     order = {el: i for i, el in enumerate(body.iter())}
-    outside, hidden_outside = lines(body, holders, skip=[*parts, *skip])
+    tables: dict[Any, int | None] = {}
+    outside, hidden_outside = lines(body, holders, skip=[*parts, *skip], tables=tables)
     start = order[title] if title is not None else len(order)  # no title: nothing is "between"
     for line in outside:  # a subtitle between the title and the body belongs to the notice
-        if start < order[line.element] < order[parts[0]] and furniture_reason(line.text) is None \
+        if start < order[line.element] < order[parts[0]] and furniture.web_furniture_reason(line.text) is None \
                 and _text_without_links(line.element) * 2 >= len(_SPACES.sub("", line.text)):
-            block(line.text, **_hints(line))
+            line_block(line)
         else:
-            remove(line, furniture_reason(line.text, outside=True) or OUTSIDE_REASON)
+            remove(line, furniture.web_furniture_reason(line.text, outside=True) or furniture.OUTSIDE_REASON)
     for line in hidden_outside:
         remove(line, "hidden element")
     for part in parts:
-        kept, hidden = lines(part, holders, skip=skip)
+        kept, hidden = lines(part, holders, skip=skip, tables=tables)
         for line in kept:
-            reason = furniture_reason(line.text)
+            reason = furniture.web_furniture_reason(line.text) if line.cells is None else None  # a row is content
             if reason is not None:
                 remove(line, reason)
             else:
-                block(line.text, **_hints(line))
+                line_block(line)
         for line in hidden:
             remove(line, "hidden element")
     removed.sort(key=lambda r: order.get(r[0], -1))

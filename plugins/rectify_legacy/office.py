@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from rectify_core.plugin_api import InputError, SecurityError
 
 if TYPE_CHECKING:
-    from .server import OfficeServer
+    from .server import OfficeServer, Remote
 
 INSTALL_HINT = ("LibreOffice is needed to read and write .doc and .wps files: install it "
                 "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui; other systems: libreoffice.org), "
@@ -51,10 +51,16 @@ def convert(data: bytes, suffix: str, target: str, source: str, *, timeout: floa
     program = soffice()
     _conversions += 1
     mode = os.environ.get("RECTIFY_SOFFICE_SERVER", "auto")
-    if mode == "always" or (mode != "never" and _conversions > 1):
+    if mode != "never":
         from . import server
 
-        running = server.start(program)
+        batch = server.shared(program, mode == "always")  # a worker of a batch: the batch's server
+        if batch is not None:
+            try:
+                return _checked(_via_server(batch, data, target, source, timeout), max_output, source)
+            except ConnectionRefusedError:
+                server.forget(batch)  # gone (stopped after another file's overrun): this file runs alone
+        running = server.start(program) if mode == "always" or _conversions > 1 else None
         if running is not None:
             return _checked(_via_server(running, data, target, source, timeout), max_output, source)
     return _single(program, data, suffix, target, source, timeout, max_output)
@@ -71,22 +77,33 @@ def _check_size(size: int, max_output: int, source: str) -> None:
                             f"{max_output // 2**20} MiB allowed", file=source)
 
 
-def _via_server(running: OfficeServer, data: bytes, target: str, source: str, timeout: float) -> bytes:
+def _via_server(running: OfficeServer | Remote, data: bytes, target: str, source: str, timeout: float) -> bytes:
     from . import server
+
+    def drop() -> None:  # its state is unknown now: the next file starts a fresh one
+        if isinstance(running, server.Remote):
+            server.forget(running)
+        else:
+            server.stop()
 
     extension, _, filtername = target.partition(":")
     try:
         return running.convert(data, extension, filtername or None, timeout)
     except TimeoutError:
-        server.stop()  # its state is unknown now: the next file starts a fresh one
+        drop()
         raise SecurityError(f"LibreOffice did not finish converting within {timeout:g} s "
                             "(a damaged or hostile file?)", file=source) from None
     except xmlrpc.client.Fault as exc:
         raise InputError("LibreOffice could not convert the file (damaged, password-protected, or not a "
                          f"word-processing document): {str(exc.faultString).strip().splitlines()[-1:]}",
                          file=source) from None
+    except ConnectionRefusedError:
+        if isinstance(running, server.Remote):
+            raise  # the caller converts this file alone
+        drop()
+        raise InputError("LibreOffice stopped while converting the file", file=source) from None
     except (OSError, xmlrpc.client.Error, RuntimeError) as exc:
-        server.stop()
+        drop()
         raise InputError(f"LibreOffice stopped while converting the file ({exc})", file=source) from None
 
 

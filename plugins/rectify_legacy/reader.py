@@ -11,8 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from rectify_core.plugin_api import Document, Extracted, InputError, Reader, Report, Source, Writer, get_registry
+from rectify_core.plugin_api import (
+    Document,
+    Extracted,
+    InputError,
+    Option,
+    Reader,
+    Report,
+    Source,
+    Writer,
+    get_registry,
+)
 
+from .office import DEFAULT_TIMEOUT
 from .ole2 import MAGIC
 
 _OTHER_OFFICE = {"Workbook": "an Excel workbook", "Book": "an Excel workbook",
@@ -52,8 +63,13 @@ def to_docx(source: Source, suffix: str, timeout: float) -> bytes:
     return convert(source.data, suffix, "docx", source.name, timeout=timeout)
 
 
+_SOFFICE_TIMEOUT = Option("soffice_timeout", "float", DEFAULT_TIMEOUT,
+                          "seconds LibreOffice may take to convert the file", "LibreOffice 转换文件的最长秒数")
+
+
 class _LegacyReader(Reader):
     suffix = "doc"
+    options = (_SOFFICE_TIMEOUT,)
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         if not head.startswith(MAGIC):
@@ -62,8 +78,6 @@ class _LegacyReader(Reader):
         return 0.9 if named else 0.6  # the directory is read in read(): the head rarely holds it
 
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Extracted:
-        from .office import DEFAULT_TIMEOUT
-
         docx = get_registry().reader("docx")
         if source.data.startswith(b"PK"):  # OOXML under a .wps/.doc name: it is a docx
             report.info["container"] = f"OOXML saved as .{self.suffix}"
@@ -101,6 +115,11 @@ class DocWriter(Writer):
     media_type = "application/msword"
     description = "Word 97–2003 document: the GB/T 9704 docx, converted by LibreOffice"
     lossless = True
+
+    @property  # type: ignore[override]
+    def options(self) -> tuple[Option, ...]:
+        """The docx writer's options (they reach it unchanged) and LibreOffice's time limit."""
+        return (*get_registry().writer("docx").options, _SOFFICE_TIMEOUT)
 
     def write(self, document: Document, sink: Any, options: dict[str, Any]) -> None:
         import io

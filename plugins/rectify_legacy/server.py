@@ -11,6 +11,10 @@ on.  The server has its own profile folder, listens on free ports of 127.0.0.1 o
 own process group, and is stopped when the process exits (or as soon as a conversion times out:
 its state is then unknown).  When the system Python lacks ``uno`` or unoserver is not installed,
 conversions simply stay single ``soffice`` runs.
+
+A command-line batch runs each file in a fresh worker process (``rectify_core.workers``): the
+workers of one command share one server through a private rendezvous folder named after their
+parent process (``shared``), and a watchdog stops that server when the parent ends.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import xmlrpc.client
@@ -64,8 +69,8 @@ class _Transport(xmlrpc.client.Transport):
 class OfficeServer:
     """A running unoserver + LibreOffice pair, started by :meth:`start`."""
 
-    def __init__(self, python: str, package: Path, soffice: str) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="rectify-uno-"))
+    def __init__(self, python: str, package: Path, soffice: str, within: Path | None = None) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="rectify-uno-", dir=within))
         path = self.folder / "path"
         path.mkdir()
         for entry in package.parent.glob("unoserver*"):  # the package and its metadata, not our whole venv
@@ -75,8 +80,12 @@ class OfficeServer:
                    "--uno-interface", "127.0.0.1", "--uno-port", str(_free_port()), "--executable", soffice,
                    "--user-installation", str(self.folder / "profile"), "--quiet"]
         env = {**os.environ, "PYTHONPATH": str(path), "HOME": str(self.folder)}
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        # a server for other processes must not write to a pipe whose reader (this process) ends first
+        log = open(self.folder / "server.log", "wb") if within is not None else subprocess.PIPE
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, env=env,
                                         start_new_session=True)
+        if within is not None:
+            log.close()  # type: ignore[union-attr]
         self.url = f"http://127.0.0.1:{self.port}"
 
     def wait_ready(self, timeout: float = START_TIMEOUT) -> None:
@@ -143,14 +152,123 @@ def alive(group: int) -> list[int]:
     return out
 
 
+class Remote:
+    """A server another worker of the same batch started: its address and process group."""
+
+    def __init__(self, url: str, group: int) -> None:
+        self.url, self.group = url, group
+
+    def convert(self, data: bytes, target: str, filtername: str | None, timeout: float) -> bytes:
+        proxy = xmlrpc.client.ServerProxy(self.url, transport=_Transport(timeout), allow_none=True)
+        result = proxy.convert(None, xmlrpc.client.Binary(data), None, target, filtername)
+        if not isinstance(result, xmlrpc.client.Binary):
+            raise RuntimeError("unoserver returned no document")
+        return result.data
+
+    def stop(self) -> None:
+        _kill_group(self.group)
+
+
+_WATCHDOG = r"""
+import os, shutil, signal, sys, time
+parent, group, folder = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+while True:
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        break
+    time.sleep(0.5)
+for sig in (signal.SIGTERM, signal.SIGKILL):
+    try:
+        os.killpg(group, sig)
+    except ProcessLookupError:
+        break
+    time.sleep(2)
+shutil.rmtree(folder, ignore_errors=True)
+"""
+
+
+def _kill_group(group: int) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(group, sig)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline and alive(group):
+            time.sleep(0.05)
+
+
+def _rendezvous(parent: int) -> Path:
+    """This batch's folder: private to this user, created once, never a link planted by another."""
+    folder = Path(tempfile.gettempdir()) / f"rectify-uno-{os.getuid()}-{parent}"
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    info = folder.lstat()
+    if not folder.is_dir() or folder.is_symlink() or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise RuntimeError(f"{folder} is not a private folder of this user")
+    return folder
+
+
+def shared(soffice: str, always: bool) -> Remote | None:
+    """In a worker process of a batch (``rectify convert *.doc``: one fresh process per file), the
+    server the batch's workers share: the second file of the batch starts it, detached, with a
+    watchdog that stops it when the batch's process ends; every later file uses it.  None outside
+    a batch, for the batch's first file, or when no server can run here."""
+    import fcntl
+    import json
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.pid is None or _unavailable is not None:
+        return None
+    folder = _rendezvous(parent.pid)
+    with open(folder / "lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        state_file = folder / "state.json"
+        state = json.loads(state_file.read_text()) if state_file.exists() else {"files": 0}
+        state["files"] += 1
+        if "url" in state:
+            state_file.write_text(json.dumps(state))
+            return Remote(state["url"], state["group"])
+        if state["files"] < 2 and not always:
+            state_file.write_text(json.dumps(state))
+            return None
+        started = start(soffice, within=folder)
+        if started is None:
+            return None
+        state.update(url=started.url, group=started.process.pid)
+        state_file.write_text(json.dumps(state))
+        subprocess.Popen([sys.executable, "-c", _WATCHDOG, str(parent.pid), str(started.process.pid), str(folder)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+        return Remote(started.url, started.process.pid)
+
+
+def forget(remote: Remote) -> None:
+    """A shared server that failed: stop it and let the next file start a fresh one."""
+    import multiprocessing
+
+    remote.stop()
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.pid is not None:
+        state_file = _rendezvous(parent.pid) / "state.json"
+        state_file.unlink(missing_ok=True)
+
+
 def running() -> OfficeServer | None:
     return _server
 
 
-def start(soffice: str) -> OfficeServer | None:
-    """The batch's server, started once; None when this machine cannot run one (then said once)."""
+def start(soffice: str, within: Path | None = None) -> OfficeServer | None:
+    """The batch's server, started once; None when this machine cannot run one (then said once).
+    ``within``: a server for other processes (``shared``), its files in that folder, not stopped
+    when this process exits."""
     global _server, _unavailable
-    if _server is not None or _unavailable is not None:
+    keep = within is not None
+    if (_server is not None and not keep) or _unavailable is not None:
         return _server
     spec = importlib.util.find_spec("unoserver")
     python = uno_python()
@@ -160,13 +278,15 @@ def start(soffice: str) -> OfficeServer | None:
     if python is None:
         _unavailable = "the system Python has no LibreOffice bridge (Debian: apt-get install python3-uno)"
         return None
-    server = OfficeServer(python, Path(spec.origin).parent, soffice)
+    server = OfficeServer(python, Path(spec.origin).parent, soffice, within)
     try:
         server.wait_ready()
     except RuntimeError as exc:
         server.stop()
         _unavailable = str(exc)
         return None
+    if keep:
+        return server
     _server = server
     atexit.register(stop)
     return server
@@ -185,4 +305,5 @@ def unavailable() -> str | None:
     return _unavailable
 
 
-__all__ = ["OfficeServer", "alive", "running", "start", "stop", "unavailable", "uno_python"]
+__all__ = ["OfficeServer", "Remote", "alive", "forget", "running", "shared", "start", "stop", "unavailable",
+           "uno_python"]

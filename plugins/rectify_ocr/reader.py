@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from rectify_core.plugin_api import Block, InputError, Reader, Report, SecurityError, Source
+from rectify_core.plugin_api import Block, InputError, Option, Reader, Report, SecurityError, Source
 
 MAX_PIXELS = 60_000_000  # a 300 dpi A3 page is 17 Mpx; far beyond that is a decompression bomb
 A4_WIDTH_INCHES = 210 / 25.4
@@ -28,6 +28,8 @@ class ImageReader(Reader):
     isolate = True  # image decoding and ONNX Runtime run in a worker under the memory and time limits
     # ONNX Runtime needs ~2 GiB of address space and 3-10 s of CPU a page (docs/ocr.md)
     limits = {"max_memory": 3 * 2**30, "timeout": 180.0}  # noqa: RUF012 (class-level, never mutated)
+    options = (Option("ocr_engine", "str", None, "OCR engine to use (default: the first installed)",
+                      "所用的文字识别引擎（默认：第一个已安装的）"),)
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         return 0.9 if any(head.startswith(m) for m, _ in _MAGIC) else 0.0

@@ -16,4 +16,7 @@ from .reader import OfdReader
 
 @hookimpl
 def rectify_register_formats(register: Callable[[Any], None]) -> None:
+    from .writer import OfdWriter
+
     register(OfdReader())
+    register(OfdWriter())

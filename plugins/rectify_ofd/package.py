@@ -60,6 +60,7 @@ class OfdPackage:
     fonts: dict[str, Font]
     composites: dict[str, tuple[str, Any]]  # CompositeGraphicUnit ID → (res part, element)
     info: dict[str, Any]
+    custom: list[tuple[str, str]] = field(default_factory=list)  # DocInfo CustomDatas, in order
 
     def xml(self, part: str) -> Any:
         return self.pkg.xml(part)
@@ -109,6 +110,11 @@ def open_ofd(data: bytes, source: str) -> OfdPackage:
         value = text_of(doc_info, tag) if doc_info is not None else ""
         if value:
             info[key] = value
+    custom = children(child(doc_info, "CustomDatas"), "CustomData") \
+        if doc_info is not None and child(doc_info, "CustomDatas") is not None else []
+    pairs = [(c.get("Name", ""), (c.text or "").strip()) for c in custom]
+    if pairs:
+        info["ofd_custom_data"] = len(pairs)
     signatures = text_of(body, "Signatures")
     if signatures:
         info["signatures"] = _signatures(pkg, parts.find(ofd.resolve(ofd.ENTRY, signatures)))
@@ -150,7 +156,7 @@ def open_ofd(data: bytes, source: str) -> OfdPackage:
     annotations = text_of(document, "Annotations")
     if annotations:
         info["annotations"] = "not read (watermarks, stamps and notes are not the text of the notice)"
-    return OfdPackage(pkg, source, document_part, refs, fonts, composites, info)
+    return OfdPackage(pkg, source, document_part, refs, fonts, composites, info, pairs)
 
 
 def _box(area: Any) -> ofd.Box | None:

@@ -42,7 +42,7 @@ class OfdReader(Reader):
         from rectify_core.plugin_api import lay_out
 
         try:
-            pages = read_pages(source, report)
+            pages, properties = read_pages(source, report)
         except etree.LxmlError as exc:
             raise InputError(f"unreadable XML ({exc})", file=source.name) from None
         except RecursionError:
@@ -51,23 +51,35 @@ class OfdReader(Reader):
             raise InputError("the OFD shows no text, only images or drawings (a scan needs OCR first)",
                              file=source.name)
         _check_private_use(pages, report)
-        return lay_out(pages, report)
+        return _properties(properties) + lay_out(pages, report)
 
 
-def read_pages(source: Source, report: Report) -> list[PageText]:
-    """Every page's lines; template text and text off the page go to ``report`` as removed."""
+def _properties(pairs: list[tuple[str, str]]) -> list[Block]:
+    """The 政务公开 list rectify's writer keeps in DocInfo/CustomDatas, first, as the lines a portal
+    prints above the title — exactly as the PDF reader reads it from a PDF's Info (rectify_core.
+    metadata).  Other producers' custom data (an e-invoice's fields) is not the notice: only counted."""
+    from rectify_core.plugin_api import typesetting
+
+    blocks: list[Block] = typesetting.property_blocks(pairs)
+    return blocks
+
+
+def read_pages(source: Source, report: Report) -> tuple[list[PageText], list[tuple[str, str]]]:
+    """Every page's lines, and rectify's 政务公开 properties if the file is rectify's; template text
+    and text off the page go to ``report`` as removed."""
     from .package import open_ofd
 
     doc = open_ofd(source.data, source.name)
     if not doc.pages:
         raise InputError("the OFD document has no pages", file=source.name)
     report.info.update(doc.info)
+    properties = doc.custom if doc.info.get("ofd_creator") == "rectify" else []
     report.info["pages"] = len(doc.pages)
     pages = []
     for ref in doc.pages:
         report.budget.charge("pages", 1)
         pages.append(_page(doc, ref, report))
-    return pages
+    return pages, properties
 
 
 def _page(doc: OfdPackage, ref: PageRef, report: Report) -> PageText:

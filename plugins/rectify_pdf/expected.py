@@ -1,72 +1,36 @@
-"""What reading rectify's own PDF gives back: the PDF format's round-trip normalisation.
+"""What reading rectify's own PDF gives back, computed without reading a PDF or running the recognizer.
 
 A PDF carries what a reader sees — the paragraphs' text in order and their look (size, weight,
-alignment, indent, page) — and nothing else: no roles, no span boundaries, no run-in or inline
-flags.  Reading one therefore runs the recognizer on those paragraphs, exactly as it would on the
-same paragraphs typed into a text file.  So the promise is::
+alignment, indent, page) — and, in its Info dictionary, the 政务公开 list; nothing else: no roles, no
+span boundaries, no run-in or inline flags.  Two promises, each with its own independent expectation:
 
-    read_pdf(write_pdf(d)) == recognize(visible paragraphs of d, with their layout hints)
+* **the paragraphs** — ``expected_blocks(d)``: the 政务公开 properties as lines, then the visible
+  paragraphs of the page with the look the typesetting core gives them (page, line slot, bold, size,
+  alignment, first-line indent in whole characters); ``rectify_core.typeset.expected``, shared with
+  OFD.  The PDF reader must extract exactly these from the PDF, for *any* schema-valid Document:
+  glyphs, spaces, reading order, paragraph boundaries from line geometry, page numbers taken out.
+  Nothing here recognises.
+* **the Document** — ``PdfWriter.expected(d) = expected_visible(d)``: the same normalisation as
+  txt (standard forms filled in, facts derived from the visible text).  It holds for Documents
+  whose text shows what each part is (the genre-shaped Documents of tests/txt/strategies.py, real
+  notices); docs/pdf.md says what arbitrary generated text loses to recognition.
 
-which ``expected_pdf`` computes *without* a PDF: paragraphs from ``rectify_core.visible.flatten``,
-hints from the writer's own layout.  The conformance test then checks everything that is PDF's
-job — glyph extraction, reading order, no lost or invented characters or spaces, page furniture
-removed, paragraphs rebuilt from line geometry — and leaves the structure to the recognizer.  For a
-Document the recognizer fully understands (a real notice, e.g. read from text) this is the
-Document itself; docs/pdf.md lists what generated Documents lose.
+``whole_characters`` is also the reader's rule for indents: one definition for both directions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
-from rectify_core.plugin_api import Document
+from rectify_core.plugin_api import Document, typesetting
 
-if TYPE_CHECKING:
-    from rectify_core.plugin_api import Block, Para
-
-    from .typeset import Line
+whole_characters = typesetting.whole_characters
+layout_blocks = typesetting.layout_blocks
 
 
-def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
-    """One recognizer Block per visible paragraph, with the hints the PDF reader measures."""
-    from rectify_core.plugin_api import Block, whole_characters
-
-    from . import page as P
-    from .typeset import look_for, para_runs
-
-    first_line: dict[int, Line] = {}
-    for each in lines:
-        first_line.setdefault(each.para, each)
-    blocks = []
-    for index, para in enumerate(paras):
-        found = first_line.get(index)
-        text = "".join(t for t, _ in para_runs(para)).strip()
-        if found is None or not text:
-            continue
-        line = found
-        look = look_for(para)
-        blocks.append(Block(
-            text=text,
-            page=line.page,
-            line=line.slot + 1,
-            bold=line.runs[0].bold,
-            size=look.size,
-            align=look.align,
-            indent=whole_characters(line.x - P.LEFT, look.size) if look.align == "left" else None,
-        ))
-    return blocks
+def expected_blocks(document: Document, options: dict[str, Any] | None = None) -> list[Any]:
+    """The blocks the PDF reader must extract from ``write_pdf(document)`` (see the module docstring)."""
+    return typesetting.expected_blocks(document, options)
 
 
-def expected_pdf(document: Document) -> Document:
-    """The Document that reading ``write_pdf(document)`` gives (see the module docstring)."""
-    from rectify_core.plugin_api import flatten, recognize, typefaces
-
-    from .typeset import typeset
-
-    paras = flatten(document)
-    blocks = layout_blocks(paras, typeset(paras, typefaces.role_faces({})))
-    return recognize(blocks, source="<pdf>").document
-
-
-__all__ = ["expected_pdf", "layout_blocks"]
+__all__ = ["expected_blocks", "layout_blocks", "whole_characters"]

@@ -15,6 +15,7 @@ from rectify_core.plugin_api import Glyph, InputError, PageText, SecurityError, 
 from .guard import Limits
 
 _SKIP = frozenset("\r\n\x00\uffff")
+REPLACEMENT = "\ufffd"
 # pdfium's mark for a hyphen that ends a line before a word goes on: the glyph is drawn, so it stays
 _HYPHEN_MARKS = frozenset("\x02\ufffe")
 # every character the glyph loop must look at twice: skipped, hyphen marks, white space
@@ -96,12 +97,15 @@ def _heavy_font(api: dict[str, Any], font: int) -> bool:
 
 
 def _page_text(raw: Any, textpage: Any, count: int) -> str:
+    """The page's text, one Python character per pdfium character index.
+
+    pdfium stores a character beyond the BMP (Extension B ideographs in names and places) as two
+    indexes, its UTF-16 high and low surrogates, each with its own box; the surrogates are kept
+    here (``surrogatepass``) so indexes line up, and ``page_glyphs`` joins each pair into one code point.
+    """
     buf = ctypes.create_string_buffer(count * 2 + 2)
     raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[: count * 2].decode("utf-16-le", "replace")
-    if len(text) != count:  # characters outside the BMP: ask pdfium one by one
-        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-    return text
+    return buf.raw[: count * 2].decode("utf-16-le", "surrogatepass")
 
 
 def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: int, name: str) -> list[Glyph]:
@@ -120,7 +124,12 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
     page_ref = ctypes.cast(textpage, ctypes.c_void_p).value
     make = tuple.__new__  # Glyph(...) without the named tuple's Python-level __new__: the hot loop
     out: list[Glyph] = []
+    low = -1  # index of a low surrogate already joined to the glyph before it
     for i, ch in enumerate(text):
+        if "\ud800" <= ch <= "\udfff":
+            if i == low:
+                continue
+            ch, low = _join_surrogates(text, i)
         if ch in _SPECIAL:
             if ch in _SKIP:
                 continue
@@ -133,11 +142,36 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
         if not box(page_ref, i, rect_ref):
             continue
         left, right = rect.left, rect.right
-        if right <= left and ch not in _SPECIAL:
-            continue
         top, bottom = height - rect.top, height - rect.bottom
+        if right <= left and ch not in _SPECIAL:
+            placed = _box_from_origin(raw, textpage, i, ch, height)
+            if placed is None:
+                continue
+            left, right, top, bottom = placed
         out.append(make(Glyph, (ch, left, right, top, bottom, i, (top + bottom) / 2)))
     return out
+
+
+def _box_from_origin(raw: Any, textpage: Any, i: int, ch: str,
+                     height: float) -> tuple[float, float, float, float] | None:
+    """A box for a glyph pdfium gives an empty box (some Skia and Type 3 fonts): from its origin and
+    type size, one em wide for CJK and half an em otherwise — its text counts, its box is an estimate."""
+    size = float(raw.FPDFText_GetFontSize(textpage, i))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if size <= 0 or not raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y)):
+        return None
+    width = size * (0.5 if is_latin(ch) else 1.0)
+    baseline = height - y.value
+    return x.value, x.value + width, baseline - 0.88 * size, baseline + 0.12 * size
+
+
+def _join_surrogates(text: str, i: int) -> tuple[str, int]:
+    """(the code point of the surrogate pair starting at ``i``, the index of its low half), or
+    (U+FFFD, -1) for a lone surrogate: a broken ToUnicode entry, counted later as an unmapped glyph."""
+    ch = text[i]
+    if ch <= "\udbff" and i + 1 < len(text) and "\udc00" <= text[i + 1] <= "\udfff":
+        return chr(0x10000 + ((ord(ch) - 0xD800) << 10) + ord(text[i + 1]) - 0xDC00), i + 1
+    return REPLACEMENT, -1
 
 
 def extract(data: bytes, name: str, limits: Limits) -> list[PageText]:
@@ -188,9 +222,21 @@ def extract(data: bytes, name: str, limits: Limits) -> list[PageText]:
 
 
 def _count_images(raw: Any, page: Any) -> int:
-    n = raw.FPDFPage_CountObjects(page)
-    return sum(1 for i in range(min(n, 10_000))
-               if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, i)) == raw.FPDF_PAGEOBJ_IMAGE)
+    """Images on a page, also inside form XObjects (where scanners and OCR tools put them), at most
+    10 000 objects and 8 levels looked at: enough to tell a scan from an empty page."""
+    seen = 0
+    stack = [(raw.FPDFPage_GetObject(page, i), 0) for i in range(min(raw.FPDFPage_CountObjects(page), 10_000))]
+    images = 0
+    while stack and seen < 10_000:
+        obj, depth = stack.pop()
+        seen += 1
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
+            count = min(raw.FPDFFormObj_CountObjects(obj), 10_000)
+            stack.extend((raw.FPDFFormObj_GetObject(obj, i), depth + 1) for i in range(max(count, 0)))
+    return images
 
 
 __all__ = ["Glyph", "PageText", "TextLine", "build_lines", "extract", "is_latin", "open_document"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rectify_core.plugin_api import InputError, Location, Reader, Report, Source
+from rectify_core.plugin_api import InputError, Location, Option, Reader, Report, Source
 
 if TYPE_CHECKING:
     from rectify_core.plugin_api import Block, PageText
@@ -28,6 +28,12 @@ class PdfReader(Reader):
     extensions = ("pdf",)
     media_types = ("application/pdf",)
     description = "PDF with a text layer (Word, WPS, LibreOffice, rectify); scans need OCR first"
+    options = (
+        Option("max_pages", "int", 500, "refuse a PDF with more pages than this", "页数超过此值即拒绝"),
+        Option("max_seconds", "float", 5.0, "give up reading after this many seconds", "读取超过此秒数即放弃"),
+        Option("ocr_engine", "str", None, "OCR engine for pages without a text layer (default: the first installed)",
+               "无文字层页面所用的文字识别引擎（默认：第一个已安装的）"),
+    )
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         return 1.0 if b"%PDF-" in head[:1024] else 0.0
@@ -54,7 +60,14 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
         by_number = {p.number: p for p in read_scanned_pages(source, scanned, report, options.get("ocr_engine"))}
         pages = [by_number.get(p.number, p) for p in pages]
     _check_text_layer(pages, report)
-    return lay_out(pages, report)
+    # the 政务公开 list rectify's writer keeps in the document properties comes first, as the
+    # lines a portal prints above the title (properties.py; rectify_core.metadata)
+    from rectify_core.plugin_api import typesetting
+
+    from .properties import read_info
+
+    blocks: list[Block] = typesetting.property_blocks(read_info(source.data))
+    return blocks + lay_out(pages, report)
 
 
 def _can_ocr() -> bool:

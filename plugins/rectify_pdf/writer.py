@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Writer
+from rectify_core.plugin_api import Document, Writer, metadata, typefaces
 
 from . import page as P
 
@@ -27,23 +27,25 @@ class PdfWriter(Writer):
     media_type = "application/pdf"
     description = "GB/T 9704 PDF (A4, 22 × 28, role fonts embedded as subsets; lossy)"
     lossless = False
+    options = (*typefaces.OPTIONS, metadata.DISCLOSURE_OPTION)
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(render(document, options))
 
     def expected(self, document: Document) -> Document:
-        """The Document reading this writer's PDF gives: see ``expected.expected_pdf``."""
-        from .expected import expected_pdf
+        """What reading this writer's PDF gives, as for txt: standard forms filled in and facts derived
+        from the visible text (for Documents whose text shows what each part is; see ``expected``)."""
+        from rectify_core.plugin_api import expected_visible
 
-        return expected_pdf(document)
+        return expected_visible(document)
 
 
 def laid_out(document: Document, options: dict[str, Any]) -> tuple[Any, list[Any], Any]:
     """(paragraphs, lines, faces): the page as the typesetting core lays it out, fonts checked."""
-    from rectify_core.plugin_api import flatten, typefaces, typesetting
+    from rectify_core.plugin_api import typefaces, typesetting
 
     faces = typefaces.role_faces(options)
-    paras = flatten(document)
+    paras = typesetting.page_paragraphs(document, options)
     typefaces.check_coverage(faces, [(f"paragraph {i + 1} ({p.role})", role, text)
                                      for i, p in enumerate(paras) for text, role in typesetting.para_runs(p)])
     return paras, typesetting.typeset(paras, faces), faces
@@ -87,13 +89,14 @@ def render(document: Document, options: dict[str, Any] | None = None) -> bytes:
         fonts[reg] = TTFont(reg, io.BytesIO(data))
         registered[name] = reg
     try:
-        return _draw(document, lines, faces, registered, pages)
+        return _draw(document, options, lines, faces, registered, pages)
     finally:
         for reg in registered.values():
             fonts.pop(reg, None)
 
 
-def _draw(document: Document, lines: list[Any], faces: Any, registered: dict[str, str], pages: int) -> bytes:
+def _draw(document: Document, options: dict[str, Any], lines: list[Any], faces: Any, registered: dict[str, str],
+          pages: int) -> bytes:
     import io
 
     from reportlab.pdfgen.canvas import Canvas
@@ -105,8 +108,16 @@ def _draw(document: Document, lines: list[Any], faces: Any, registered: dict[str
                     initialFontName=body, initialFontSize=P.SIZE_BODY)
     canvas.setTitle(document.title or "通报")
     canvas.setCreator("rectify")
-    canvas.setAuthor("")
     canvas.setSubject("")
+    # the 政务公开 list where PDF keeps a document's metadata: its Info dictionary (properties.py)
+    from rectify_core.plugin_api import metadata
+
+    from .properties import install_info
+
+    sig = document.signature
+    # with disclosure=cover the list is on the page instead (and read from there, not twice)
+    pairs = [] if metadata.disclosure_on_cover(options) else metadata.disclosure_properties(document)
+    install_info(canvas, pairs, (sig.issuer or "") if sig else "")
     by_page: dict[int, list[Any]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
@@ -137,22 +148,10 @@ def _draw_line(canvas: Any, fonts: dict[str, str], line: Any) -> None:
     canvas.restoreState()
 
 
-def folio_position(number: int, face: Any) -> tuple[float, float]:
-    """(x, baseline from the top) of ``— n —`` in 4号, 7 mm under the type area: odd pages right,
-    even pages left, one character in (GB/T 9704 7.5)."""
-    from rectify_core.plugin_api import gbt9704 as G
-
-    label = P.folio_text(number)
-    width = sum(face.advance(c, P.SIZE_FOLIO) for c in label)
-    baseline = P.TOP + P.TYPE_HEIGHT + P.FOLIO_DROP + 0.35 * P.SIZE_FOLIO
-    inset = G.FOLIO_INSET_CHARS * P.SIZE_FOLIO
-    if G.folio_side(number) == "right":
-        return P.PAGE_WIDTH - P.RIGHT - inset - width, baseline
-    return P.LEFT + inset, baseline
-
-
 def _draw_folio(canvas: Any, font: str, face: Any, number: int) -> None:
-    x, baseline = folio_position(number, face)
+    from rectify_core.plugin_api import typesetting
+
+    x, baseline = typesetting.folio_position(number, face)
     text = canvas.beginText()
     text.setTextOrigin(x, P.PAGE_HEIGHT - baseline)
     text.setFont(font, P.SIZE_FOLIO)
@@ -160,4 +159,4 @@ def _draw_folio(canvas: Any, font: str, face: Any, number: int) -> None:
     canvas.drawText(text)
 
 
-__all__ = ["PdfWriter", "folio_position", "laid_out", "render", "subsets"]
+__all__ = ["PdfWriter", "laid_out", "render", "subsets"]

@@ -7,7 +7,7 @@ lines; ``blocks`` runs them in order.  Plugins reach these through ``rectify_cor
 
 from __future__ import annotations
 
-from .blocks import lay_out, whole_characters
+from .blocks import lay_out
 from .lines import Glyph, PageText, Style, TextLine, build_lines, is_latin
 
-__all__ = ["Glyph", "PageText", "Style", "TextLine", "build_lines", "is_latin", "lay_out", "whole_characters"]
+__all__ = ["Glyph", "PageText", "Style", "TextLine", "build_lines", "is_latin", "lay_out"]

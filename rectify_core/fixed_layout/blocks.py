@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rectify_core.findings import Location
+from rectify_core.typeset.expected import whole_characters  # the writers' expectation rounds alike
 
 if TYPE_CHECKING:
     from rectify_core.recognize.blocks import Block
@@ -21,19 +22,13 @@ if TYPE_CHECKING:
     from .paragraphs import Frame, Paragraph
 
 
-def whole_characters(indent: float, size: float) -> float:
-    """An indent as the recognizer gets it: a whole number of characters, in points.  Glyph boxes
-    and grids differ by fractions of a point between producers; "indented two characters" does not."""
-    return float(round(indent / size) * size) if size > 0 else 0.0
-
-
 def lay_out(pages: list[PageText], report: Report) -> list[Block]:
     """The pages' paragraphs as recognizer blocks; the furniture taken out goes to ``report``."""
-    from rectify_core.recognize.blocks import Block
+    from rectify_core.recognize.blocks import row_block
 
     from .furniture import find_furniture
     from .paragraphs import build_paragraphs, measure_frame
-    from .tables import find_rows, row_cells
+    from .tables import column_rights, find_rows
 
     furniture = find_furniture(pages)
     for f in furniture:
@@ -52,16 +47,18 @@ def lay_out(pages: list[PageText], report: Report) -> list[Block]:
         pending.clear()
 
     for line in lines:
-        if id(line) in rows.continued:
-            continue  # already part of the cell it continues
-        cells = rows.rows.get(id(line))
-        if cells is None:
+        if id(line) not in rows.members:
             pending.append(line)
             continue
+        number = rows.starts.get(id(line))
+        if number is None:
+            continue  # a later line of a table: read with its first
         flush()
-        blocks.extend(Block(text=" ".join(row), page=line.page, line=line.index, size=round(line.size * 2) / 2,
-                            bold=line.first_bold, align="left", cells=row if len(row) > 1 else None)
-                      for row in row_cells(cells))
+        table = rows.tables[number]
+        rights = column_rights(table)
+        blocks.extend(row_block(row.cells(rights), number + 1, page=row.line.page, line=row.line.index,
+                                size=round(row.line.size * 2) / 2, bold=row.line.first_bold,
+                                merged=row.merged or None) for row in table)
     flush()
     return blocks
 
@@ -84,4 +81,4 @@ def _block(para: Paragraph, frame: Frame) -> Block:
     )
 
 
-__all__ = ["lay_out", "whole_characters"]
+__all__ = ["lay_out"]

@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from rectify_core.recognize.markers import split_marker
 from rectify_core.typeset import page as P
 from rectify_core.typeset.layout import CLOSERS, OPENERS
+from rectify_core.vocab.markers import split_marker
 
 from .lines import TextLine, is_latin
 

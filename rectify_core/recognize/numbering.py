@@ -5,7 +5,9 @@ labels between levels (问题1：, 反馈问题一：) and mistype a number (a 1
 are not fixed by style: a style already open is a sibling at that depth; a new style becomes a child
 of the deepest open node of a higher standard rank (一、 > （一） > 1. > （1） > ①; a label nests
 under anything).  A 1. that cannot continue its own sequence, followed by a (2) of another style, is
-the first item of that style, mistyped — it keeps its text and is reported.
+the first item of that style, mistyped — it keeps its text.  Nothing here reports: gaps, skipped
+levels and mixed styles are facts of the Document, reported by ``checks.numbering`` whatever format
+the notice was read from.
 
 A heading with no typed number that the layout marks (``hints``: an outline level, a heading style,
 a bold line of its own) is a node without a marker.  With an outline level L it closes every open
@@ -26,26 +28,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..vocab.markers import RANK, split_marker
+from ..vocab.status import parse_status_text
 from .blocks import Block
 from .hints import bold_heading, outline_level
 from .labels import match_rect_label
-from .markers import split_marker
-from .status import parse_status_text
 from .unwrap import starts_structure
 
-RANK = {"chinese": 0, "chinese_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
 HINT = "hint"  # the style of a heading marked only by its layout (no typed number)
-STYLE_SHOWN = {"chinese": "一、", "chinese_paren": "（一）", "arabic": "1.", "arabic_paren": "（1）",
-               "circled": "①", "label": "问题1："}
-
-
-@dataclass
-class Pending:
-    rule: str
-    severity: str
-    zh: str
-    en: str
-    suffix: str = "/marker"
 
 
 @dataclass
@@ -60,7 +50,6 @@ class RawNode:
     block: Block
     paras: list[Block] = field(default_factory=list)
     children: list[RawNode] = field(default_factory=list)
-    pending: list[Pending] = field(default_factory=list)
     level: int = 0  # outline level (hinted) or depth, 1 = top: where a hinted heading fits
     look: tuple[object, ...] = ()  # what makes two unnumbered headings siblings
     labelled: bool = False  # one of its own lines opens a rectification account
@@ -143,20 +132,33 @@ def _problem_openers(lines: list[Block], parsed: list[tuple[str, str, int, str] 
         if p is not None:
             end = j
             close()
-        elif _OPENER.match(block.text) is not None:
+        elif block.row is None and _OPENER.match(block.text) is not None:
             run.append(j)
     end = len(lines)
     close()
     return out
 
 
+def _parse(block: Block) -> tuple[str, str, int, str] | None:
+    """A line's heading number; a ledger row's is its number cell (``tables``), never its text."""
+    if block.row is not None:
+        from .tables import row_marker
+
+        number = row_marker(block.row)
+        return (*number, "") if number is not None else None
+    return split_marker(block.text)
+
+
 def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
-    """(lines before the first heading, the heading tree) for the body lines in order."""
-    parsed = [split_marker(b.text) for b in lines]
+    """(lines before the first heading, the heading tree) for the body lines in order.
+
+    A ledger row (``Block.row``) is a problem node: numbered by its number cell, or, with none, a
+    node without a marker, sibling of the rows around it.
+    """
+    parsed = [_parse(b) for b in lines]
     lead: list[Block] = []
     roots: list[RawNode] = []
     stack: list[RawNode] = []
-    skips: set[tuple[str | None, str]] = set()
 
     following: list[tuple[str, int] | None] = [None] * len(parsed)
     upcoming: tuple[str, int] | None = None
@@ -165,15 +167,18 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
         if (q := parsed[k]) is not None:
             upcoming = (q[1], q[2])
 
-    labelled = [p is None and match_rect_label(b.text) is not None for b, p in zip(lines, parsed, strict=True)]
+    labelled = [p is None and b.row is None and match_rect_label(b.text) is not None
+                for b, p in zip(lines, parsed, strict=True)]
     openers = _problem_openers(lines, parsed, labelled)
     enumeration: tuple[int, str, bool] = (-1, "", False)  # (end, style, verdict) of the run last judged
 
     for j, (block, p) in enumerate(zip(lines, parsed, strict=True)):
         if p is None:
-            if hinted_heading(block) or openers[j]:
-                node = RawNode("", HINT, 0, HINT, block.text, block)
-                node.look = ("问题：",) if openers[j] and outline_level(block) is None else (block.size, block.style)
+            if block.row is not None or hinted_heading(block) or openers[j]:
+                node = RawNode("", HINT, 0, HINT, "" if block.row is not None else block.text, block)
+                node.look = (("ledger", block.table) if block.row is not None
+                             else ("问题：",) if openers[j] and outline_level(block) is None
+                             else (block.size, block.style))
                 _place_hinted(node, stack)
                 (stack[-1].children if stack else roots).append(node)
                 stack.append(node)
@@ -199,46 +204,21 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
         if (pos is not None and value == 1 and ahead is not None and ahead[0] != style and ahead[1] == 2
                 and ahead[0] not in open_styles):
             # 1. where (1) was meant: the next number at this place is a (2).
+            # It keeps its text; the rule numbering.mixed-style reports it.
             node.level_style = ahead[0]
             pos = None
-            node.pending.append(Pending(
-                "recognize.marker-style", "warning",
-                f"编号“{text}”应为“{STYLE_SHOWN[ahead[0]]}”一级：其后是同级的第 2 项",
-                f"marker {text!r} stands where a {STYLE_SHOWN[ahead[0]]} item was meant "
-                f"(the next item at this level is number 2 in that style)"))
         level = node.level_style
         if pos is not None:
-            last = stack[pos].value
             del stack[pos:]
-            if value != last + 1:
-                node.pending.append(Pending(
-                    "recognize.numbering-gap", "warning", f"编号不连续：{last} 之后是 {value}",
-                    f"numbering jumps from {last} to {value}"))
         else:
             rank = _rank(level)
             if rank is not None:
                 while stack and (r := _rank(stack[-1].level_style)) is not None and r >= rank:
                     stack.pop()
-            parent = stack[-1] if stack else None
-            parent_rank = _rank(parent.level_style) if parent is not None else -1
-            if rank is not None and parent_rank is not None and rank > parent_rank + 1:
-                key = (parent.level_style if parent else None, level)
-                if key not in skips and (parent is not None or not roots):
-                    skips.add(key)
-                    above = STYLE_SHOWN[parent.level_style] if parent else "顶层"
-                    node.pending.append(Pending(
-                        "recognize.level-skip", "info",
-                        f"层级跳过：{above} 之下直接是 {STYLE_SHOWN[level]}",
-                        f"numbering skips a level: {STYLE_SHOWN[level]} directly under "
-                        f"{STYLE_SHOWN[parent.level_style] if parent else 'the top'}"))
-            if value != 1 and level != "label":  # 问题1…问题N often run on across sections
-                node.pending.append(Pending(
-                    "recognize.numbering-gap", "warning", f"编号从 {value} 开始而不是 1",
-                    f"numbering starts at {value}, not 1"))
         node.level = typed_level if typed_level is not None else (stack[-1].level + 1 if stack else 1)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return lead, roots
 
 
-__all__ = ["HINT", "RANK", "Pending", "RawNode", "build_tree", "hinted_heading"]
+__all__ = ["HINT", "RawNode", "build_tree", "hinted_heading"]

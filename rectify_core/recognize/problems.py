@@ -11,7 +11,7 @@ both inline.
 A numbered item with no rectification label stays a heading node with paragraphs even when it reads
 like a problem: the schema's account needs its label as written, and nothing says where the
 finding ends and the account begins.  When such an item's line names a problem (关于…问题) and its
-text ends with a status, an info finding says so (``recognize.unlabelled-account``).
+text ends with a status, an info finding says so (the rule ``problem.unlabelled-account`` in ``checks.genre``).
 
 A heading node whose first line holds more than one sentence runs in: the first sentence is the
 heading, the rest its first paragraph (（一）强化组织领导。镇党委……).  A heading marked only by its layout
@@ -22,15 +22,15 @@ from __future__ import annotations
 
 import re
 
-from ..model import Marker, Node, Problem, Rectification, Status
-from ..report import Report
+from ..model import Date, Marker, Node, Problem, Rectification, Status, replace
+from ..vocab.status import is_stated, parse_status_text
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
-from .status import parse_status_text, prose_status
+from .status import prose_status
+from .tables import marker_of
 from .text import sentence_spans
 
 _TRAILING_STATUS = re.compile(r"[（(][^（）()]{2,40}[）)]$|【[^【】]{2,40}】$")
-_PROBLEM_LINE = re.compile(r"^(?:关于|针对).{0,80}问题|问题[。.]?$")
 
 
 def split_run_in(text: str) -> tuple[str, str] | None:
@@ -41,6 +41,12 @@ def split_run_in(text: str) -> tuple[str, str] | None:
     cut = spans[0][1]
     heading, rest = text[:cut].strip(), text[cut:].strip()
     return (heading, rest) if heading and rest else None
+
+
+def _status(category: str, deadline: Date | None, text: str, inline: bool = True) -> Status:
+    """A status as read; ``inferred`` when its text is a sentence rather than a status slot."""
+    return Status(category=category, deadline=deadline, text=text, inline=inline,  # type: ignore[arg-type]
+                  inferred=not is_stated(text))
 
 
 def standalone_status(text: str) -> Status | None:
@@ -56,7 +62,7 @@ def standalone_status(text: str) -> Status | None:
         parsed = parse_status_text(text)
     if parsed is None:
         return None
-    return Status(category=parsed[0], deadline=parsed[1], text=text, inline=False)  # type: ignore[arg-type]
+    return _status(parsed[0], parsed[1], text, inline=False)
 
 
 def trailing_status(text: str) -> tuple[str, Status] | None:
@@ -68,7 +74,7 @@ def trailing_status(text: str) -> tuple[str, Status] | None:
     if parsed is None or parsed[0] == "unknown":
         return None
     before = text[:m.start()].rstrip()
-    return before, Status(category=parsed[0], deadline=parsed[1], text=m.group(0))  # type: ignore[arg-type]
+    return before, _status(parsed[0], parsed[1], m.group(0))
 
 
 def _prose(text: str) -> tuple[str, Status] | None:
@@ -76,21 +82,7 @@ def _prose(text: str) -> tuple[str, Status] | None:
     if found is None:
         return None
     before, sentence, category, deadline = found
-    return before, Status(category=category, deadline=deadline, text=sentence)  # type: ignore[arg-type]
-
-
-def _unlabelled_status(raw: RawNode) -> str | None:
-    """The status text ending a numbered problem item that has no rectification label, if any."""
-    if raw.children or not raw.paras or not raw.typed:
-        return None
-    if raw.style != "label" and _PROBLEM_LINE.search(raw.rest) is None:
-        return None
-    found = trailing_status(raw.paras[-1].text) or _prose(raw.paras[-1].text)
-    if found is None:
-        line = raw.paras[-1].text
-        lone = standalone_status(line) if len(raw.paras) > 1 else None
-        return lone.text if lone is not None else None
-    return found[1].text
+    return before, _status(category, deadline, sentence)
 
 
 def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
@@ -124,23 +116,37 @@ def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
     return heading, Problem(finding=tuple(finding), rectification=rect, status=status)
 
 
-def to_node(raw: RawNode, pointer: str, report: Report) -> Node:
-    """The model Node for ``raw`` (and its subtree); pending findings get their JSON Pointer."""
-    for p in raw.pending:
-        report.add(p.rule, p.severity, p.zh, p.en, raw.block, pointer + p.suffix)  # type: ignore[arg-type]
+def ledger_node(raw: RawNode, children: tuple[Node, ...]) -> Node:
+    """A ledger row's node.  Lines after the table that open no node of their own go on its account
+    (as they would after an account written in paragraphs); a row without a number cell has its
+    first finding paragraph as its heading (a node shows a number or a heading)."""
+    assert raw.block.row is not None
+    problem = raw.block.row.problem
+    more = tuple(b.text for b in raw.paras)
+    if more and (account := problem.rectification) is not None:
+        problem = replace(problem, rectification=replace(account, paragraphs=account.paragraphs + more))
+    elif more:
+        problem = replace(problem, finding=problem.finding + more)
+    if raw.typed:
+        return Node(marker=marker_of(raw.marker_text, raw.style, raw.value), problem=problem, children=children)
+    heading = problem.finding[0] if problem.finding else None
+    if heading is None:  # nothing else to show: the account's label (the column's name), else the status
+        rect = problem.rectification
+        heading = rect.label if rect is not None else (problem.status.text if problem.status else None)
+        return Node(heading=heading, problem=problem, children=children)
+    return Node(heading=heading, problem=replace(problem, finding=problem.finding[1:]), children=children)
+
+
+def to_node(raw: RawNode) -> Node:
+    """The model Node for ``raw`` and its subtree."""
     marker = Marker(style=raw.style, value=raw.value, text=raw.marker_text) if raw.typed else None  # type: ignore[arg-type]
-    children = tuple(to_node(c, f"{pointer}/children/{i}", report) for i, c in enumerate(raw.children))
+    children = tuple(to_node(c) for c in raw.children)
+    if raw.block.row is not None:  # a ledger row: its cells were read by ``tables``
+        return ledger_node(raw, children)
     label_at = next((i for i, b in enumerate(raw.paras) if match_rect_label(b.text) is not None), None)
     if label_at is not None:
         title, problem = _problem(raw, label_at)
         return Node(marker=marker, heading=title, problem=problem, children=children)
-    if (shown := _unlabelled_status(raw)) is not None:
-        report.add("recognize.unlabelled-account", "info",
-                   f"“{raw.marker_text}{raw.rest[:20]}”像是反馈问题，其后以整改状态“{shown}”结束，但没有“整改情况：”"
-                   "等标签：按标题和段落原样保留",
-                   f"{raw.marker_text}{raw.rest[:20]!r} reads like a problem whose text ends with the status "
-                   f"{shown!r}, but no rectification label (整改情况：) opens its account: kept as a heading and "
-                   "paragraphs", raw.block, pointer)
     paragraphs = [b.text for b in raw.paras]
     heading = raw.rest or None
     run_in = False

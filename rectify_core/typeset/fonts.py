@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from rectify_core.errors import InputError
+from rectify_core.options import Option
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 DEFAULT_FONT = FONT_DIR / "RectifySerifSC-Regular.ttf"
@@ -82,6 +83,20 @@ CANDIDATES: dict[str, tuple[Candidate, ...]] = {
 
 SYSTEM_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
                "/Library/Fonts", "/System/Library/Fonts", "C:/Windows/Fonts")
+
+
+# the -O keys of the fixed-layout writers (PDF, OFD): other font files for the roles
+OPTIONS = (
+    Option("font", "path", None, "a TrueType/OpenType CJK font for the body instead of the bundled subset",
+           "正文所用的中文 TrueType/OpenType 字体文件（默认用自带子集）"),
+    Option("font_index", "int", 0, "which font of a .ttc collection (font)", ".ttc 字体集中的第几个字体"),
+    Option("font_title", "path", None, "font file for the title (default: Noto Serif CJK SC Bold)",
+           "标题字体文件（默认 Noto Serif CJK SC Bold）"),
+    Option("font_heading1", "path", None, "font file for 一、 headings (default: Noto Sans CJK SC Bold)",
+           "一级标题字体文件（默认 Noto Sans CJK SC Bold）"),
+    Option("font_heading2", "path", None, "font file for （一） headings (default: LXGW WenKai)",
+           "二级标题字体文件（默认霞鹜文楷）"),
+)
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +160,10 @@ class Face:
     def _glyph(self, name: str) -> Any:
         """The glyph as a TrueType outline, components resolved (cached per process)."""
         glyph = self._glyphs.get(name)
+        if glyph is None and not self.cff:
+            source = self.font["glyf"][name]
+            if not source.isComposite():  # a TrueType outline as it stands (no components to resolve)
+                glyph = self._glyphs[name] = source
         if glyph is None:
             from fontTools.pens.cu2quPen import Cu2QuPen
             from fontTools.pens.recordingPen import DecomposingRecordingPen
@@ -239,18 +258,23 @@ class Faces:
     """The face of each role for one document; ``for_char`` picks the face that draws a character."""
 
     roles: dict[str, Face]
-    body_wide: Face | None = None
     missing_roles: tuple[str, ...] = ()
-    _label: str = field(default="the body font")
+    body_wide: Face | None = None  # opened the first time a character needs it (a large font)
+    _wide_looked: bool = field(default=False)
 
     def face(self, role: str) -> Face:
         return self.roles.get(role) or self.roles["body"]
 
     def for_char(self, role: str, ch: str) -> Face | None:
         """The role's face if it has ``ch``; else the body face; else the system's wide serif."""
-        for face in (self.roles.get(role), self.roles["body"], self.body_wide):
+        for face in (self.roles.get(role), self.roles["body"]):
             if face is not None and face.has(ch):
                 return face
+        if not self._wide_looked:
+            self._wide_looked = True
+            self.body_wide = _system_face((_BODY_WIDE,))
+        if self.body_wide is not None and self.body_wide.has(ch):
+            return self.body_wide
         return None
 
     def glyph(self, role: str, ch: str, size: float) -> tuple[str, float, bool]:
@@ -289,7 +313,7 @@ def role_faces(options: Mapping[str, Any]) -> Faces:
             missing.append(role)
         else:
             roles[role] = face
-    return Faces(roles, _system_face((_BODY_WIDE,)), tuple(missing))
+    return Faces(roles, tuple(missing))
 
 
 def _open_index(path: str, candidate: Candidate, index: int) -> Face:
@@ -325,5 +349,16 @@ def subset_name(face: Face, data: bytes) -> str:
     return f"{face.name}-{hashlib.sha1(data).hexdigest()[:10]}"
 
 
-__all__ = ["CANDIDATES", "DEFAULT_FONT", "FONT_DIR", "ROLES", "Candidate", "Face", "Faces", "check_coverage",
-           "role_faces", "subset_name"]
+__all__ = [
+    "CANDIDATES",
+    "DEFAULT_FONT",
+    "FONT_DIR",
+    "OPTIONS",
+    "ROLES",
+    "Candidate",
+    "Face",
+    "Faces",
+    "check_coverage",
+    "role_faces",
+    "subset_name",
+]

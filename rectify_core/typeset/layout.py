@@ -21,10 +21,11 @@ line alone at a page top (widow), where the paragraph is long enough to avoid it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
+from rectify_core.model import Document
 from rectify_core.visible import Para
 
 from . import page as P
@@ -89,6 +90,18 @@ def para_runs(para: Para) -> list[tuple[str, str]]:
         label, value = para.get("label"), para.get("value") or ""
         return [(f"{label}：{value}" if label else value, "body")]
     return [(span.text, look.face(span.kind)) for span in para.spans if span.text]
+
+
+def page_paragraphs(document: Document, options: Mapping[str, Any]) -> list[Para]:
+    """The paragraphs a GB/T 9704 page shows: ``flatten(document)`` without the 政务公开 list, which
+    goes into the file's properties (``rectify_core.metadata``) — unless ``disclosure=cover``."""
+    from rectify_core.metadata import disclosure_on_cover
+    from rectify_core.visible import flatten
+
+    paras = flatten(document)
+    if disclosure_on_cover(options):
+        return paras
+    return [p for p in paras if p.role != "disclosure"]
 
 
 def keeps_with_next(para: Para) -> bool:
@@ -360,5 +373,61 @@ def typeset(paras: Sequence[Para], metrics: Metrics) -> list[Line]:
     return placed
 
 
-__all__ = ["CLOSERS", "OPENERS", "SPACE", "Line", "Look", "Metrics", "Run", "break_lines", "keeps_with_next",
-           "look_for", "para_runs", "typeset"]
+def folio_position(number: int, face: Any) -> tuple[float, float]:
+    """(x, baseline from the top) in points of ``— n —`` in 4号, 7 mm under the type area: odd pages
+    right, even pages left, one character in (GB/T 9704 7.5); ``face`` gives the advances."""
+    from rectify_core import gbt9704 as G
+
+    label = P.folio_text(number)
+    width = sum(face.advance(c, P.SIZE_FOLIO) for c in label)
+    baseline = P.TOP + P.TYPE_HEIGHT + P.FOLIO_DROP + 0.35 * P.SIZE_FOLIO
+    inset = G.FOLIO_INSET_CHARS * P.SIZE_FOLIO
+    if G.folio_side(number) == "right":
+        return P.PAGE_WIDTH - P.RIGHT - inset - width, baseline
+    return P.LEFT + inset, baseline
+
+
+def expected_blocks(document: Document, options: Mapping[str, Any] | None = None) -> list[Any]:
+    """The blocks a reader must extract from rectify's PDF or OFD: see ``rectify_core.typeset.expected``."""
+    from .expected import expected_blocks as expected
+
+    return expected(document, options)
+
+
+def whole_characters(indent: float, size: float) -> float:
+    from .expected import whole_characters as whole
+
+    return whole(indent, size)
+
+
+def property_blocks(pairs: Sequence[tuple[str, str]]) -> list[Any]:
+    from .expected import property_blocks as blocks
+
+    return blocks(pairs)
+
+
+def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Any]:
+    from .expected import layout_blocks as blocks
+
+    return blocks(paras, lines)
+
+
+__all__ = [
+    "CLOSERS",
+    "OPENERS",
+    "SPACE",
+    "Line",
+    "Look",
+    "Metrics",
+    "Run",
+    "break_lines",
+    "expected_blocks",
+    "folio_position",
+    "keeps_with_next",
+    "layout_blocks",
+    "look_for",
+    "page_paragraphs",
+    "para_runs",
+    "typeset",
+    "whole_characters",
+]

@@ -10,6 +10,7 @@ a .wps name, is the docx itself renamed.
 from __future__ import annotations
 
 import importlib.util
+import os
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,3 +131,45 @@ def test_a_conversion_that_overruns_stops_the_server(made: dict[str, bytes], off
     with pytest.raises(SecurityError, match="did not finish"):
         office.convert(made["doc"], "doc", "docx", "slow.doc", timeout=0.001)
     assert server.running() is None  # its state was unknown: the next file starts a fresh one
+
+
+def test_a_cli_batch_shares_one_server_and_leaves_nothing_running(made: dict[str, bytes], tmp_path: Path) -> None:
+    """``rectify convert *.doc`` runs each file in a fresh worker process: the first file is a single
+    soffice run, the second starts the batch's server, later ones use it — so LibreOffice is started
+    twice for four files — and a watchdog stops the server when the command ends."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    from rectify_legacy import server
+
+    if server.uno_python() is None or importlib.util.find_spec("unoserver") is None:
+        message = "the batch server needs python3-uno (apt) and unoserver (pip install -e '.[test]')"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    calls = tmp_path / "calls"
+    wrapper = tmp_path / "soffice"
+    wrapper.write_text(f'#!/bin/sh\necho started >> "{calls}"\nexec "{shutil.which("soffice")}" "$@"\n')
+    wrapper.chmod(0o755)
+    inputs = []
+    for i, kind in enumerate(("doc", "wps", "doc", "doc")):
+        path = tmp_path / f"n{i}.{kind}"
+        path.write_bytes(made[kind])
+        inputs.append(str(path))
+    env = {**os.environ, "RECTIFY_SOFFICE_SERVER": "auto", "RECTIFY_SOFFICE": str(wrapper)}
+    with subprocess.Popen([sys.executable, "-m", "rectify_core", "convert", *inputs, "--to", "json", "-o",
+                           str(tmp_path / "out") + "/", "--jobs", "1"], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, env=env) as cli:
+        _, err = cli.communicate(timeout=600)
+    assert cli.returncode == 0, err
+    expected = api.write_bytes(_read(made["docx"], "x.docx").document, "json")
+    assert [(tmp_path / "out" / f"n{i}.json").read_bytes() == expected for i in range(4)] == [True] * 4
+    assert calls.read_text().split() == ["started", "started"]  # one single run, one server
+    folder = Path(tempfile.gettempdir()) / f"rectify-uno-{os.getuid()}-{cli.pid}"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and folder.exists():
+        time.sleep(0.2)
+    assert not folder.exists()  # the watchdog stopped the server and removed its files

@@ -48,6 +48,8 @@ class Spec:
     page_box: str = "0 0 210 297"
     signatures: int = 0
     extra_parts: dict[str, bytes] = field(default_factory=dict)
+    creator: str = ""
+    custom: list[tuple[str, str]] = field(default_factory=list)  # DocInfo CustomDatas
 
 
 def build(spec: Spec) -> bytes:
@@ -58,7 +60,7 @@ def build(spec: Spec) -> bytes:
     parts: dict[str, str] = {}
     signs = f"<{p}Signatures>/Doc_0/Signs/Signatures.xml</{p}Signatures>" if spec.signatures else ""
     parts["OFD.xml"] = (f'{head}<{p}OFD{decl} Version="1.0" DocType="OFD"><{p}DocBody><{p}DocInfo>'
-                        f"<{p}DocID>0</{p}DocID><{p}Title>示例镇通报</{p}Title></{p}DocInfo>"
+                        f"<{p}DocID>0</{p}DocID><{p}Title>示例镇通报</{p}Title>{_info(spec, p)}</{p}DocInfo>"
                         f"<{p}DocRoot>Doc_0/Document.xml</{p}DocRoot>{signs}</{p}DocBody></{p}OFD>")
     tpl = f'<{p}TemplatePage ID="9" BaseLoc="Tpls/Tpl_0/Content.xml"/>' if spec.template else ""
     res = ""
@@ -108,7 +110,14 @@ def build(spec: Spec) -> bytes:
     return buffer.getvalue()
 
 
-def from_pages(pages: list, width_mm: float = 210.0, height_mm: float = 297.0) -> bytes:
+def _info(spec: Spec, p: str) -> str:
+    creator = f"<{p}Creator>{escape(spec.creator)}</{p}Creator>" if spec.creator else ""
+    custom = "".join(f'<{p}CustomData Name="{escape(n)}">{escape(v)}</{p}CustomData>' for n, v in spec.custom)
+    return creator + (f"<{p}CustomDatas>{custom}</{p}CustomDatas>" if custom else "")
+
+
+def from_pages(pages: list, width_mm: float = 210.0, height_mm: float = 297.0, creator: str = "",
+               custom: list[tuple[str, str]] | None = None) -> bytes:
     """An OFD drawing the same glyphs at the same places: one TextObject per line (the last
     glyph apart when its weight differs), each glyph's left edge kept through DeltaX, its vertical
     centre kept through the baseline (content.py puts the centre 0.38 em above it)."""
@@ -128,4 +137,5 @@ def from_pages(pages: list, width_mm: float = 210.0, height_mm: float = 297.0) -
                 texts.append(Text(first.left * k, line.middle * k + 0.38 * size, "".join(g.ch for g in glyphs),
                                   size=size, deltas=ofd.compress_deltas(deltas), bold=bold))
         out.append(texts)
-    return build(Spec(out, page_box=f"0 0 {ofd.fmt(width_mm)} {ofd.fmt(height_mm)}"))
+    return build(Spec(out, page_box=f"0 0 {ofd.fmt(width_mm)} {ofd.fmt(height_mm)}", creator=creator,
+                      custom=custom or []))

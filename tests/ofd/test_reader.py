@@ -8,6 +8,7 @@ import io
 import zipfile
 
 import pytest
+from rectify_pdf.properties import read_info
 
 from rectify_core import api
 from rectify_core.errors import InputError, SecurityError
@@ -127,7 +128,8 @@ def test_rectifys_pdf_redrawn_as_ofd_reads_as_the_pdf_does() -> None:
     """The same glyphs at the same places give the same Document: one lines → paragraphs stage."""
     doc = seed_document("002")
     pdf = api.write_bytes(doc, "pdf")
-    ofd_bytes = from_pages(pdf_pages(pdf))
+    # rectify's PDF keeps the 政务公开 list in its Info; rectify's OFD in DocInfo/CustomDatas
+    ofd_bytes = from_pages(pdf_pages(pdf), creator="rectify", custom=read_info(pdf))
     from_pdf = api.read(pdf, "pdf", name="s.pdf")
     from_ofd = read(ofd_bytes, "s.ofd")
     assert from_ofd.document == from_pdf.document

@@ -18,12 +18,12 @@ from rectify_pdf.reader import read_blocks
 from rectify_pdf.typeset import CLOSERS
 
 from rectify_core import api
-from rectify_core.errors import InputError
+from rectify_core.errors import InputError, UsageError
 from rectify_core.formats import Source
 from rectify_core.model import Document, Node
 from rectify_core.reading import new_report
 
-from .helpers import pages, seed_document
+from .helpers import pages, read_pdf, seed_document
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -260,3 +260,21 @@ def test_keep_with_next_widow_and_orphan_rules_on_a_made_up_page() -> None:
     lines = typeset([*filler[:18], para("preamble", full * 4 + "整")], Square())
     last = [line for line in lines if line.para == 18]
     assert [line.page for line in last] == [1, 1, 1, 2, 2]  # widow: two lines go over, not one
+
+
+def test_the_disclosure_list_is_in_the_properties_and_the_title_is_the_first_line(seed002_pdf: bytes) -> None:
+    """Issue 18: the 政务公开 list is metadata (Info dictionary, shown by a reader's properties
+    dialog), not printed above the title; it reads back from there; disclosure=cover prints it."""
+    from rectify_pdf.properties import read_info
+
+    doc = seed_document("002")
+    assert doc.disclosure
+    assert read_info(seed002_pdf) == [(f.label, f.value) for f in doc.disclosure]
+    first = _body(seed002_pdf)[0][0]
+    assert doc.title is not None and doc.title.startswith(first.text)
+    assert read_pdf(seed002_pdf).document.disclosure == doc.disclosure
+    cover = api.write_bytes(doc, "pdf", options={"disclosure": "cover"})
+    assert _body(cover)[0][0].text.startswith("索")
+    assert read_pdf(cover).document == read_pdf(seed002_pdf).document
+    with pytest.raises(UsageError):
+        api.write_bytes(doc, "pdf", options={"disclosure": "page"})
