@@ -86,6 +86,14 @@ class _LegacyReader(Reader):
         return extracted
 
 
+    def check_layout(self, source: Source, options: dict[str, Any]) -> list[Any] | None:
+        """``rectify check``: the docx LibreOffice makes of the file, measured by the docx checker
+        (LibreOffice keeps page setup, styles, fonts and footers as the .doc/.wps has them)."""
+        docx = _registry().reader("docx")
+        data = source.data if source.data.startswith(b"PK") else to_docx(source, self.suffix, options)
+        return docx.check_layout(Source(data, source.name), options)
+
+
 class DocReader(_LegacyReader):
     name = "doc"
     suffix = "doc"
