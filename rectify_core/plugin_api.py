@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import hookimpl, vocab
+from . import hookimpl, ocr, vocab
 from .budget import Budget, Limits
 from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding, Location, Severity
@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from . import metadata
     from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out
     from .numerals import to_chinese, to_circled
+    from .ocr import OcrEngine, OcrLine
     from .plugins import get_registry
     from .recognize.pipeline import recognize
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
@@ -96,6 +97,7 @@ _LAZY = {
     "split_marker": "vocab.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
     "Glyph": "fixed_layout", "PageText": "fixed_layout", "TextLine": "fixed_layout", "build_lines": "fixed_layout",
+    "OcrLine": "ocr", "OcrEngine": "ocr",
     "is_latin": "fixed_layout", "lay_out": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
@@ -143,6 +145,8 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "OcrEngine",
+    "OcrLine",
     "Option",
     "Package",
     "PageText",
@@ -182,6 +186,7 @@ __all__ = [
     "key_for_label",
     "lay_out",
     "metadata",
+    "ocr",
     "open_zip",
     "page_points",
     "parse_status_text",
