@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from .budget import Budget, Limits, active, parse_pairs, size_text
@@ -25,6 +23,7 @@ from .errors import InputError, SecurityError, UsageError
 from .findings import Finding
 from .formats import Reader, ReadResult, Source
 from .model import STATUS_CATEGORIES, Document
+from .output import atomic_write, check_target
 from .plugins import Registry, get_registry
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
@@ -146,33 +145,6 @@ def write_bytes(document: Document, format: str, *, options: dict[str, Any] | No
     return buf.getvalue()
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes, *, force: bool = True) -> None:
-    """Write via a temporary file in the same folder and rename: never a partial file."""
-    target = Path(path)
-    if not force and target.exists():
-        raise UsageError(f"{target} exists; use --force to replace it")
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise UsageError(f"folder {directory} does not exist", file=str(target))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        # mkstemp makes the file private (0600); give it the mode an ordinary open() would.
-        os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write(document: Document, path: str | os.PathLike[str], format: str | None = None, *,
           options: dict[str, Any] | None = None, force: bool = True,
           registry: Registry | None = None) -> None:
@@ -183,6 +155,7 @@ def write(document: Document, path: str | os.PathLike[str], format: str | None =
         if w is None:
             raise UsageError(f"cannot tell the output format from {os.fspath(path)!r}; name it with --to")
         format = w.name
+    check_target(path, force=force)  # before rendering: a device or an existing file is refused at once
     data = write_bytes(document, format, options=options, registry=reg)
     atomic_write(path, data, force=force)
 

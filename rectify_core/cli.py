@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         _err("rectify: interrupted")
         return 130
     except BrokenPipeError:
-        return EXIT_OK
+        _err("rectify: error: the reader of standard output went away (broken pipe)")
+        return EXIT_INPUT
     except Exception as exc:  # a bug: say so plainly, traceback only on request
         if os.environ.get("RECTIFY_DEBUG"):
             raise
@@ -140,8 +141,9 @@ def _err(message: str) -> None:
 
 
 def _out(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    from .output import write_stdout
+
+    write_stdout(text.encode("utf-8"))
 
 
 def _options(pairs: list[str]) -> dict[str, Any]:
@@ -194,10 +196,11 @@ def cmd_convert(args: argparse.Namespace) -> int:
             raise UsageError(f"with several --to formats, -o must be an existing folder: {folder}")
         stem = "stdin" if args.input == "-" else Path(args.input).stem
         targets += [(w, str(folder / f"{stem}.{w.extension}")) for w in writers]
-    if not args.force:
-        for _, target in targets:
-            if target != "-" and os.path.exists(target):
-                raise UsageError(f"{target} exists; use --force to replace it")
+    from .output import atomic_write, check_target, write_stdout
+
+    for _, target in targets:  # before reading: an existing file, a device or a folder is refused at once
+        if target != "-":
+            check_target(target, force=args.force)
 
     result = _read(args, args.input, args.from_format, options=options, registry=reg)
     if not args.quiet:
@@ -207,10 +210,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
                 for w, target in targets]
     for target, data in rendered:
         if target == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            write_stdout(data)
         else:
-            api.atomic_write(target, data, force=True)
+            atomic_write(target, data, force=args.force)  # without --force: created only if still absent
     return EXIT_OK
 
 

@@ -50,5 +50,9 @@ class SchemaError(RectifyError):
         self.document = document
 
 
+class OutputError(RectifyError):
+    """The output cannot be written: read-only or full disk, no permission, not a regular file, stdout closed."""
+
+
 class UsageError(RectifyError):
     """The command line asked for something impossible (unknown format, output exists …)."""

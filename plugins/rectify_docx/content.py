@@ -164,12 +164,12 @@ def _run(r: Any, para: Paragraph, fields: list[str]) -> None:
         elif tag == f"{W}sym":
             code = el.get(f"{W}char") or ""
             try:
-                value = int(code, 16)
+                value = int(code[:8], 16)
             except ValueError:
                 continue
             if value >= 0xF000:  # symbol-font private use: the glyph has no Unicode meaning
                 value -= 0xF000
-            if 0x20 <= value and not 0xD800 <= value <= 0xDFFF:
+            if 0x20 <= value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF:
                 parts.append(chr(value))
         elif tag in (f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"):
             _boxes(el, para)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class PdfReader(Reader):
     name = "pdf"
     max_bytes = 64 * 2**20
-    limits = {"max_pages": 500}  # noqa: RUF012 (a class-level declaration, never mutated)
+    limits = {"max_pages": 500, "max_inflated": 128 * 2**20}  # noqa: RUF012 (a class-level declaration, never mutated)
     isolate = True  # pdfium cannot be interrupted inside a call
     extensions = ("pdf",)
     media_types = ("application/pdf",)

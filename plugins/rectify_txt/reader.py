@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.errors import InputError
+from rectify_core.budget import current, size_text
+from rectify_core.errors import InputError, SecurityError
 from rectify_core.formats import Reader, ReadResult, Source
 from rectify_core.recognize import Block, recognize
 
-MAX_BYTES = 32 * 1024 * 1024
+MAX_BYTES = 8 * 1024 * 1024
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -107,7 +108,7 @@ def to_blocks(text: str) -> list[Block]:
 
 class TxtReader(Reader):
     name = "txt"
-    max_bytes = 32 * 2**20
+    max_bytes = 8 * 2**20  # a long 通报 is 100 KB of text
     extensions = ("txt", "text")
     media_types = ("text/plain",)
     description = "plain text (UTF-8, UTF-16, GB18030), including text extracted from PDFs"
@@ -130,9 +131,13 @@ class TxtReader(Reader):
         return 0.0
 
     def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
-        if len(source.data) > MAX_BYTES:
-            raise InputError(f"text file is larger than {MAX_BYTES // 2**20} MiB", file=source.name)
+        budget = current(source.name)
+        if len(source.data) > budget.limits.max_bytes:
+            raise SecurityError(f"text file is larger than {size_text(budget.limits.max_bytes)} "
+                                f"(limit max_bytes={budget.limits.max_bytes})", file=source.name)
         text, encoding = decode(source.data, source.name)
+        budget.expect("chars", len(text))  # before splitting: a million lines would cost ~300 MB as blocks
+        budget.expect("blocks", max(text.count("\n"), text.count("\r")))
         if not text.strip():
             raise InputError("the file holds no text", file=source.name)
         result = recognize(to_blocks(text), source=source.name)

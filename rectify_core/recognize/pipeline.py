@@ -101,6 +101,11 @@ def _check_dates(doc: Document, disclosure_blocks: list[Block], preamble: list[B
 
 def recognize(blocks: list[Block], *, source: str) -> ReadResult:
     """Turn ``blocks`` (in reading order) into a Document with findings and removed furniture."""
+    from ..budget import current
+
+    budget = current(source)  # the recognizer's cost grows with lines and characters: bound both
+    budget.charge("blocks", len(blocks))
+    budget.charge("chars", sum(len(b.text) for b in blocks))
     report = Report(source)
     lines, layout = _prepare(blocks, report)
     signature, sig_start = read_signature(lines, report)
