@@ -108,7 +108,7 @@ def pages(data: bytes, folder: Path) -> int | None:
 
 def speed(runs: int, clients: bool) -> None:
     from rectify_core import api
-    from rectify_core.layout import flatten
+    from rectify_core.visible import flatten
     from tests.docx.foreign import direct_docx, markdown
 
     pandoc = shutil.which("pandoc") if clients else None
@@ -146,7 +146,7 @@ import json, resource, sys, time
 from rectify_core import api
 from rectify_core.errors import RectifyError
 from rectify_core.plugins import get_registry
-import lxml.etree, rectify_docx.reader, rectify_docx.safety, rectify_docx.content  # warm: time the read only
+import lxml.etree, rectify_docx.reader, rectify_docx.read_package, rectify_docx.read_content  # warm: time the read only
 get_registry()
 t = time.perf_counter()
 try:

@@ -224,6 +224,9 @@ def active(budget: Budget) -> Iterator[Budget]:
         _CURRENT.reset(token)
 
 
+current_budget = current  # the name plugin_api exports (code below a reader that has no Report at hand)
+
+
 def unlimited() -> Budget:
     """A budget for internal use (tests, re-reading our own output) that never refuses."""
     big = 2**62
@@ -231,4 +234,5 @@ def unlimited() -> Budget:
                          max_numbering=big, timeout=float(big), max_memory=big))
 
 
-__all__ = ["KINDS", "Budget", "Limits", "active", "current", "names", "parse_pairs", "size_text", "unlimited"]
+__all__ = ["KINDS", "Budget", "Limits", "active", "current", "current_budget", "names", "parse_pairs", "size_text",
+           "unlimited"]

@@ -7,11 +7,17 @@ and ``write`` so listing formats never pays for python-docx or pypdfium2.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, ClassVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Union
 
 from .findings import Finding, Location
 from .model import Document
+from .options import Option
+
+if TYPE_CHECKING:
+    from .recognize.blocks import Block
+    from .report import Report
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,23 @@ class ReadResult:
     info: dict[str, Any] = field(default_factory=dict)  # e.g. {"encoding": "gb18030"}
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A Document rebuilt from the *visible* text of one of our own files (docx, HTML …).
+
+    A reader returns this instead of a bare Document when the file shows facts only as text
+    (inspection facts, statistics, contacts are never stored hidden): the core then derives those
+    facts from the text, exactly as it does after recognising a foreign file.
+    """
+
+    document: Document
+
+
+# What Reader.read returns: a Document (structured formats: used as it is), Shown (our visible
+# formats: facts derived from the text) or recognizer blocks (everything else: the core recognises).
+Extracted = Union[Document, Shown, Sequence["Block"]]  # noqa: UP007  (a runtime alias: "Block" is a forward reference)
+
+
 @dataclass
 class Source:
     """An input: its bytes and a display name for messages (``-`` for stdin)."""
@@ -47,6 +70,11 @@ class Source:
 
 class Reader:
     """Reads one format.  ``max_bytes`` is checked against the file size before it is read.
+
+    ``read`` extracts; it does not finish.  It returns a Document, a :class:`Shown` Document or
+    the recognizer blocks of what the page shows, and reports findings, removed furniture and
+    facts about the source into ``report`` — the core builds the ReadResult once
+    (:func:`rectify_core.reading.read_source`).
 
     ``limits`` declares the reader's own work budget (overrides of ``rectify_core.budget.Limits``
     fields, e.g. ``{"max_pages": 500}``); callers can still override it.  ``isolate`` says the
@@ -61,12 +89,14 @@ class Reader:
     extensions: ClassVar[tuple[str, ...]] = ()
     media_types: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""
+    #: the ``-O`` keys this reader understands (see :mod:`rectify_core.options`)
+    options: ClassVar[tuple[Option, ...]] = ()
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """Confidence 0..1 that ``head`` (the first 4 KiB) is this format."""
         return 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Extracted:
         raise NotImplementedError
 
 
@@ -76,6 +106,8 @@ class Writer:
     media_type: ClassVar[str] = "application/octet-stream"
     description: ClassVar[str] = ""
     lossless: ClassVar[bool] = True
+    #: the ``-O`` keys this writer understands (see :mod:`rectify_core.options`)
+    options: ClassVar[tuple[Option, ...]] = ()
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         raise NotImplementedError

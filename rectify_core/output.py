@@ -82,7 +82,7 @@ def check_target(path: str | os.PathLike[str], *, force: bool) -> None:
         raise OutputError(f"is {kind}, not a regular file; rectify only writes regular files "
                           "(even with --force)", file=target)
     if not force:
-        raise UsageError(f"{target} exists; use --force to replace it")
+        raise _exists(target)
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes, *, force: bool = True) -> None:
@@ -127,15 +127,20 @@ def _link_new(tmp: Path, target: Path) -> None:
         os.link(tmp, target)
         return
     except FileExistsError:
-        raise UsageError(f"{target} exists; use --force to replace it") from None
+        raise _exists(target) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV, errno.ENOSYS):
             raise
     try:  # no hard links here (FAT, some network shares): reserve the name, then move over it
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
-        raise UsageError(f"{target} exists; use --force to replace it") from None
+        raise _exists(target) from None
     os.replace(tmp, target)
+
+
+def _exists(target: str | os.PathLike[str]) -> UsageError:
+    return UsageError(f"{os.fspath(target)} exists; pass force=True to replace it",
+                      cli_reason=f"{os.fspath(target)} exists; use --force to replace it")
 
 
 def _mode_for(target: Path) -> int:

@@ -1,11 +1,11 @@
 """Write a Document as a GB/T 9704 docx: one Word paragraph per visible paragraph, a named style each.
 
-The paragraphs are ``rectify_core.layout.flatten(doc)``; each gets the paragraph style of its role
+The paragraphs are ``rectify_core.visible.flatten(doc)``; each gets the paragraph style of its role
 (``ooxml.PARA_STYLES``; nodes one style per depth with an outline level) and each span its own run
 with a character style (``ooxml.SPAN_STYLES``), which is all our reader needs to rebuild the
 Document from what the page shows.  The 政务公开 metadata is a two-column table above the title.
-Layout figures come from ``profile.py``, the styles from ``styles.py``, the package from
-``package.py``.
+Layout figures come from ``write_profile.py``, the styles from ``write_styles.py``, the package from
+``write_package.py``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ import os
 import unicodedata
 from typing import Any, BinaryIO
 
-from rectify_core.errors import UsageError
-from rectify_core.layout import Para, VisibleWriter, flatten
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, Option, Para, UsageError, VisibleWriter, flatten
 
 from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, R_NS, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
-from .package import (
+from .write_package import (
     APP,
     CONTENT_TYPES,
     DOCUMENT_RELS,
@@ -32,8 +30,8 @@ from .package import (
     footer_xml,
     zip_parts,
 )
-from .profile import GEOMETRY, PAGE_H, PAGE_W, Geometry, font_profile
-from .styles import styles_xml
+from .write_profile import GEOMETRY, PAGE_H, PAGE_W, Geometry, font_profile
+from .write_styles import styles_xml
 
 MIN_HEADING_STYLES = 4          # 一级…四级标题 exist in every file, used or not
 SIGNATURE_GAP = 2               # 字 between the date's right edge and the margin (GB/T 9704 7.3.5.2)
@@ -140,7 +138,7 @@ def section_xml(geo: Geometry) -> str:
             "</w:sectPr>")
 
 
-MAX_REFERENCE_BYTES = 32 * 2**20  # a style template; its parts are then opened under safety.py's caps
+MAX_REFERENCE_BYTES = 32 * 2**20  # a style template; its parts are then opened under zip_package.py caps
 
 
 def build_docx(document: Document, options: dict[str, Any]) -> bytes:
@@ -151,7 +149,7 @@ def build_docx(document: Document, options: dict[str, Any]) -> bytes:
     styles = styles_xml(fonts, geo, depths)
     reference = options.get("reference_docx")
     if reference:
-        from .reference import apply_reference
+        from .write_reference import apply_reference
 
         styles = apply_reference(styles, _reference_bytes(reference))
     document_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -203,6 +201,12 @@ class DocxWriter(VisibleWriter):
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     description = "Word document laid out to GB/T 9704-2012 (22 lines × 28 characters, named styles)"
     lossless = True
+    options = (
+        Option("font_profile", "json", None, 'fonts by role, e.g. {"title": "华文中宋"} (roles: title subtitle body '
+               "heading1-4 latin page_number)", '按角色指定字体，如 {"title": "华文中宋"}'),
+        Option("reference_docx", "path", None, "a docx whose styles replace rectify's (as --reference-docx)",
+               "以其样式替换 rectify 样式的 docx（同 --reference-docx）"),
+    )
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(build_docx(document, options))

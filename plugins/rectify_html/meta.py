@@ -1,6 +1,6 @@
 """The ``<head>`` metadata: 政府网站 article tags (standards.md §2.6) and Dublin-Core-style tags.
 
-Everything here is computed from the *visible* paragraphs (``rectify_core.layout.flatten``) and the
+Everything here is computed from the *visible* paragraphs (``rectify_core.visible.flatten``) and the
 writer options, never from recognised facts.  That is what keeps the writer deterministic across a
 round trip: a Document read back from the page has the same visible text but more recognised facts
 (disclosure keys, dates), and must produce the same bytes.
@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from rectify_core.layout import Para
+from rectify_core.plugin_api import Para
 
 SITE_OPTIONS = (("SiteName", "site_name"), ("SiteDomain", "site_domain"),
                 ("SiteIDCode", "site_id_code"), ("ColumnName", "column_name"))

@@ -13,11 +13,21 @@ import json
 import re
 from typing import Any
 
-from rectify_core.budget import Budget, current, size_text
-from rectify_core.errors import InputError, SchemaError, SecurityError
-from rectify_core.formats import Reader, ReadResult, Source
-from rectify_core.model import Document
-from rectify_core.schema import check_version, validate_dict
+from rectify_core.plugin_api import (
+    Budget,
+    Document,
+    InputError,
+    Reader,
+    Report,
+    SchemaError,
+    SecurityError,
+    Source,
+    check_version,
+    head_text,
+    size_text,
+    structured_kind,
+    validate_dict,
+)
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 200
@@ -35,20 +45,13 @@ class JsonReader(Reader):
     description = "rectify's canonical JSON (lossless)"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
-        if head.startswith(_UTF16_32_BOMS) or (len(head) > 3 and (head[0] == 0 or head[1] == 0)):
-            try:  # UTF-16/32 JSON (RFC 8259 says UTF-8, but Windows editors save these)
-                head = _decode(head[:len(head) // 4 * 4], "").encode("utf-8", "replace")
-            except InputError:
-                return 0.0
-        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if text.startswith(b"{") and b'"rectify/tongbao"' in head:
+        text = head_text(head)  # a UTF-16 file too: read as JSON (json.detect_encoding), not as prose
+        if text.startswith("{") and '"rectify/tongbao"' in text:
             return 1.0
-        if text.startswith(b"[") and text[1:].lstrip()[:1] in (b"{", b"[", b"]", b'"'):
-            return 0.6  # a JSON array: ours to refuse clearly, not the text reader's to read as prose
-        return 0.3 if text.startswith(b"{") else 0.0
+        return 0.3 if structured_kind(text) == "json" else 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
-        budget = current(source.name)
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Document:
+        budget = report.budget
         if len(source.data) > budget.limits.max_bytes:
             raise SecurityError(f"file is larger than {size_text(budget.limits.max_bytes)} "
                                 f"(limit max_bytes={budget.limits.max_bytes})", file=source.name)
@@ -64,13 +67,12 @@ class JsonReader(Reader):
             more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
             partial = None
             try:  # a wrong value inside a valid shape still gives a Document to check further
-                partial = Document.from_dict(data)
+                partial = Document.from_dict(data, validate=False)
             except Exception:
                 partial = None
             raise SchemaError(f"{first.pointer or '/'}: {first.message_en}{more}", file=source.name,
                               findings=findings, document=partial)
-        doc = Document.from_dict(data)
-        return ReadResult(document=doc)
+        return Document.from_dict(data, validate=False)
 
 
 _KIND = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false",

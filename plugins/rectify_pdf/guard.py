@@ -32,8 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rectify_core.budget import Budget, current, parse_pairs, size_text
-from rectify_core.errors import InputError, SecurityError
+from rectify_core.plugin_api import Budget, InputError, SecurityError, current_budget, parse_pairs, size_text
 
 CONTENT_PER_STREAM = 4 * 2**20
 CONTENT_TOTAL = 24 * 2**20
@@ -59,7 +58,7 @@ class Limits:
 
         An option that is not a positive number is a usage error naming it (never exit 70).
         """
-        lim = (budget or current()).limits
+        lim = (budget or current_budget()).limits
         pages, seconds = lim.max_pages, lim.timeout
         asked = {k: options[k] for k in ("max_pages", "max_seconds") if k in options}
         if asked:

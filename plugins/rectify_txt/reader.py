@@ -3,7 +3,7 @@
 Encodings: a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); without one, UTF-8 is taken
 when it decodes to prose (it rarely decodes anything else by accident); otherwise GB18030 (the
 superset of GBK and GB2312 that Chinese Windows tools save) and BOM-less UTF-16 are tried, and the
-decoding that reads most like Chinese prose wins.  The encoding found is reported in ``ReadResult.info["encoding"]``.
+decoding that reads most like Chinese prose wins.  The encoding found is reported in the read's ``info["encoding"]``.
 Lines end at CRLF, CR or LF; a form feed (pdftotext's page break) starts a new page, so findings
 and removed page furniture can say which page they were on.  Everything else — paragraphs, wrapped
 lines, headings — is the recognizer's job (``rectify_core.recognize``).
@@ -14,10 +14,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.budget import current, size_text
-from rectify_core.errors import InputError, SecurityError
-from rectify_core.formats import Reader, ReadResult, Source
-from rectify_core.recognize import Block, recognize
+from rectify_core.plugin_api import (
+    Block,
+    InputError,
+    Reader,
+    Report,
+    SecurityError,
+    Source,
+    head_text,
+    size_text,
+    structured_kind,
+)
 
 MAX_BYTES = 8 * 1024 * 1024
 _BOMS = (
@@ -61,6 +68,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     found = _bom(data)
     if found is not None:
         codec, skip = found
+        if codec.startswith("utf-16"):
+            # a lone surrogate (text cut inside a pair, a tool that wrote UTF-16 units one by one)
+            # becomes U+FFFD, which the plausibility check reports as an unmapped character
+            return data[skip:].decode(codec, "replace"), codec
         try:
             return data[skip:].decode(codec.replace("-sig", "")), codec
         except UnicodeDecodeError as exc:
@@ -114,10 +125,11 @@ class TxtReader(Reader):
     description = "plain text (UTF-8, UTF-16, GB18030), including text extracted from PDFs"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
+        if structured_kind(head_text(head)) is not None:
+            return 0.0  # markup or JSON, in any encoding, is never read as a notice's text
         if _bom(head) is not None:
             return 0.6
-        stripped = head.lstrip()
-        if stripped[:1] in (b"{", b"<", b"%"):
+        if head.lstrip()[:1] == b"%":
             return 0.05
         for codec in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
             try:
@@ -130,8 +142,8 @@ class TxtReader(Reader):
                 return 0.5
         return 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
-        budget = current(source.name)
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> list[Block]:
+        budget = report.budget
         if len(source.data) > budget.limits.max_bytes:
             raise SecurityError(f"text file is larger than {size_text(budget.limits.max_bytes)} "
                                 f"(limit max_bytes={budget.limits.max_bytes})", file=source.name)
@@ -140,6 +152,5 @@ class TxtReader(Reader):
         budget.expect("blocks", max(text.count("\n"), text.count("\r")))
         if not text.strip():
             raise InputError("the file holds no text", file=source.name)
-        result = recognize(to_blocks(text), source=source.name)
-        result.info["encoding"] = encoding
-        return result
+        report.info["encoding"] = encoding
+        return to_blocks(text)

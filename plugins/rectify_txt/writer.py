@@ -1,12 +1,12 @@
 """Write the canonical plain text of a Document: one visible paragraph a line, markers as written.
 
-The paragraphs and their order come from ``rectify_core.layout.flatten`` — the same sequence every
+The paragraphs and their order come from ``rectify_core.visible.flatten`` — the same sequence every
 visible writer prints — so txt cannot drift from docx, HTML or PDF.  A disclosure field is written
 ``label：value``; blank lines separate the disclosure list, the title block, the text and the
 signature, which makes the file easy to read and is ignored by the reader.
 
 Round trip (``expected``): the txt reader recovers the Document from this text, so
-``read(write(d)) == derive_facts(completed(d))`` — verbatim forms completed, facts (inspection,
+``read(write(d)) == derive_facts(with_standard_forms(d))`` — verbatim forms completed, facts (inspection,
 statistics, contacts, disclosure keys and dates) as the text states them — for every Document whose
 text the recognizer can place (see docs/recognizer.md, "txt round trip").
 """
@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.errors import UsageError
-from rectify_core.layout import Para, VisibleWriter, flatten
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, Option, Para, UsageError, VisibleWriter, flatten
 
 _GROUP = {"disclosure": 0, "title": 1, "subtitle": 1, "issuer": 3, "date": 3}
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16")
@@ -46,8 +44,14 @@ class TxtWriter(VisibleWriter):
     name = "txt"
     extension = "txt"
     media_type = "text/plain; charset=utf-8"
-    description = "canonical plain text, one paragraph a line (options: encoding, newline)"
+    description = "canonical plain text, one paragraph a line"
     lossless = False
+    options = (
+        Option("encoding", "str", "utf-8", "text encoding: utf-8, utf-8-sig, gb18030 or gbk",
+               "文本编码：utf-8、utf-8-sig、gb18030 或 gbk"),
+        Option("newline", "str", "\n", "line ending written after each paragraph (\\n or \\r\\n)",
+               "每段之后的换行符（\\n 或 \\r\\n）"),
+    )
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         encoding = str(options.get("encoding") or "utf-8").lower()

@@ -112,6 +112,9 @@ MEMBERS: dict[str, tuple[Member, ...]] = {
         _m("finding", "Finding", "texts"),
         _m("rectification", "Rectification", "object", "Rectification"),
         _m("status", "Status", "object", "Status"),
+        _m("responsible_unit", "ResponsibleUnit", "text"),
+        _m("responsible_person", "ResponsiblePerson", "text"),
+        _m("time_limit", "TimeLimit", "object", "Date"),
     ),
     "Node": (
         _m("marker", "Marker", "object", "Marker"),

@@ -18,11 +18,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.budget import current
-from rectify_core.errors import InputError, SecurityError
-from rectify_core.formats import Reader, ReadResult, Source
-from rectify_core.model import SCHEMA_NAME, Document
-from rectify_core.schema import check_version
+from rectify_core.plugin_api import (
+    SCHEMA_NAME,
+    Document,
+    InputError,
+    Reader,
+    Report,
+    SecurityError,
+    Source,
+    check_version,
+    head_text,
+    structured_kind,
+)
 
 from .mapping import MEMBERS, NAMESPACE, ROOT
 from .xsd import MAX_BYTES, MAX_NODE_DEPTH, first_error, safe_parser, xml_schema
@@ -183,18 +190,21 @@ class XmlReader(Reader):
     max_bytes = MAX_BYTES
 
     def sniff(self, head: bytes, filename: str | None) -> float:
-        if NAMESPACE.encode() in head:
+        text = head_text(head)  # UTF-16 XML too
+        if NAMESPACE in text:
             return 1.0
-        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if _NS_PREFIX.encode() in head:
+        if _NS_PREFIX in text:
             return 0.9  # another major version: still ours, so the reader can say so
-        return 0.5 if text.startswith(b"<?xml") else 0.0
+        if text.startswith("<?xml"):
+            return 0.5
+        # other markup (no declaration): the XML reader says what it is, never the text reader
+        return 0.3 if structured_kind(text) == "markup" else 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Document:
         name = source.name
         _check_bytes(source.data, name)
         # libxml2 parses and validates in uninterruptible calls: bound the tree by its start tags first
-        budget = current(name)
+        budget = report.budget
         budget.charge("elements", source.data.count(b"<") - source.data.count(b"</"))
         budget.charge("blocks", source.data.count(b"<Paragraph>") + source.data.count(b"<Paragraph "))
         root = _parse(source.data, name)
@@ -212,7 +222,8 @@ class XmlReader(Reader):
             if exc.file is None:
                 exc.file = name
             raise
-        return ReadResult(document=Document.from_dict(data), info={"schema_version": version})
+        report.info["schema_version"] = version
+        return Document.from_dict(data, validate=False)
 
 
 __all__ = ["MAX_BYTES", "XmlReader", "parse_scalar"]

@@ -11,14 +11,29 @@ one layout.  Modules, one concern each:
 ``status``      status phrases → category   ``dates``       dates as written → ISO
 ``tail``        closing and signature       ``contacts``    电话/信箱/邮箱
 ``inspection``  preamble facts              ``statistics``  the statistics sentence
-``facts``       derive_facts()              ``genre``       not-a-通报, 巡视/巡察 mixture
+``facts``       derive_facts()              ``locate``      source lines for the checks' findings
 ``hints``       headings and titles marked by layout
 ``pipeline``    recognize()
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .blocks import Block
-from .pipeline import recognize
+
+if TYPE_CHECKING:
+    from .pipeline import recognize
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline (and every pattern it compiles) loads on first use, not when a plugin module
+    # merely names Block: listing formats must not pay for the recognizer.
+    if name == "recognize":
+        from .pipeline import recognize
+
+        return recognize
+    raise AttributeError(name)
+
 
 __all__ = ["Block", "recognize"]

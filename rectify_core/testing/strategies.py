@@ -27,7 +27,9 @@ from ..model import (
     Statistics,
     Status,
 )
-from ..normalize import STATUS_PHRASES, date_text, marker_text
+from ..vocab.dates import date_text
+from ..vocab.markers import marker_text
+from ..vocab.status import STANDARD_PHRASES
 
 _CJK_COMMON = (
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种"
@@ -110,7 +112,7 @@ def statuses(draw: Any) -> Status:
     if kind == 0:
         category, text = draw(st.sampled_from(_REAL_STATUSES))
         return Status(category=category, text=text, inline=inline)
-    category = draw(st.sampled_from(sorted(STATUS_PHRASES)))
+    category = draw(st.sampled_from(sorted(STANDARD_PHRASES)))
     deadline = None
     if category == "in_progress" and draw(st.booleans()):
         year, month = draw(st.integers(2020, 2030)), draw(st.integers(1, 12))
@@ -130,7 +132,12 @@ def problems(draw: Any, has_heading: bool) -> Problem:
     status = draw(st.none() | statuses())
     if not finding and rect is None and status is None:
         finding = (draw(texts()),)
-    return Problem(finding=finding, rectification=rect, status=status)
+    unit, person, limit = None, None, None
+    if draw(st.integers(0, 3)) == 0:  # the ledger fields of schema 1.1
+        unit, person = draw(st.none() | texts(20)), draw(st.none() | texts(8))
+        limit = draw(st.none() | dates() | st.sampled_from([Date(text="长期坚持"), Date(text="立行立改")]))
+    return Problem(finding=finding, rectification=rect, status=status,
+                   responsible_unit=unit, responsible_person=person, time_limit=limit)
 
 
 _STYLES_BY_DEPTH = ["chinese", "chinese_paren", "arabic", "arabic_paren", "circled"]

@@ -98,3 +98,54 @@ def test_model_is_immutable():
     doc = Document(title="标题")
     with pytest.raises(dataclasses.FrozenInstanceError):
         doc.title = "改"  # type: ignore[misc]
+
+
+# -- schema 1.1: the ledger fields of a problem ----------------------------------------------------
+
+_V10_PROBLEM = {"schema": "rectify/tongbao", "version": "1.0.0", "title": "示例",
+                "body": [{"marker": {"style": "chinese", "value": 1}, "heading": "问题",
+                          "children": [{"marker": {"style": "arabic", "value": 1},
+                                        "problem": {"finding": ["公开不及时。"],
+                                                    "status": {"category": "completed"}}}]}]}
+
+
+def _with_ledger_fields(version: str) -> dict:
+    data = json.loads(json.dumps(_V10_PROBLEM))
+    data["version"] = version
+    problem = data["body"][0]["children"][0]["problem"]
+    problem.update({"responsible_unit": "镇党政办", "responsible_person": "张某某",
+                    "time_limit": {"iso": "2026-06-30", "text": "2026年6月底前"}})
+    return data
+
+
+def test_a_1_0_document_still_validates_and_reads_unchanged():
+    assert validate_dict(_V10_PROBLEM) == []
+    doc = Document.from_dict(_V10_PROBLEM)
+    assert doc.version == "1.0.0" and doc.to_dict() == _V10_PROBLEM
+
+
+def test_the_1_1_problem_fields_validate_and_round_trip_in_schema_order():
+    data = _with_ledger_fields(model.SCHEMA_VERSION)
+    assert model.SCHEMA_VERSION.startswith("1.1.")
+    assert validate_dict(data) == []
+    problem = Document.from_dict(data).body[0].children[0].problem
+    assert problem is not None and problem.responsible_unit == "镇党政办"
+    assert problem.time_limit == model.Date(iso="2026-06-30", text="2026年6月底前")
+    assert Document.from_dict(data).to_dict() == data
+
+
+def test_a_problem_holding_only_a_ledger_field_is_a_problem():
+    data = json.loads(json.dumps(_V10_PROBLEM))
+    data["body"][0]["children"][0]["problem"] = {"time_limit": {"text": "长期坚持"}}
+    assert validate_dict(data) == []
+    data["body"][0]["children"][0]["problem"] = {}
+    assert validate_dict(data)
+
+
+def test_visible_formats_state_that_they_drop_the_ledger_fields():
+    from rectify_core.visible import expected_visible
+
+    doc = Document.from_dict(_with_ledger_fields(model.SCHEMA_VERSION))
+    problem = expected_visible(doc).body[0].children[0].problem
+    assert problem is not None and problem.finding == ("公开不及时。",)
+    assert (problem.responsible_unit, problem.responsible_person, problem.time_limit) == (None, None, None)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from rectify_core.layout import flatten
+from rectify_core.visible import flatten
 
 from ..clients import require_client
 from .foreign import libreoffice

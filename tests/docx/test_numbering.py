@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lxml import etree
-from rectify_docx.numbering import Numbering, format_number
-from rectify_docx.stylesheet import StyleSheet
+from rectify_docx.read_numbering import Numbering, format_number
+from rectify_docx.read_styles import StyleSheet
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -49,10 +49,10 @@ def test_fifo_and_folder_are_refused_even_with_force(notice: Path, tmp_path: Pat
     assert done.returncode == 2 and b"named pipe" in done.stderr
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     folder = tmp_path / "out"
-    folder.mkdir()
+    (folder / "notice.json").mkdir(parents=True)  # -o out names out/notice.json, which is a folder here
     done = rectify("convert", str(notice), "--to", "json", "-o", str(folder), "--force")
-    assert done.returncode == 2 and b"folder" in done.stderr
-    assert folder.is_dir() and not list(folder.iterdir())
+    assert done.returncode == 2 and b"folder" in done.stderr, done.stderr
+    assert (folder / "notice.json").is_dir() and not list((folder / "notice.json").iterdir())
 
 
 def test_no_clobber_is_atomic_across_parallel_runs(notice: Path, tmp_path: Path) -> None:
@@ -128,17 +128,17 @@ def test_stdout_broken_pipe_and_full_device(notice: Path) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        done = rectify("convert", str(notice), "--to", "json", stdout=write_end)
+        done = rectify("convert", str(notice), "--to", "json", "-o", "-", stdout=write_end)
     finally:
         os.close(write_end)
     assert done.returncode == 2 and b"broken pipe" in done.stderr and b"Traceback" not in done.stderr
     with open("/dev/full", "wb") as full:
-        done = rectify("convert", str(notice), "--to", "json", stdout=full.fileno())
+        done = rectify("convert", str(notice), "--to", "json", "-o", "-", stdout=full.fileno())
     assert done.returncode == 2 and b"no space" in done.stderr
 
 
 def test_stdout_closed(notice: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "rectify_core", "convert", str(notice), "--to", "json"],
+    done = subprocess.run([sys.executable, "-m", "rectify_core", "convert", str(notice), "--to", "json", "-o", "-"],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, timeout=60,
                           preexec_fn=lambda: os.close(1))
     assert done.returncode == 2, done.stderr

@@ -13,12 +13,12 @@ import subprocess
 import sys
 
 import pytest
-from rectify_pdf.furniture import folio_number
 from rectify_pdf.reader import PdfReader
 
 from rectify_core import api
 from rectify_core.errors import InputError
 from rectify_core.model import Document
+from rectify_core.vocab.furniture import folio_number
 
 from .fixtures import A4, MM, _pdf, published_pdf, scanned_pdf
 from .helpers import blocks_han, pages, read_pdf, seed_document, visible_han
@@ -173,10 +173,10 @@ def test_sniffing_and_not_a_pdf() -> None:
         api.read(b"<html>not a pdf</html>", "pdf")
 
 
-def test_an_empty_document_round_trips_with_its_page_number_removed() -> None:
-    result = read_pdf(api.write_bytes(Document(), "pdf"))
-    assert result.document == Document()
-    assert [(r.text, r.reason) for r in result.removed] == [("— 1 —", "page number")]
+def test_a_pdf_of_page_numbers_only_is_refused_naming_the_furniture() -> None:
+    """Nothing but "— 1 —": no notice to read, and the message says what was there (issue 11)."""
+    with pytest.raises(InputError, match=r"no text to read: the PDF shows only page furniture \(1 page number"):
+        read_pdf(api.write_bytes(Document(), "pdf"))
 
 
 def test_findings_and_removed_text_say_page_and_line() -> None:
@@ -205,7 +205,7 @@ def _dev_files() -> list[str]:
 def test_dev_corpus_notices_read_back_from_their_pdfs(name: str) -> None:
     """Every dev notice, through rectify's PDF and a published-style PDF: what its text gives
     (visible formats complete verbatim forms: expected_visible), every ideograph in order."""
-    from rectify_core.layout import expected_visible
+    from rectify_core.visible import expected_visible
 
     from ..corpus import corpus_path
 

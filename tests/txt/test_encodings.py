@@ -8,11 +8,12 @@ from rectify_txt.reader import TxtReader
 from rectify_core import api
 from rectify_core.errors import InputError
 from rectify_core.formats import ReadResult, Source
+from rectify_core.reading import read_source
 from tests.corpus import seed
 
 
 def _read(data: bytes) -> ReadResult:
-    return TxtReader().read(Source(data, "sample.txt"), {})
+    return read_source(TxtReader(), Source(data, "sample.txt"))
 
 
 @pytest.fixture(scope="module", params=["000", "002"])
@@ -69,7 +70,7 @@ def test_stray_indentation_and_blank_lines_are_ignored() -> None:
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"\xff\xfe\x00\xd8", "utf-16"),  # a BOM followed by a lone surrogate
+    (b"\xff\xfe\x00\xd8", "unmapped"),  # a BOM followed by a lone surrogate: U+FFFD and nothing else
     (b"\x81\x30\x81\xff" * 10, "not text"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
     (b" \n\t\r\n", "no text"),

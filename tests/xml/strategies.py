@@ -82,9 +82,11 @@ def problems(draw: Any) -> Problem:
                                paragraphs=_tuple_of(texts()))))
     status = draw(_opt(st.builds(Status, category=st.sampled_from(STATUS_CATEGORIES), deadline=_opt(dates()),
                                  text=_opt(texts(20)), inline=st.booleans())))
-    if not finding and rect is None and status is None:
+    unit, person, limit = draw(_opt(texts(20))), draw(_opt(texts(8))), draw(_opt(dates()))
+    if not finding and rect is None and status is None and (unit, person, limit) == (None, None, None):
         finding = (draw(texts()),)
-    return Problem(finding=finding, rectification=rect, status=status)
+    return Problem(finding=finding, rectification=rect, status=status,
+                   responsible_unit=unit, responsible_person=person, time_limit=limit)
 
 
 @st.composite

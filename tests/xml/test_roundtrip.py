@@ -18,6 +18,7 @@ from lxml import etree
 
 from rectify_core.api import read, write_bytes
 from rectify_core.model import Document, Node, Problem, Signature, Statistics, Status
+from rectify_core.reading import read_source
 from rectify_core.schema import validate_dict
 from rectify_core.testing import assert_roundtrip, documents
 from tests.clients import require_client
@@ -128,3 +129,29 @@ def test_same_document_same_bytes_across_processes() -> None:
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
                            env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in (1, 2, 3)}
     assert len(outs) == 1
+
+
+def test_schema_1_1_problem_fields_round_trip_and_a_1_0_file_still_reads() -> None:
+    import io
+
+    from rectify_xml.reader import XmlReader
+    from rectify_xml.writer import XmlWriter
+
+    from rectify_core.formats import Source
+    from rectify_core.model import Date, Document, Marker, Node, Problem
+
+    problem = Problem(finding=("公开不及时。",), responsible_unit="镇党政办", responsible_person="张某某",
+                      time_limit=Date(iso="2026-06-30", text="2026年6月底前"))
+    only = Problem(time_limit=Date(text="长期坚持"))
+    doc = Document(title="示例", body=(Node(marker=Marker("chinese", 1), problem=problem),
+                                       Node(marker=Marker("chinese", 2), problem=only)))
+    sink = io.BytesIO()
+    XmlWriter().write(doc, sink, {})
+    xml = sink.getvalue()
+    assert b"<ResponsibleUnit>" in xml and b'version="1.1.0"' in xml
+    assert read_source(XmlReader(), Source(xml, "t.xml")).document == doc
+    old = xml.replace(b'version="1.1.0"', b'version="1.0.0"')
+    old = old.replace(b"<ResponsibleUnit>\xe9\x95\x87\xe5\x85\x9a\xe6\x94\xbf\xe5\x8a\x9e</ResponsibleUnit>", b"")
+    read = read_source(XmlReader(), Source(old, "t.xml")).document
+    assert read.version == "1.0.0" and read.body[0].problem is not None
+    assert read.body[0].problem.responsible_unit is None
