@@ -45,7 +45,7 @@ class JsonReader(Reader):
     description = "rectify's canonical JSON (lossless)"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
-        text = head_text(head)  # a UTF-16 file too: read as JSON (json.detect_encoding), not as prose
+        text = head_text(head)  # a UTF-16 file too: the reader then says JSON must be UTF-8
         if text.startswith("{") and '"rectify/tongbao"' in text:
             return 1.0
         return 0.3 if structured_kind(text) == "json" else 0.0
@@ -80,14 +80,15 @@ _KIND = {list: "an array", str: "a string", int: "a number", float: "a number", 
 
 
 def _decode(data: bytes, name: str) -> str:
+    """UTF-8 text (a BOM allowed); UTF-16/32 is refused with the fix, as RFC 8259 requires UTF-8."""
+    encoding = json.detect_encoding(data)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        raise InputError(f"JSON must be UTF-8 (RFC 8259) and this file is {encoding.upper()}; save it as UTF-8",
+                         file=name)
     try:
-        if data.startswith(b"\xef\xbb\xbf"):
-            return data.decode("utf-8-sig")
-        encoding = json.detect_encoding(data)
-        return data.decode(encoding)
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid {exc.encoding} at byte {exc.start}", file=name,
-                         location=f"byte {exc.start}") from None
+        raise InputError(f"not UTF-8 at byte {exc.start}", file=name, location=f"byte {exc.start}") from None
 
 
 def load(raw: bytes, name: str) -> Any:

@@ -279,7 +279,12 @@ class Scan:
     # -- objects
     def _index(self) -> None:
         data = self.data
-        starts = [(int(m.group(1)), m.end()) for m in _OBJ.finditer(data)]
+        starts = []
+        for m in _OBJ.finditer(data):
+            starts.append((int(m.group(1)), m.end()))
+            if len(starts) > self.limits.draws:  # a notice has hundreds of objects; each costs us ~300 bytes
+                raise SecurityError(f"the PDF holds more than {self.limits.draws:,} objects; "
+                                    f"limit max_elements={self.limits.draws}", file=self.name)
         for i, (number, start) in enumerate(starts):
             limit = starts[i + 1][1] if i + 1 < len(starts) else len(data)
             end = data.find(b"endobj", start, limit)

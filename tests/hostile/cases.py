@@ -89,6 +89,8 @@ CASES: list[Case] = [
          what="form XObjects drawing the next level 10 times, 8 levels"),
     Case("pdf-path-flood", "pdf", lambda: make.path_flood(120 * MiB), (3,), "content",
          what="120 MiB of path operators on one page"),
+    Case("pdf-object-flood", "pdf", lambda: make.pdf_page(b"BT ET", extra=[b"null"] * 1_000_000), (3,),
+         "max_elements", what="a million objects"),
     Case("pdf-pages", "pdf", lambda: make.pdf_pages(2000), (3,), "max_pages", what="2000 empty pages"),
     Case("pdf-option-junk", "pdf", lambda: make.pdf_page(b"BT /F1 12 Tf 72 720 Td (x) Tj ET"), (2,), "max_pages",
          args=("convert", "{in}", "--to", "json", "-o", "{out}.json", "-O", "max_pages=junk"),
@@ -165,9 +167,9 @@ CASES: list[Case] = [
     ).encode(), (2,), "", what=f"{attr} of 5000 digits") for attr in ("total", "rate")],
     Case("xml-utf16", "xml", lambda: ('<?xml version="1.0" encoding="UTF-16"?><Tongbao xmlns="urn:rectify:tongbao:1" '
                                       'version="1.0.0"><Title>示例镇关于巡察整改进展情况的通报</Title></Tongbao>')
-         .encode("utf-16"), (0, 2), what="UTF-16 XML (not to be read as text)"),
-    Case("json-utf16", "json", lambda: make.json_notice('"body": []').decode().encode("utf-16"), (0, 2),
-         what="UTF-16 JSON (not to be read as text)"),
+         .encode("utf-16"), (2,), "UTF-8", what="UTF-16 XML (refused as XML, never read as text)"),
+    Case("json-utf16", "json", lambda: make.json_notice('"body": []').decode().encode("utf-16"), (2,), "UTF-8",
+         what="UTF-16 JSON (refused as JSON, never read as text)"),
     Case("xml-paragraphs", "xml", lambda: (
         '<?xml version="1.0" encoding="UTF-8"?><Tongbao xmlns="urn:rectify:tongbao:1" version="1.0.0">'
         '<Title>示例镇关于巡察整改进展情况的通报</Title><Preamble>' + "<Paragraph>示例镇整改</Paragraph>" * 190_000 +

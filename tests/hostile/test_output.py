@@ -204,3 +204,22 @@ def test_api_write_refuses_existing_without_force(tmp_path: Path) -> None:
     assert target.read_bytes() == b"3"
     assert oct(target.stat().st_mode & 0o777) != oct(0o600)  # the mode an ordinary open() gives, not mkstemp's
     assert time.time() - target.stat().st_mtime < 60
+
+
+def test_nan_is_never_written(tmp_path: Path) -> None:
+    """A Document built in code with a NaN rate: the JSON writer refuses instead of writing invalid JSON."""
+    import dataclasses
+    import json
+
+    from rectify_core import api
+    from rectify_core.errors import RectifyError
+    from rectify_core.model import Document
+
+    root = Path(__file__).resolve().parents[2]
+    doc = Document.from_dict(json.loads((root / "examples" / "shili-zhen.json").read_text(encoding="utf-8")))
+    assert doc.statistics is not None
+    bad = dataclasses.replace(doc, statistics=dataclasses.replace(doc.statistics, rate=float("nan")))
+    with pytest.raises(RectifyError, match="NaN") as err:
+        api.write(bad, tmp_path / "bad.json")
+    assert err.value.exit_code == 2
+    assert not list(tmp_path.iterdir())
