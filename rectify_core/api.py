@@ -256,6 +256,15 @@ def convert(src: str | os.PathLike[str] | bytes, dst: str | os.PathLike[str], *,
     return result
 
 
+def normalize_punctuation(document: Document) -> tuple[Document, list[Any]]:
+    """``document`` with half-width punctuation in its Chinese text made full width (GB/T 15834),
+    and the list of changes (``rectify_core.punctuation.Change``: pointer, offset, before, after)."""
+    from .punctuation import normalize_document
+
+    fixed, changes = normalize_document(document)
+    return fixed, list(changes)
+
+
 @_boundary
 def validate(document: Document | dict[str, Any], registry: Registry | None = None) -> list[Finding]:
     """Schema findings, then (for a schema-valid document) every semantic rule, plugin rules included."""

@@ -165,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(repeatable; `rectify formats --options` lists them)",
         "读取器/输出器选项，如 -O site_name=示例镇人民政府 或 -O html.site_name=…（可重复；"
         "`rectify formats --options` 列出全部）"))
+    c.add_argument("--normalize-punctuation", action="store_true", help=tr(
+        "rewrite half-width , . : ; ( ) \" in Chinese text to full width (GB/T 15834) and report the changes",
+        "将中文文本中的半角 , . : ; ( ) \" 改为全角（GB/T 15834），并报告所作修改"))
     _common(c, "error")
 
     v = command("validate", "check notices against the schema and the semantic rules", "按模式和语义规则检查通报",

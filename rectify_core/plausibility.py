@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import InputError
-from .findings import Finding, Location
+from .findings import Finding, Location, Severity
 from .model import Document
 
 #: share of implausible characters (of the non-space ones), or of rare ones among the Han characters,
@@ -138,8 +138,10 @@ def findings(quality: TextQuality, name: str) -> list[Finding]:
     out: list[Finding] = []
     where = Location(file=name)
     if quality.unmapped:
+        # a few icons from a symbol font are worth knowing; a text with 1 % unmapped is damaged
+        severity: Severity = "warning" if quality.unmapped >= 0.01 * quality.characters else "info"
         out.append(Finding(
-            rule="read.unmapped-characters", severity="warning", pointer="",
+            rule="read.unmapped-characters", severity=severity, pointer="",
             message_zh=f"有{quality.unmapped}个字符无法映射为文字（显示为�、私用区或控制字符），"
                        f"占{quality.unmapped / max(quality.characters, 1):.1%}",
             message_en=f"{quality.unmapped} characters could not be mapped to text (shown as U+FFFD, private use "

@@ -28,9 +28,9 @@ docx to the docx reader).
 ``vocab.dates``, ``vocab.disclosure``, ``vocab.furniture``, ``vocab.tables``; each loads on first
 use) and, as functions, ``key_for_label`` (政务公开 labels), ``parse_status_text`` (status
 phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and ``to_circled`` (numerals).
+
 **Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
 bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
-
 
 Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
 this module to register a plugin stays cheap.
@@ -67,11 +67,15 @@ from .recognize.blocks import Block
 from .report import Report
 
 if TYPE_CHECKING:
+    from . import metadata
     from .numerals import to_chinese, to_circled
     from .plugins import get_registry
     from .recognize.pipeline import recognize
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
     from .sniffing import head_encoding, head_text, structured_kind
+    from .typeset import fonts as typefaces
+    from .typeset import layout as typesetting
+    from .typeset import page as page_points
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
     from .vocab.disclosure import key_for_label
     from .vocab.markers import split_marker
@@ -91,7 +95,19 @@ _LAZY = {
 }
 
 
+# Modules exported whole: the GB/T 9704 figures (cheap, loaded now) and the typesetting core of the
+# fixed-layout writers (page in points, role faces, layout), loaded on first use.
+from . import gbt9704  # noqa: E402
+
+_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout",
+                 "metadata": "metadata"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        from importlib import import_module
+
+        return import_module(f"rectify_core.{_LAZY_MODULES[name]}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"rectify_core.plugin_api has no {name!r}")
@@ -146,12 +162,15 @@ __all__ = [
     "current_budget",
     "expected_visible",
     "flatten",
+    "gbt9704",
     "get_registry",
     "head_encoding",
     "head_text",
     "hookimpl",
     "key_for_label",
+    "metadata",
     "open_zip",
+    "page_points",
     "parse_pairs",
     "parse_status_text",
     "parse_xml",
@@ -163,6 +182,8 @@ __all__ = [
     "structured_kind",
     "to_chinese",
     "to_circled",
+    "typefaces",
+    "typesetting",
     "unflatten",
     "validate_dict",
     "vocab",

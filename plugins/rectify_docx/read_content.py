@@ -194,6 +194,8 @@ def _run(r: Any, para: Paragraph, fields: list[str]) -> None:
                 value -= 0xF000
             if 0x20 <= value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF:
                 parts.append(chr(value))
+        elif tag == f"{W}ruby":  # phonetic guide: the base text is the text; the reading above it is not
+            parts.extend(t.text or "" for t in el.iterfind(f"{W}rubyBase/{W}r/{W}t"))
         elif tag in (f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"):
             _boxes(el, para)
         elif tag in _NOTE_REFERENCES:

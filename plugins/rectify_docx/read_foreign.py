@@ -178,10 +178,10 @@ class BlockMaker:
 def _signature_start(blocks: list[Block]) -> int:
     """Where the closing signature starts: before a last line that is a date and up to two short
     lines above it (the issuer); the end when the text does not end with a date."""
-    from rectify_core.recognize.dates import parse_date
+    from rectify_core.plugin_api import vocab
 
     end = len(blocks)
-    if not blocks or len(blocks[-1].text) > 30 or parse_date(blocks[-1].text) is None:
+    if not blocks or len(blocks[-1].text) > 30 or vocab.dates.parse_date(blocks[-1].text) is None:
         return end
     end -= 1
     while end > 0 and len(blocks) - end < 3 and len(blocks[end - 1].text) <= 30 \

@@ -60,7 +60,13 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
         report.remove(f.line.text.strip(), f.reason, Location(page=f.line.page, line=f.line.index))
     gone = {id(f.line) for f in furniture}
     lines = [line for page in pages for line in page.lines if id(line) not in gone]
-    blocks: list[Block] = []
+    # the 政务公开 list rectify's writer keeps in the document properties comes first, as the
+    # lines a portal prints above the title (properties.py; rectify_core.metadata)
+    from rectify_core.plugin_api import typesetting
+
+    from .properties import read_info
+
+    blocks: list[Block] = typesetting.property_blocks(read_info(source.data))
     if not lines:
         return blocks  # nothing but page numbers: an empty document, its furniture listed as removed
     frame = measure_frame(lines, (pages[0].width, pages[0].height))

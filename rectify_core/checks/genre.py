@@ -87,7 +87,8 @@ def _level(doc: Document) -> Iterator[Hit]:
         return
     if insp.level != "巡察":
         return
-    hits = [(p, t, m) for p, t in texts(doc) for m in _OWN_XUNSHI.finditer(_LEGIT_XUNSHI.sub(_blank, t))]
+    hits = [(p, t, m) for p, t in texts(doc) if "巡视" in t
+            for m in _OWN_XUNSHI.finditer(_LEGIT_XUNSHI.sub(_blank, t))]
     if hits:
         pointer, text, m = hits[0]
         where = text[max(0, m.start() - 6):m.end() + 4]

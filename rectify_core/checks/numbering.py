@@ -34,7 +34,9 @@ def _numbered(siblings: tuple[Node, ...]) -> Iterator[tuple[int, Node]]:
             yield i, node
 
 
-@rule("numbering.gap", "error", "sibling numbers run 1, 2, 3 … without gaps")
+# A skipped or repeated number is a warning: real notices have them (a part published from 三、, a
+# section renumbered by hand) and are still read and converted; --fail-on warning makes them fail.
+@rule("numbering.gap", "warning", "sibling numbers run 1, 2, 3 … without gaps")
 def _gap(doc: Document) -> Iterator[Hit]:
     # Values are compared across styles: "1." typed where "（1）" was meant is one anomaly
     # (numbering.mixed-style), not also a gap.
@@ -49,7 +51,7 @@ def _gap(doc: Document) -> Iterator[Hit]:
             want = max(want, node.marker.value + 1)
 
 
-@rule("numbering.repeat", "error", "no sibling number is used twice or goes backwards")
+@rule("numbering.repeat", "warning", "no sibling number is used twice or goes backwards")
 def _repeat(doc: Document) -> Iterator[Hit]:
     for base, siblings in _sibling_groups(doc):
         seen = 0

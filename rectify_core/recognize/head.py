@@ -29,18 +29,15 @@ from ..vocab.furniture import (
     split_bullet,
 )
 from ..vocab.status import parse_status_text
+from ..vocab.titles import ORGAN_END, TITLE_END, TITLE_WORDS
 from .blocks import Block
 from .hints import body_size, title_hint
 from .text import has_han
 from .unwrap import starts_structure
 
-_TITLE_WORDS = re.compile(r"通报|情况|报告|公告|公示|通知|公布|整改")
+_TITLE_WORDS = re.compile("|".join(TITLE_WORDS))
 _SUBTITLE = re.compile(r"[（(][^（）()]{1,30}[）)]")
-_ORG_SUFFIX = re.compile(
-    r"(?:委员会|党委|党组|党工委|委|局|办公室|政府|支部|总支|院|中心|公司|镇|街道|厅|部|处|所|站|社|协会|学校)$"
-)
 _NO_TITLE_END = "。；，、,;：:！？!?"
-_TITLE_END = re.compile(r"(?:通报|情况|报告|公告|公示|通知|说明)(?:[（(][^（）()]{1,12}[）)])?$")
 
 
 @dataclass
@@ -58,7 +55,7 @@ def looks_like_title(text: str) -> bool:
 
 
 def _is_org(text: str) -> bool:
-    return (2 <= len(text) <= 30 and has_han(text) and _ORG_SUFFIX.search(text) is not None
+    return (2 <= len(text) <= 30 and has_han(text) and ORGAN_END.search(text) is not None
             and not any(c in text for c in "。，；：,;:！？ ") and not starts_structure(text))
 
 
@@ -149,7 +146,7 @@ def _wrapped_title(lines: list[Block], i: int) -> int:
                 or parse_line(text) is not None or is_site_chrome(text):
             return 0
         joined += text
-        if k > i and len(joined) <= 100 and _TITLE_END.search(joined) and looks_like_title(joined):
+        if k > i and len(joined) <= 100 and TITLE_END.search(joined) and looks_like_title(joined):
             return k - i + 1
     return 0
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Marker, Node, Problem, Rectification, Status
-from ..vocab.status import parse_status_text
+from ..model import Date, Marker, Node, Problem, Rectification, Status
+from ..vocab.status import is_stated, parse_status_text
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
 from .status import prose_status
@@ -42,6 +42,12 @@ def split_run_in(text: str) -> tuple[str, str] | None:
     return (heading, rest) if heading and rest else None
 
 
+def _status(category: str, deadline: Date | None, text: str, inline: bool = True) -> Status:
+    """A status as read; ``inferred`` when its text is a sentence rather than a status slot."""
+    return Status(category=category, deadline=deadline, text=text, inline=inline,  # type: ignore[arg-type]
+                  inferred=not is_stated(text))
+
+
 def standalone_status(text: str) -> Status | None:
     """A line that is only a status: 完成情况：已完成, （已完成整改） on its own, or 整改进展：已完成."""
     rect = match_rect_label(text)
@@ -55,7 +61,7 @@ def standalone_status(text: str) -> Status | None:
         parsed = parse_status_text(text)
     if parsed is None:
         return None
-    return Status(category=parsed[0], deadline=parsed[1], text=text, inline=False)  # type: ignore[arg-type]
+    return _status(parsed[0], parsed[1], text, inline=False)
 
 
 def trailing_status(text: str) -> tuple[str, Status] | None:
@@ -67,7 +73,7 @@ def trailing_status(text: str) -> tuple[str, Status] | None:
     if parsed is None or parsed[0] == "unknown":
         return None
     before = text[:m.start()].rstrip()
-    return before, Status(category=parsed[0], deadline=parsed[1], text=m.group(0))  # type: ignore[arg-type]
+    return before, _status(parsed[0], parsed[1], m.group(0))
 
 
 def _prose(text: str) -> tuple[str, Status] | None:
@@ -75,7 +81,7 @@ def _prose(text: str) -> tuple[str, Status] | None:
     if found is None:
         return None
     before, sentence, category, deadline = found
-    return before, Status(category=category, deadline=deadline, text=sentence)  # type: ignore[arg-type]
+    return before, _status(category, deadline, sentence)
 
 
 def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:

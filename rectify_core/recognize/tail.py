@@ -15,17 +15,15 @@ import re
 
 from ..model import Date, Signature
 from ..report import Report
+from ..vocab.contacts import starts_with_contact
 from ..vocab.dates import parse_date
 from ..vocab.furniture import SITE_CHROME, is_tail_furniture
 from ..vocab.markers import split_marker
+from ..vocab.titles import ORGAN_END, ends_like_title
 from .blocks import Block
-from .contacts import starts_with_contact
 from .text import has_han
 from .unwrap import starts_structure
 
-_ORG_END = re.compile(
-    r"(?:委员会|党委|党组|党工委|纪委|纪工委|监委|总支|支部|委|局|办公室|政府|院|中心|公司|集团|大学|学院|学校|厅|部|处|所|站)$")
-_TITLE_ENDINGS = ("通报", "情况", "报告", "公告", "通知", "公示", "公开稿）", "公开稿)")  # a title, not an issuer
 _NO_ISSUER = "。，；：,;:！？!?"
 
 
@@ -64,7 +62,7 @@ def read_signature(lines: list[Block], report: Report) -> tuple[Signature | None
         start = end - 1
         issuer = None
         candidate = lines[start - 1].text if start > 0 else ""
-        if start > 0 and _issuer_like(candidate) and not candidate.endswith(_TITLE_ENDINGS):
+        if start > 0 and _issuer_like(candidate) and not ends_like_title(candidate):
             start -= 1
             issuer = candidate
             above = lines[start - 1].text if start > 1 else ""
@@ -82,7 +80,7 @@ def read_signature(lines: list[Block], report: Report) -> tuple[Signature | None
 
 def _org(text: str) -> bool:
     """An organisation's name on a line of its own: issuer-like and ending like an organ."""
-    return _issuer_like(text) and _ORG_END.search(text) is not None and not text.endswith(_TITLE_ENDINGS)
+    return _issuer_like(text) and ORGAN_END.search(text) is not None and not ends_like_title(text)
 
 
 def closing_start(lines: list[Block], start: int, end: int) -> int:

@@ -14,12 +14,13 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from ..vocab.contacts import starts_with_contact
 from ..vocab.dates import parse_date
 from ..vocab.disclosure import key_for_label, parse_line
 from ..vocab.furniture import is_publish_info, is_site_chrome
 from ..vocab.markers import split_marker
+from ..vocab.titles import TITLE_ENDINGS
 from .blocks import Block
-from .contacts import starts_with_contact
 from .labels import is_status_line, match_rect_label
 from .text import close_cjk_gaps, display_width, ends_sentence, join_wrapped
 
@@ -69,7 +70,6 @@ def wrap_width(texts: list[str], memo: dict[str, bool] | None = None) -> int | N
 # The closing's first words open a paragraph; the first line ending like a title is the title (unless
 # the title itself wraps: …整改进展情况 / 的通报).
 _OPENINGS = ("欢迎", "如有意见建议", "如对巡察整改", "如对巡视整改")
-_TITLE_ENDS = ("通报", "情况", "报告")
 
 
 def _furniture(text: str) -> bool:
@@ -98,7 +98,7 @@ def rejoin(blocks: list[Block], width: int, memo: dict[str, bool] | None = None)
         # stands alone.  Each test once per line: they are the costly part.
         furniture = _furniture(block.text)
         if groups and not (furniture or prev_furniture or memo[block.text] or block.text.startswith(_OPENINGS)) \
-                and not (len(groups) == 1 and prev_first and prev_text.endswith(_TITLE_ENDS)
+                and not (len(groups) == 1 and prev_first and prev_text.endswith(TITLE_ENDINGS)
                          and not block.text.startswith("的")) \
                 and not _ends_paragraph(prev_width, prev_first, prev_text, w, width):
             groups[-1][1].append(block.text)

@@ -82,6 +82,10 @@ def set_halfwidth(d):
     problem_node(d)["marker"]["text"] = "(1)"
 
 
+def set_halfwidth_punctuation(d):
+    d["preamble"][0] = d["preamble"][0].replace("，", ",", 1)
+
+
 def set_marker_mismatch(d):
     problem_node(d)["marker"]["text"] = "（7）"
 
@@ -141,6 +145,7 @@ CASES: dict[str, tuple[Callable[[dict], None], str]] = {
     "numbering.level-order": (set_level_order, "/body/1/children/0/marker"),
     "numbering.mixed-style": (set_mixed, "/body/1/children/1/marker"),
     "numbering.halfwidth": (set_halfwidth, "/body/1/children/0/children/0/children/0/marker/text"),
+    "punctuation.halfwidth": (set_halfwidth_punctuation, "/preamble/0"),
     "marker.text-mismatch": (set_marker_mismatch, "/body/1/children/0/children/0/children/0/marker/text"),
     "problem.no-rectification": (set_no_rect, "/body/1/children/0/children/0/children/0/problem"),
     "status.deadline": (set_no_deadline, "/body/1/children/0/children/0/children/0/problem/status"),

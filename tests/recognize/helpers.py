@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+from rectify_core.errors import InputError
 from rectify_core.formats import ReadResult
 from rectify_core.model import Document, Node
+from rectify_core.recognize import Block, recognize
+from rectify_core.recognize.text import clean
+from rectify_core.vocab.furniture import is_page_number, is_publish_info, is_site_chrome, is_tail_furniture
 
 
 def outline(nodes: tuple[Node, ...], depth: int = 0) -> list[str]:
@@ -107,3 +111,17 @@ def _without_some_occurrence(text: str, pieces: list[str], target: str, budget: 
 
 
 __all__ = ["assert_nothing_lost", "outline", "statuses", "visible_text"]
+
+
+def recognize_text(blocks: list[Block], source: str) -> ReadResult | None:
+    """``recognize(blocks)``, or None when the blocks show no text but white space and furniture (page
+    numbers, site chrome) — which the core refuses as "no text to read" (an InputError, asserted
+    here to be that case only)."""
+    try:
+        return recognize(blocks, source=source)
+    except InputError as exc:
+        assert "no text to read" in str(exc), exc
+        furniture = (is_page_number, is_site_chrome, is_publish_info, is_tail_furniture)
+        texts = [clean(b.text) for b in blocks]  # control characters are removed (and recorded) too
+        assert all(not t or any(f(t) for f in furniture) for t in texts), exc
+        return None

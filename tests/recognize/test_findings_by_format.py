@@ -13,7 +13,8 @@ import pytest
 
 from rectify_core import api
 from rectify_core.checks import merge_findings
-from tests.corpus import seed
+from tests.corpus import corpus_path, seed
+from tests.txt.test_dev_corpus import DEV
 
 FORMATS = ("json", "docx", "html", "xml")
 
@@ -23,9 +24,9 @@ def _validated(data: bytes | str, fmt: str | None = None) -> list[tuple[str, str
     return [(f.rule, f.pointer) for f in merge_findings(result.findings, api.validate(result.document))]
 
 
-@pytest.mark.parametrize("number", ["000", "002"])
-def test_a_seed_and_its_conversions_validate_to_the_same_findings(number: str) -> None:
-    path = seed(number)
+@pytest.mark.parametrize("name", ["000", "002", *DEV])
+def test_a_notice_and_its_conversions_validate_to_the_same_findings(name: str) -> None:
+    path = seed(name) if name.isdigit() else corpus_path("dev", name)
     as_txt = _validated(str(path))
     document = api.read(path).document
     for fmt in FORMATS:
