@@ -26,18 +26,26 @@ def main(argv: list[str]) -> int:
     if seed.exists() and not prefixes:
         chosen.insert(0, Case("anchor-real-txt", "", None, (0,), args=("convert", str(seed), "--to", "json", "-q"),
                               what="a real notice (seed 000), for scale"))
-    print(f"{'case':<26} {'exit':>4} {'seconds':>8} {'peak MB':>8}  verdict  attack")
+    import os
+
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          "(times grow with it; the anchor shows by how much)")
+    print(f"{'case':<30} {'exit':>4} {'seconds':>8} {'×anchor':>8} {'peak MB':>8}  verdict  attack")
     bad = 0
+    anchor = None
     for case in chosen:
         with tempfile.TemporaryDirectory(prefix="rectify-hostile-") as tmp:
             out = run_case(case, Path(tmp))
         problems = out.problems()
+        if anchor is None and case.name.startswith("anchor"):
+            anchor = out.seconds
         if out.seconds >= 2 or out.peak_mb >= 200:
             problems.append("over target")
         bad += bool(problems)
         verdict = "ok" if not problems else "; ".join(problems)
-        print(f"{case.name:<26} {out.exit:>4} {out.seconds:>8.2f} {out.peak_mb:>8.0f}  {verdict:<7}  {case.what}",
-              flush=True)
+        ratio = f"{out.seconds / anchor:8.1f}" if anchor else f"{'':>8}"
+        print(f"{case.name:<30} {out.exit:>4} {out.seconds:>8.2f} {ratio} {out.peak_mb:>8.0f}  {verdict:<7}  "
+              f"{case.what}", flush=True)
         if problems and out.stderr:
             print("    " + out.stderr.strip().splitlines()[-1][:300], flush=True)
     print(f"{len(chosen) - bad} of {len(chosen)} within target")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -71,18 +72,26 @@ def _input_stream(path: str | os.PathLike[str] | bytes, name: str | None) -> Ite
         raise UsageError(f"path must be a file path, \"-\" or bytes, got {type(path).__name__}")
     p = os.fspath(path)
     if p == "-":
+        if sys.stdin is None:
+            raise InputError("standard input is closed", file=name or "<stdin>")
         yield sys.stdin.buffer, name or "<stdin>", None  # not ours to close
         return
     if os.path.isdir(p):
         raise InputError("is a directory, not a file", file=p)
     try:
-        fh = open(p, "rb")
+        # O_NONBLOCK: a FIFO without a writer would block open() forever; reading it then finds EOF
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        os.set_blocking(fd, True)
+        fh = os.fdopen(fd, "rb")
     except FileNotFoundError:
         raise InputError("no such file", file=p) from None
     except PermissionError:
         raise InputError("permission denied", file=p) from None
+    except OSError as exc:
+        raise InputError(f"cannot open it: {exc.strerror}", file=p) from None
     with fh:
-        yield fh, name or p, os.fstat(fh.fileno()).st_size
+        info = os.fstat(fh.fileno())
+        yield fh, name or p, info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 def _read_capped(stream: BinaryIO, display: str, size: int | None, limit: int, head: bytes,
