@@ -133,6 +133,10 @@ CASES: list[Case] = [
     Case("txt-lines", "txt", lambda: make.text_lines(30 * MiB), (3,), "max_bytes", what="30 MB of short lines"),
     Case("txt-lines-8m", "txt", lambda: make.text_lines(7 * MiB), (3,), "",
          what="7 MB of short lines, under the size cap"),
+    *[Case(f"signature-search-{ext}", ext, lambda build=build: build(), (0, 3), "limit max_",
+           what=f"140 KB of words and spaces on one line ({ext}): the signature search was quadratic")
+      for ext, build in (("txt", lambda: ("示例镇 " * 35_000).encode()),
+                         ("html", lambda: b"<html><body><p>" + ("示例镇 " * 35_000).encode() + b"</p></body></html>"))],
     Case("txt-one-line", "txt", lambda: ("示例" * (3 * MiB)).encode(), (0, 2, 3), what="one 18 MB line"),
     Case("stdin-200mb", "", None, (3,), "max_bytes", args=("convert", "-", "--from", "txt", "--to", "json"),
          stdin="/dev/zero", what="200 MB on standard input (/dev/zero)"),
