@@ -78,7 +78,10 @@ def main(argv: list[str]) -> int:
         try:
             api.read(data, args.reader, limits=LIMITS, isolate=False, registry=reg)
         except RectifyError as exc:
-            if exc.exit_code == 70:  # InternalError: the API's wrapper around a bug
+            if exc.exit_code == 70:  # InternalError: the API's wrapper around a bug; show where it was
+                import traceback
+
+                traceback.print_exception(exc.__cause__ or exc)
                 raise
 
     atheris.Setup([sys.argv[0], *rest, f"-max_total_time={args.seconds}", f"-timeout={args.slow}",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from typing import Any
@@ -62,7 +63,8 @@ class Package:
                     if len(out) > limit:
                         raise SecurityError(f"part {name} inflates beyond its declared {info.file_size} bytes "
                                             f"(limit {MAX_PART_BYTES // 2**20} MiB)", file=self.source)
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, struct.error,
+                NotImplementedError) as exc:  # a header offset before the file's start (fuzzing): ValueError
             raise InputError(f"part {name} is damaged or truncated ({exc})", file=self.source) from None
         return bytes(out)
 

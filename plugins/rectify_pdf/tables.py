@@ -68,7 +68,10 @@ def _collect(members: list[tuple[TextLine, bool]], columns: list[float], found: 
         if is_row:
             row = found.rows[id(line)] = split_cells(line, columns)
         elif row is not None:
-            k = next(n for n, x in enumerate(sorted(columns)) if _near(line.left, [x])) + 1
+            k = next((n for n, x in enumerate(sorted(columns)) if _near(line.left, [x])), None)
+            if k is None:
+                continue  # starts at no column (found by fuzzing): an ordinary line, not a cell's continuation
+            k += 1
             if k < len(row):
                 row[k] = join(row[k], line.text).strip()
                 found.continued.add(id(line))

@@ -113,6 +113,9 @@ CASES: list[Case] = [
          what="a 20 MB document.xml of one paragraph"),
     Case("docx-one-paragraph-15mb", "docx", lambda: make.one_paragraph(15 * MiB), (3,), "limit max_",
          what="a 15 MB document.xml of one paragraph, under the part cap"),
+    Case("docx-shifted-directory", "docx", lambda: make.shifted_central_directory(
+        make.docx(make.para("示例镇关于巡察整改进展情况的通报"))), (2,), "damaged",
+         what="end record pointing past the central directory (negative seek; found by fuzzing)"),
     Case("docx-sym-char", "docx", lambda: make.docx(
         make.para("示例镇关于巡察整改进展情况的通报")
         + b'<w:p><w:r><w:sym w:font="Symbol" w:char="FFFFFFFF"/></w:r></w:p>'),

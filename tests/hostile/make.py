@@ -242,6 +242,17 @@ def docx(body: bytes | Iterator[bytes], parts: dict[str, bytes] | None = None,
     return buf.getvalue()
 
 
+def shifted_central_directory(data: bytes, by: int = 100_000) -> bytes:
+    """A zip whose end record claims the central directory lies ``by`` bytes later than it does.
+
+    zipfile then computes member offsets before the start of the file and seeks to a negative
+    position (ValueError) — found by fuzzing the docx reader.
+    """
+    end = data.rfind(b"PK\x05\x06")
+    offset = int.from_bytes(data[end + 16:end + 20], "little") + by
+    return data[:end + 16] + offset.to_bytes(4, "little") + data[end + 20:]
+
+
 def para(text: str, extra: bytes = b"") -> bytes:
     return b"<w:p>" + extra + b"<w:r><w:t>" + text.encode() + b"</w:t></w:r></w:p>"
 
