@@ -80,7 +80,8 @@ def open_zip(data: bytes, source: str, what: str = "a zip package", package: typ
         raise InputError(f"not {what}: the file is not a zip package", file=source)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, struct.error,
+            NotImplementedError) as exc:  # "zip file version 23.6" (fuzzing): NotImplementedError
         raise InputError(f"the zip package is truncated or damaged ({exc})", file=source) from None
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:

@@ -116,6 +116,9 @@ CASES: list[Case] = [
     Case("docx-shifted-directory", "docx", lambda: make.shifted_central_directory(
         make.docx(make.para("示例镇关于巡察整改进展情况的通报"))), (2,), "damaged",
          what="end record pointing past the central directory (negative seek; found by fuzzing)"),
+    Case("docx-zip-version", "docx", lambda: make.future_zip_version(
+        make.docx(make.para("示例镇关于巡察整改进展情况的通报"))), (2,), "damaged",
+         what="a member needing zip version 23.6 (NotImplementedError; found by fuzzing)"),
     Case("docx-sym-char", "docx", lambda: make.docx(
         make.para("示例镇关于巡察整改进展情况的通报")
         + b'<w:p><w:r><w:sym w:font="Symbol" w:char="FFFFFFFF"/></w:r></w:p>'),

@@ -253,6 +253,13 @@ def shifted_central_directory(data: bytes, by: int = 100_000) -> bytes:
     return data[:end + 16] + offset.to_bytes(4, "little") + data[end + 20:]
 
 
+def future_zip_version(data: bytes, version: int = 236) -> bytes:
+    """A zip whose first central-directory entry needs "version 23.6" to extract (zipfile:
+    NotImplementedError) — found by fuzzing the docx reader."""
+    at = data.find(b"PK\x01\x02")
+    return data[:at + 6] + version.to_bytes(2, "little") + data[at + 8:]
+
+
 def para(text: str, extra: bytes = b"") -> bytes:
     return b"<w:p>" + extra + b"<w:r><w:t>" + text.encode() + b"</w:t></w:r></w:p>"
 
