@@ -197,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                              "列出每个格式的 -O 选项"))
     f.add_argument("--json", action="store_true", help=tr("print as JSON, with plugin, distribution and version",
                                                           "以 JSON 输出，含插件、发行包和版本"))
+    from .cli_check import add_parser as add_check_parser
+
+    add_check_parser(command, tr)
     from .serve.command import add_parser as add_serve_parser
 
     add_serve_parser(command, tr)
@@ -223,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     _lang = "zh" if wanted == "zh" else "en" if wanted == "en" else default_lang()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang = _lang  # the language in effect (--lang, else the locale) for what workers write
     if args.command is None:
         parser.print_help()
         return EXIT_INPUT
@@ -230,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handler = {"convert": cmd_files, "validate": cmd_files, "inspect": cmd_files,
-                   "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve}[args.command]
+                   "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve, "check": cmd_check}[args.command]
         return handler(args)
     except InternalError as exc:
         if os.environ.get("RECTIFY_DEBUG"):
@@ -287,6 +291,13 @@ def cmd_files(args: argparse.Namespace) -> int:
     from .errors import UsageError
     from .plugins import get_registry
 
+    if (args.command == "convert" and args.output is None and len(args.inputs) == 2
+            and not os.path.exists(args.inputs[1]) and "." in os.path.basename(args.inputs[1])):
+        # the `rectify convert IN OUT` form other converters take: say how it is written here
+        raise UsageError(tr(f"{args.inputs[1]} does not exist; to write it: rectify convert {args.inputs[0]} "
+                            f"-o {args.inputs[1]}",
+                            f"{args.inputs[1]} 不存在；要输出到该文件，请用：rectify convert {args.inputs[0]} "
+                            f"-o {args.inputs[1]}"))
     reg = get_registry()
     extensions = {e for r in reg.readers.values() for e in r.extensions}
     inputs = expand(args.inputs, args.pattern, extensions)
@@ -325,6 +336,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     _out(schema_text(XSD_FILE if args.xsd else SCHEMA_FILE))
     return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .cli_check import cmd_check as run
+
+    return run(args)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -73,11 +73,21 @@ class Session:
         return worst
 
     def _preload(self, jobs: list[Job]) -> None:
-        """Load what the jobs need before forking, so every worker shares it instead of loading it."""
+        """Load what the jobs need before forking, so every worker (a fork of this process for each
+        file) starts with it instead of loading it again: the recognizer, the schema validator and
+        the checks, the writers' lazily imported modules."""
         if len(jobs) < 2:
             return
-        from . import api  # noqa: F401
+        from . import api
         from .recognize import recognize  # noqa: F401
+
+        if self.command in ("validate", "inspect"):
+            api.validate({})  # builds the JSON Schema validator (jsonschema) and imports the checks
+        for fmt in sorted({fmt for job in jobs for fmt, _ in job.targets}):
+            try:
+                api.write_bytes(_warm_document(), fmt)
+            except Exception:  # warming only: the real write reports any problem
+                pass
 
     def _arrive(self, k: int, outcome: FileOutcome) -> None:
         self.outcomes[k] = outcome
@@ -106,8 +116,15 @@ class Session:
             lines += inspect_lines(o, self.lang)
         if not (self.command == "convert" and self.args.quiet):
             lines += [gnu_line(name, f, self.lang) for f in o.findings]
-        if self.command == "validate" and o.reason is None:
-            lines.append(f"{name}: {self._tally(o)}")
+            if self.command == "convert" and o.removed:
+                kinds = removed_counts(o)
+                lines.append(_t(self.lang, f"{name}: left out {kinds}; each piece (text, reason, place) is listed "
+                                "by `rectify inspect --json` under files[].summary.removed",
+                                f"{name}：已去除 {kinds}；逐条（文字、原因、位置）见 "
+                                "`rectify inspect --json` 的 files[].summary.removed"))
+        alone = self.total == 1 and not self.args.quiet
+        if self.command == "validate" and o.reason is None and (o.findings or alone):
+            lines.append(f"{name}: {self._tally(o)}")  # a clean file of a batch is counted in the summary
         findings_out = self._stream_for_findings()
         if lines:
             findings_out.write("\n".join(lines) + "\n")
@@ -163,6 +180,15 @@ class Session:
             stream.flush()
 
 
+_WARM_TITLE = "示例镇关于巡察整改进展情况的通报"
+
+
+def _warm_document() -> Any:
+    from .model import Document
+
+    return Document(title=_WARM_TITLE)
+
+
 def _job_name(job: Job) -> str:
     return job.input
 
@@ -182,6 +208,11 @@ class _Utf8:
 
 def _with_file(name: str, reason: str) -> str:
     return reason if reason.startswith(name) else f"{name}: {reason}"
+
+
+def removed_counts(o: FileOutcome) -> str:
+    """``3 × page number, 2 × separator`` — what the reader left out, by kind, most first."""
+    return ", ".join(f"{n} × {kind}" for kind, n in o.removed_kinds.items())
 
 
 def summary_line(command: str, done: list[FileOutcome], total: int, seconds: float, lang: Lang) -> str:
@@ -240,5 +271,7 @@ def inspect_lines(o: FileOutcome, lang: Lang) -> list[str]:
     values = [v for vs in s["contacts"].values() for v in vs]
     lines.append(_t(lang, "contacts:    ", "联系方式：  ") + ("; ".join(values) if values else dash))
     if o.removed:
-        lines.append(_t(lang, f"removed:     {o.removed} furniture line(s)", f"已去除：    {o.removed} 行页眉页脚等"))
+        kinds = removed_counts(o)
+        lines.append(_t(lang, f"removed:     {kinds} (each listed by --json under files[].summary.removed)",
+                        f"已去除：    {kinds}（逐条见 --json 的 files[].summary.removed）"))
     return lines

@@ -37,6 +37,8 @@ class Job:
     fail_on: str | None = "error"
     #: --limits overrides of the work budget (see rectify_core.budget)
     limits: dict[str, Any] | None = None
+    #: language of the reasons this module writes ("zh" or "en")
+    lang: str = "en"
     #: convert: rewrite half-width punctuation in Chinese text to full width (rectify_core.punctuation)
     normalize_punctuation: bool = False
 
@@ -52,8 +54,10 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     summary: dict[str, Any] | None = None
-    #: furniture lines the reader took out (page numbers, running headers …)
+    #: pieces of text the reader took out (page numbers, running headers, label colons …)
     removed: int = 0
+    #: the same counted by kind (``Removed.kind``), most first
+    removed_kinds: dict[str, int] = field(default_factory=dict)
     #: bytes for a target of "-": the parent writes them to standard output
     stdout: bytes = b""
 
@@ -117,12 +121,15 @@ def _convert(job: Job) -> FileOutcome:
             check_target(target, force=job.force)
     result = _read(job, outcome)
     outcome.removed = len(result.removed)
+    outcome.removed_kinds = api.removed_summary(result.removed)["by_kind"]
     outcome.findings = [f for f in result.findings if f.severity != "info"]
     blocking = _over(outcome.findings, job.fail_on)
     if blocking:
         outcome.exit = EXIT_FINDINGS
         worst = blocking[0]
-        outcome.reason = (f"not converted: {worst.severity} [{worst.rule}] at or above --fail-on "
+        outcome.reason = (f"未转换：{worst.severity} [{worst.rule}] 达到 --fail-on {job.fail_on} 级别"
+                          "（--fail-on never 可照常转换）" if job.lang == "zh" else
+                          f"not converted: {worst.severity} [{worst.rule}] at or above --fail-on "
                           f"{job.fail_on} (--fail-on never converts anyway)")
         return outcome
     document = result.document
@@ -188,6 +195,7 @@ def _inspect(job: Job) -> FileOutcome:
     outcome.findings = merge_findings(result.findings, api.validate(result.document))
     outcome.summary = api.inspect(result, outcome.findings)
     outcome.removed = len(result.removed)
+    outcome.removed_kinds = api.removed_summary(result.removed)["by_kind"]
     if _over(outcome.findings, job.fail_on):
         outcome.exit = EXIT_FINDINGS
     return outcome

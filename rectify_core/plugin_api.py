@@ -10,14 +10,19 @@ names can be reorganised without breaking a plugin.  Names are grouped by what t
 reader gets; a reader returns a ``Document`` (structured formats), ``Shown(document)`` (a
 Document rebuilt from the visible text of our own files: the core derives inspection facts,
 statistics and contacts from that text) or a list of ``Block`` (text with layout hints, which the
-core hands to the recognizer).  ``Report`` is where a reader puts findings, removed furniture,
-``info`` and where it finds its work ``budget`` (``report.budget.charge("elements", n)``).
+core hands to the recognizer; ``row_block`` makes the Block of a table row from its cells).
+``Report`` is where a reader puts findings, removed furniture, ``info`` and where it finds its
+work ``budget`` (``report.budget.charge("elements", n)``).
 
 **Model** — the frozen dataclasses of the 通报 (``Document``, ``Node``, ``Problem`` …), mirroring
 ``schemas/tongbao.schema.json``.
 
 **Visible formats** — ``flatten``/``unflatten`` (the Document as visible paragraphs with roles and
 spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``expected_visible``).
+
+**Fixed-layout pages** (PDF, OFD, OCR) — a reader places ``Glyph``s on pages; ``build_lines``
+makes ``TextLine``s of a ``PageText``, and ``lay_out`` runs the shared furniture → table rows →
+paragraphs stage and returns the Blocks.
 
 **Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
 zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
@@ -40,7 +45,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import hookimpl, vocab
+from . import hookimpl, ocr, vocab
 from .budget import Budget, Limits, current_budget, parse_pairs, size_text
 from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding, Location, Severity
@@ -63,12 +68,14 @@ from .model import (
     replace,
 )
 from .options import Option
-from .recognize.blocks import Block
+from .recognize.blocks import Block, row_block
 from .report import Report
 
 if TYPE_CHECKING:
     from . import metadata
+    from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out
     from .numerals import to_chinese, to_circled
+    from .ocr import OcrEngine, OcrLine
     from .plugins import get_registry
     from .recognize.pipeline import recognize
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
@@ -89,6 +96,9 @@ _LAZY = {
     "key_for_label": "vocab.disclosure", "parse_status_text": "vocab.status",
     "split_marker": "vocab.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
+    "Glyph": "fixed_layout", "PageText": "fixed_layout", "TextLine": "fixed_layout", "build_lines": "fixed_layout",
+    "OcrLine": "ocr", "OcrEngine": "ocr",
+    "is_latin": "fixed_layout", "lay_out": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
     "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
@@ -128,14 +138,18 @@ __all__ = [
     "Document",
     "Extracted",
     "Finding",
+    "Glyph",
     "InputError",
     "Inspection",
     "Limits",
     "Location",
     "Marker",
     "Node",
+    "OcrEngine",
+    "OcrLine",
     "Option",
     "Package",
+    "PageText",
     "Para",
     "PluginError",
     "Problem",
@@ -154,9 +168,11 @@ __all__ = [
     "Span",
     "Statistics",
     "Status",
+    "TextLine",
     "UsageError",
     "VisibleWriter",
     "Writer",
+    "build_lines",
     "check_member_name",
     "check_version",
     "current_budget",
@@ -167,8 +183,11 @@ __all__ = [
     "head_encoding",
     "head_text",
     "hookimpl",
+    "is_latin",
     "key_for_label",
+    "lay_out",
     "metadata",
+    "ocr",
     "open_zip",
     "page_points",
     "parse_pairs",
@@ -176,6 +195,7 @@ __all__ = [
     "parse_xml",
     "recognize",
     "replace",
+    "row_block",
     "schema_text",
     "size_text",
     "split_marker",

@@ -44,11 +44,14 @@ class Registry:
     readers: dict[str, Reader] = field(default_factory=dict)
     writers: dict[str, Writer] = field(default_factory=dict)
     checks: list[Any] = field(default_factory=list)
+    ocr_engines: dict[str, Any] = field(default_factory=dict)
     plugins: dict[str, PluginInfo] = field(default_factory=dict)
     owner: dict[int, str] = field(default_factory=dict)  # id(reader/writer/check) -> plugin name
     errors: list[PluginError] = field(default_factory=list)
     #: (entry-point name, value, distribution, version) of each loaded entry point, for the plugin index
     sources: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    #: whether the entry points came from a valid plugin index (nothing to remember then)
+    from_index: bool = False
 
     # -- lookup -------------------------------------------------------------------------------
     def reader(self, name: str) -> Reader:
@@ -142,9 +145,10 @@ def get_registry() -> Registry:
     global _registry
     if _registry is None:
         _registry = build_registry()
-        from .plugin_index import remember
+        if not _registry.from_index:
+            from .plugin_index import remember
 
-        remember(_registry)  # the next run finds its entry points without importlib.metadata
+            remember(_registry)  # the next run finds its entry points without importlib.metadata
     return _registry
 
 
@@ -161,7 +165,11 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
     disabled = _disabled()
     candidates: list[tuple[str, Any, PluginInfo]] = []
     if load_entry_points:
-        for ep in _entry_points():
+        from .plugin_index import RememberedEntryPoint
+
+        eps = _entry_points()
+        reg.from_index = any(isinstance(ep, RememberedEntryPoint) for ep in eps)
+        for ep in eps:
             dist = getattr(ep, "dist", None)
             dist_name = dist.metadata["Name"] if dist is not None else None
             if ep.name in disabled or ("*" in disabled and dist_name != BUILTIN_DIST):
@@ -248,8 +256,17 @@ def _collect(reg: Registry, pm: pluggy.PluginManager, name: str, module: Any) ->
         reg.checks.append(obj)
         reg.owner[id(obj)] = name
 
+    def register_ocr_engine(obj: Any) -> None:
+        if not (getattr(obj, "name", "") and hasattr(obj, "recognize")):
+            raise PluginError(f"plugin {name!r} registered {obj!r}, which is not an OCR engine")
+        if obj.name in reg.ocr_engines:
+            raise PluginError(f"plugin {name!r}: an OCR engine {obj.name!r} is already registered")
+        reg.ocr_engines[obj.name] = obj
+        reg.owner[id(obj)] = name
+
     for caller, register in ((pm.hook.rectify_register_formats, register_format),
-                             (pm.hook.rectify_register_checks, register_check)):
+                             (pm.hook.rectify_register_checks, register_check),
+                             (pm.hook.rectify_register_ocr_engines, register_ocr_engine)):
         for impl in caller.get_hookimpls():
             if impl.plugin is not module:
                 continue

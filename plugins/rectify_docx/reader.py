@@ -72,6 +72,12 @@ class DocxReader(Reader):
             return 0.5  # claim it, to explain that a .doc is not a .docx
         return 0.0
 
+    def check_layout(self, source: Source, options: dict[str, Any]) -> list[Any]:
+        """``rectify check``: the file measured against GB/T 9704 (check.py)."""
+        from .check import check_docx
+
+        return check_docx(source)
+
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown | list[Block]:
         from lxml import etree
 
@@ -85,18 +91,8 @@ class DocxReader(Reader):
     def _read(self, source: Source, report: Report) -> Shown | list[Block]:
         from .read_content import blocks
         from .read_own import is_ours
-        from .read_styles import StyleSheet
 
-        pkg = open_package(source.data, source.name)
-        main = _first(_rels(pkg, ""), REL_OFFICE_DOCUMENT) or "word/document.xml"
-        if not pkg.has(main):
-            raise InputError("no word/document.xml: this zip is not a Word document", file=source.name)
-        rels = _rels(pkg, main)
-        styles_part = _first(rels, REL_STYLES)
-        styles = StyleSheet(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None)
-        body = pkg.xml(main).find(f"{W}body")
-        if body is None:
-            raise InputError("the document has no body", file=source.name)
+        pkg, rels, styles, body = open_main(source)
         items = list(blocks(body))
         _furniture(pkg, rels, report)
         _hidden(items, report)
@@ -113,6 +109,23 @@ class DocxReader(Reader):
         from rectify_core.plugin_api import typesetting
 
         return typesetting.property_blocks(properties) + _read_foreign(pkg, rels, items, styles, report)
+
+
+def open_main(source: Source) -> tuple[Package, list[tuple[str, str]], Any, Any]:
+    """(package, the main part's relationships, its style sheet, w:body) of a docx, or InputError."""
+    from .read_styles import StyleSheet
+
+    pkg = open_package(source.data, source.name)
+    main = _first(_rels(pkg, ""), REL_OFFICE_DOCUMENT) or "word/document.xml"
+    if not pkg.has(main):
+        raise InputError("no word/document.xml: this zip is not a Word document", file=source.name)
+    rels = _rels(pkg, main)
+    styles_part = _first(rels, REL_STYLES)
+    styles = StyleSheet(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None)
+    body = pkg.xml(main).find(f"{W}body")
+    if body is None:
+        raise InputError("the document has no body", file=source.name)
+    return pkg, rels, styles, body
 
 
 def _notes(pkg: Package, rels: list[tuple[str, str]]) -> dict[tuple[str, str], list[Any]]:

@@ -147,6 +147,11 @@ class TxtReader(Reader):
         if len(source.data) > budget.limits.max_bytes:
             raise SecurityError(f"text file is larger than {size_text(budget.limits.max_bytes)} "
                                 f"(limit max_bytes={budget.limits.max_bytes})", file=source.name)
+        kind = structured_kind(head_text(source.data[:4096]))
+        if kind is not None:  # even with --from txt: markup or JSON is never read as a notice's text
+            formats = "html or xml" if kind == "markup" else "json"
+            raise InputError(f"this is {'markup' if kind == 'markup' else 'JSON'}, not plain text: its tags or "
+                             f"braces would be read as the notice's words; read it as {formats}", file=source.name)
         text, encoding = decode(source.data, source.name)
         budget.expect("chars", len(text))  # before splitting: a million lines would cost ~300 MB as blocks
         budget.expect("blocks", max(text.count("\n"), text.count("\r")))

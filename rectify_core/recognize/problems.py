@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import Date, Marker, Node, Problem, Rectification, Status
+from ..model import Date, Marker, Node, Problem, Rectification, Status, replace
 from ..vocab.status import is_stated, parse_status_text
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
 from .status import prose_status
+from .tables import marker_of
 from .text import sentence_spans
 
 _TRAILING_STATUS = re.compile(r"[（(][^（）()]{2,40}[）)]$|【[^【】]{2,40}】$")
@@ -115,10 +116,33 @@ def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
     return heading, Problem(finding=tuple(finding), rectification=rect, status=status)
 
 
+def ledger_node(raw: RawNode, children: tuple[Node, ...]) -> Node:
+    """A ledger row's node.  Lines after the table that open no node of their own go on its account
+    (as they would after an account written in paragraphs); a row without a number cell has its
+    first finding paragraph as its heading (a node shows a number or a heading)."""
+    assert raw.block.row is not None
+    problem = raw.block.row.problem
+    more = tuple(b.text for b in raw.paras)
+    if more and (account := problem.rectification) is not None:
+        problem = replace(problem, rectification=replace(account, paragraphs=account.paragraphs + more))
+    elif more:
+        problem = replace(problem, finding=problem.finding + more)
+    if raw.typed:
+        return Node(marker=marker_of(raw.marker_text, raw.style, raw.value), problem=problem, children=children)
+    heading = problem.finding[0] if problem.finding else None
+    if heading is None:  # nothing else to show: the account's label (the column's name), else the status
+        rect = problem.rectification
+        heading = rect.label if rect is not None else (problem.status.text if problem.status else None)
+        return Node(heading=heading, problem=problem, children=children)
+    return Node(heading=heading, problem=replace(problem, finding=problem.finding[1:]), children=children)
+
+
 def to_node(raw: RawNode) -> Node:
     """The model Node for ``raw`` and its subtree."""
     marker = Marker(style=raw.style, value=raw.value, text=raw.marker_text) if raw.typed else None  # type: ignore[arg-type]
     children = tuple(to_node(c) for c in raw.children)
+    if raw.block.row is not None:  # a ledger row: its cells were read by ``tables``
+        return ledger_node(raw, children)
     label_at = next((i for i, b in enumerate(raw.paras) if match_rect_label(b.text) is not None), None)
     if label_at is not None:
         title, problem = _problem(raw, label_at)

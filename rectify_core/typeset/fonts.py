@@ -160,6 +160,10 @@ class Face:
     def _glyph(self, name: str) -> Any:
         """The glyph as a TrueType outline, components resolved (cached per process)."""
         glyph = self._glyphs.get(name)
+        if glyph is None and not self.cff:
+            source = self.font["glyf"][name]
+            if not source.isComposite():  # a TrueType outline as it stands (no components to resolve)
+                glyph = self._glyphs[name] = source
         if glyph is None:
             from fontTools.pens.cu2quPen import Cu2QuPen
             from fontTools.pens.recordingPen import DecomposingRecordingPen
@@ -254,18 +258,23 @@ class Faces:
     """The face of each role for one document; ``for_char`` picks the face that draws a character."""
 
     roles: dict[str, Face]
-    body_wide: Face | None = None
     missing_roles: tuple[str, ...] = ()
-    _label: str = field(default="the body font")
+    body_wide: Face | None = None  # opened the first time a character needs it (a large font)
+    _wide_looked: bool = field(default=False)
 
     def face(self, role: str) -> Face:
         return self.roles.get(role) or self.roles["body"]
 
     def for_char(self, role: str, ch: str) -> Face | None:
         """The role's face if it has ``ch``; else the body face; else the system's wide serif."""
-        for face in (self.roles.get(role), self.roles["body"], self.body_wide):
+        for face in (self.roles.get(role), self.roles["body"]):
             if face is not None and face.has(ch):
                 return face
+        if not self._wide_looked:
+            self._wide_looked = True
+            self.body_wide = _system_face((_BODY_WIDE,))
+        if self.body_wide is not None and self.body_wide.has(ch):
+            return self.body_wide
         return None
 
     def glyph(self, role: str, ch: str, size: float) -> tuple[str, float, bool]:
@@ -304,7 +313,7 @@ def role_faces(options: Mapping[str, Any]) -> Faces:
             missing.append(role)
         else:
             roles[role] = face
-    return Faces(roles, _system_face((_BODY_WIDE,)), tuple(missing))
+    return Faces(roles, tuple(missing))
 
 
 def _open_index(path: str, candidate: Candidate, index: int) -> Face:

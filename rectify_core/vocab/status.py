@@ -69,10 +69,10 @@ _DEADLINE = re.compile(
     r"|年底|年末)"
     rf"{_SP}(?:之?前|以前)"
 )
-# After 整改时限： a date alone is the deadline (整改时限：2023年12月底 = 2023年12月底前); in a sentence
-# a year's end is a deadline without 前 too (年底办理完成, 2021年底全部完成).
+# After 整改时限： a date alone is the deadline (整改时限：2023年12月底 = 2023年12月底前).
 _LIMIT_DATE = re.compile(rf"^(?:\d{{4}}{_SP}年{_SP})?(?:\d{{1,2}}{_SP}月{_SP}(?:\d{{1,2}}{_SP}[日号]|底|末)?|底|末)")
-_YEAR_END = re.compile(rf"(?:\d{{4}}{_SP}年{_SP})?(?:年)?(?:底|末)(?=[^前]*完成)")
+# Only a bare 年底 (the current year's end: a plan) — 2023年底完成 may as well report a past completion.
+_YEAR_END = re.compile(r"(?<![0-9０-９ \t])年[底末](?=[^前]*完成)")
 _ANY_DATE = re.compile(
     rf"\d{{4}}{_SP}年({_SP}\d{{1,2}}{_SP}月({_SP}\d{{1,2}}{_SP}[日号])?)?"
     rf"|\d{{1,2}}{_SP}月({_SP}\d{{1,2}}{_SP}[日号])?"

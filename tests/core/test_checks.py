@@ -64,6 +64,13 @@ def set_not_a_tongbao(d):
     d["title"] = "示例镇关于春季防火的公告"
 
 
+def set_truncated(d):
+    """The page cut off in the last paragraph: no closing, no signature after it."""
+    d["closing"], d["contacts"] = [], []
+    d.pop("signature", None)
+    d["body"][2]["paragraphs"] = ["镇党委将继续压实整改主体责任，对尚未完成的问题紧盯不放、持续用力，确保件"]
+
+
 def set_unlabelled(d):
     node = at(d, "body", 1, "children", 0, "children", 0)  # 1. 关于“乡村振兴项目推进不快”的问题
     node["children"] = []
@@ -163,6 +170,7 @@ CASES: dict[str, tuple[Callable[[dict], None], str]] = {
     "dates.unreadable": (set_unreadable, "/inspection/start"),
     "dates.imprecise": (set_imprecise, "/inspection/start"),
     "document.not-a-tongbao": (set_not_a_tongbao, ""),
+    "document.truncated": (set_truncated, "/body/2/paragraphs/0"),
     "problem.unlabelled-account": (set_unlabelled, "/body/1/children/0/children/0"),
 }
 

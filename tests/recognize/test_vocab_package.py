@@ -80,3 +80,12 @@ def test_status_phrase_and_text_print_what_parse_reads() -> None:
 def test_levels_are_named_by_their_first_standard_marker(style: str) -> None:
     assert markers.parse_marker_text(markers.STYLE_SHOWN[style]) == (style, 1)
     assert markers.marker_text(style, 1) == markers.STYLE_SHOWN[style]
+
+
+@pytest.mark.parametrize(("text", "parsed"), [
+    ("年底办理完成。", ("in_progress", Date(iso=None, text="年底"))),  # this year's end: a plan
+    ("（2023年底完成）", ("completed", None)),  # a year named without 前 may report a past completion
+    ("（2023年底前完成）", ("in_progress", Date(iso="2023-12-31", text="2023年底"))),
+])
+def test_a_year_end_is_a_deadline_only_when_it_is_one(text: str, parsed: tuple[str, Date | None]) -> None:
+    assert status.parse_status_text(text) == parsed
