@@ -1,10 +1,10 @@
 """Read a 通报 from a PDF: what a person sees on the pages, rebuilt into paragraphs, then recognised.
 
-Steps: refuse hostile files (``guard``); glyphs → lines by position (``extract``); page numbers and
-running headers/footers out, recorded as removed (``furniture``); table rows split into cells
-(``tables``); lines → paragraphs by indentation and line length (``paragraphs``); paragraphs →
-recognizer Blocks with layout hints (size, bold, alignment, indent, page).  A PDF without a text
-layer (a scan) is refused with a clear message: OCR is out of scope.
+Steps: refuse hostile files (``guard``); glyphs with pdfium (``extract``); then the stage every
+fixed-layout reader shares (``rectify_core.fixed_layout``, via the plugin API's ``lay_out``):
+glyphs → lines, page numbers and running headers/footers out and recorded as removed, table rows,
+paragraphs, recognizer Blocks with layout hints.  A PDF without a text layer (a scan) is refused
+with a clear message: OCR is out of scope.
 """
 
 from __future__ import annotations
@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING, Any
 from rectify_core.plugin_api import InputError, Location, Option, Reader, Report, Source
 
 if TYPE_CHECKING:
-    from rectify_core.plugin_api import Block
-
-    from .extract import PageText
-    from .paragraphs import Frame, Paragraph
+    from rectify_core.plugin_api import Block, PageText
 
 
 class PdfReader(Reader):
     name = "pdf"
     max_bytes = 64 * 2**20
-    limits = {"max_pages": 500}  # noqa: RUF012 (a class-level declaration, never mutated)
+    # A scanned page is read by an OCR engine in this reader's worker: ONNX Runtime needs about 2 GiB of
+    # address space (measured: 1.5 GiB fails) and 3-10 s of CPU a page, so the ceilings are 3 GiB and
+    # 180 s; pdfium's own work on a hostile file is refused long before (guard.py).  See docs/ocr.md.
+    limits = {"max_pages": 500, "max_memory": 3 * 2**30, "timeout": 180.0}  # noqa: RUF012 (class-level, never mutated)
     isolate = True  # pdfium cannot be interrupted inside a call
     extensions = ("pdf",)
     media_types = ("application/pdf",)
@@ -31,6 +31,8 @@ class PdfReader(Reader):
     options = (
         Option("max_pages", "int", 500, "refuse a PDF with more pages than this", "页数超过此值即拒绝"),
         Option("max_seconds", "float", 5.0, "give up reading after this many seconds", "读取超过此秒数即放弃"),
+        Option("ocr_engine", "str", None, "OCR engine for pages without a text layer (default: the first installed)",
+               "无文字层页面所用的文字识别引擎（默认：第一个已安装的）"),
     )
 
     def sniff(self, head: bytes, filename: str | None) -> float:
@@ -42,24 +44,22 @@ class PdfReader(Reader):
 
 def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list[Block]:
     """The PDF's paragraphs as recognizer blocks; furniture and page-level findings go to ``report``."""
-    from rectify_core.plugin_api import row_block
+    from rectify_core.plugin_api import lay_out
 
     from .extract import extract
-    from .furniture import find_furniture
     from .guard import Limits, preflight
-    from .paragraphs import build_paragraphs, measure_frame
-    from .tables import column_rights, find_rows
 
     limits = Limits.from_options(options)
     preflight(source.data, source.name, limits)
     pages = extract(source.data, source.name, limits)
     report.info["pages"] = len(pages)
+    scanned = [p.number for p in pages if not p.lines and p.images]
+    if scanned and _can_ocr():
+        from .scan import read_scanned_pages
+
+        by_number = {p.number: p for p in read_scanned_pages(source, scanned, report, options.get("ocr_engine"))}
+        pages = [by_number.get(p.number, p) for p in pages]
     _check_text_layer(pages, report)
-    furniture = find_furniture(pages)
-    for f in furniture:
-        report.remove(f.line.text.strip(), f.reason, Location(page=f.line.page, line=f.line.index))
-    gone = {id(f.line) for f in furniture}
-    lines = [line for page in pages for line in page.lines if id(line) not in gone]
     # the 政务公开 list rectify's writer keeps in the document properties comes first, as the
     # lines a portal prints above the title (properties.py; rectify_core.metadata)
     from rectify_core.plugin_api import typesetting
@@ -67,66 +67,32 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
     from .properties import read_info
 
     blocks: list[Block] = typesetting.property_blocks(read_info(source.data))
-    if not lines:
-        return blocks  # nothing but page numbers: an empty document, its furniture listed as removed
-    frame = measure_frame(lines, (pages[0].width, pages[0].height))
-    rows = find_rows(lines)
-    pending: list[Any] = []
-
-    def flush() -> None:
-        blocks.extend(_block(para, frame) for para in build_paragraphs(pending, frame))
-        pending.clear()
-
-    for line in lines:
-        if id(line) not in rows.members:
-            pending.append(line)
-            continue
-        number = rows.starts.get(id(line))
-        if number is None:
-            continue  # a later line of a table: read with its first
-        flush()
-        table = rows.tables[number]
-        rights = column_rights(table)
-        blocks.extend(row_block(row.cells(rights), number + 1, page=row.line.page, line=row.line.index,
-                                size=round(row.line.size * 2) / 2, bold=row.line.first_bold,
-                                merged=row.merged or None) for row in table)
-    flush()
-    return blocks
+    return blocks + lay_out(pages, report)
 
 
-def _block(para: Paragraph, frame: Frame) -> Block:
-    from rectify_core.plugin_api import Block
+def _can_ocr() -> bool:
+    from rectify_core.plugin_api import get_registry
 
-    from .expected import whole_characters
-    from .paragraphs import alignment
-
-    first = para.first
-    align = alignment(para, frame)
-    return Block(
-        text=para.text,
-        page=first.page,
-        line=first.index,
-        bold=first.first_bold,
-        size=round(first.size * 2) / 2,
-        align=align,
-        indent=whole_characters(first.left - frame.left, first.size) if align == "left" else None,
-    )
+    return bool(get_registry().ocr_engines)
 
 
 def _check_text_layer(pages: list[PageText], report: Report) -> None:
-    """No text at all: a scan, refused.  Some pages without text but with images: a warning."""
+    """No text at all (and no OCR to read the scan): refused.  Some such pages: a warning."""
+    from rectify_core.plugin_api import ocr
+
     name = report.source
     empty = [p for p in pages if not p.lines]
     if len(empty) == len(pages):
         if any(p.images for p in pages):
-            raise InputError("the PDF has no text layer, only images: it looks scanned, and OCR is not supported "
-                             "(run it through OCR first, e.g. ocrmypdf -l chi_sim)", file=name)
+            raise InputError("the PDF has no text layer, only images: it is a scan, and no OCR engine is installed "
+                             f"({ocr.INSTALL_HINT})", file=name)
         raise InputError("the PDF contains no text", file=name)
     for p in empty:
         if p.images:
             report.add("pdf.scanned-page", "warning",
-                       f"第{p.number}页只有图像、没有文字层，其内容未能读取（需先进行文字识别）",
-                       f"page {p.number} holds only images, no text layer: its content was not read (needs OCR)",
+                       f"第{p.number}页只有图像、没有文字层，其内容未能读取（需安装文字识别：{ocr.INSTALL_HINT}）",
+                       f"page {p.number} holds only images, no text layer: its content was not read "
+                       f"(OCR: {ocr.INSTALL_HINT})",
                        Location(page=p.number))
 
 
