@@ -24,6 +24,7 @@ from ..model import Date, Problem, Rectification, Status
 from ..normalize import STATUS_PHRASES, date_text
 from ..recognize.dates import parse_date
 from ..recognize.status import parse_status_text
+from ..recognize.text import clean
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "index": ("序号", "编号", "序", "问题序号", "No.", "No"),
@@ -119,7 +120,7 @@ def cell_lines(value: Cell | None) -> tuple[str, ...]:
     """The non-empty lines of a cell, each stripped: a multi-line cell is several paragraphs."""
     if value is None or isinstance(value, _dt.date):
         return (value.isoformat(),) if isinstance(value, _dt.date) else ()
-    return tuple(line.strip() for line in value.splitlines() if line.strip())
+    return tuple(line for line in map(clean, value.splitlines()) if line)
 
 
 def _one_line(value: Cell | None) -> str | None:
@@ -159,6 +160,11 @@ def status_from_cell(value: Cell | None) -> tuple[str, Date | None] | None:
     return parse_status_text(text)
 
 
+def _bracketed(phrase: str) -> str:
+    """A status as a notice prints it after the account: in full-width brackets."""
+    return phrase if phrase[:1] in "（(" and phrase[-1:] in "）)" else f"（{phrase}）"
+
+
 def problem_from_row(cells: dict[str, Cell]) -> tuple[Problem | None, list[RowIssue]]:
     """The problem one ledger row states (None for a row with nothing in the known columns).
 
@@ -171,27 +177,28 @@ def problem_from_row(cells: dict[str, Cell]) -> tuple[Problem | None, list[RowIs
     finding = cell_lines(cells.get("finding"))
     measures = cell_lines(cells.get("measures"))
     account = cell_lines(cells.get("account"))
+    written = _one_line(cells.get("status"))
     status = status_from_cell(cells.get("status"))
     progress = cells.get("progress")
     if progress is not None:
         as_status = status_from_cell(progress)
-        if as_status is not None and status is None and len(_one_line(progress) or "") <= 40:
-            status = as_status
+        if as_status is not None and status is None and written is None and len(_one_line(progress) or "") <= 40:
+            status, written = as_status, _one_line(progress)
         else:
             account += cell_lines(progress)
     rect = None
     if measures or account:
         rect = Rectification(label="整改情况" if account else "整改措施", paragraphs=measures + account)
     limit = time_limit_date(cells.get("time_limit"))
-    written = _one_line(cells.get("status"))
     state = None
     if status is not None:
         category, deadline = status
         if category == "in_progress" and deadline is None and limit is not None and limit.iso is not None:
             deadline = Date(iso=limit.iso)
-        state = Status(category=category, deadline=deadline)  # type: ignore[arg-type]
+        text = None if written is None or written in YES_NO_STATUS else _bracketed(written)
+        state = Status(category=category, deadline=deadline, text=text)  # type: ignore[arg-type]
     elif written is not None:
-        state = Status(category="unknown", text=f"（{written}）")
+        state = Status(category="unknown", text=_bracketed(written))
         issues.append(RowIssue("status", "ledger.status", f"完成情况“{written}”无法识别为整改状态",
                                f"the status {written!r} is not a known status phrase"))
     problem = Problem(finding=finding, rectification=rect, status=state,

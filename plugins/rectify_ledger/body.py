@@ -1,0 +1,237 @@
+"""One ledger sheet → body nodes: the header row, heading rows as sections, each row a problem.
+
+* The header is the first row (of the first 50) that :func:`rectify_core.vocab.tables.match_header`
+  accepts; text above it (the sheet's own title) is reported as removed, never silently dropped.
+* A *heading row* holds one text: merged across the row (xlsx, ods), alone in the first column
+  (csv), or a bare 一/（一） in 序号 beside a 反馈问题 with nothing else.  Its marker (一、 （一） 1.
+  …) decides its level, as in a notice: 一、 > （一） > 1. > （1） > ①; an unmarked heading is top-level.
+  A value of a 问题类别 column starts a section whenever it changes.
+* Every other row is a problem (``vocab.tables.problem_from_row``).  A 序号 written with its
+  punctuation ((1) 1. （四）) is the problem's marker and places it like a heading; a plain number is
+  the ledger's running count, so the problem gets the standard marker one level below its section,
+  numbered within it.  A row whose 反馈问题 is merged down from the row above continues that problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rectify_core.findings import Finding, Location, Severity
+from rectify_core.formats import Removed
+from rectify_core.model import Marker, Node, Problem, Rectification, replace
+from rectify_core.recognize.markers import CN_DIGITS, parse_marker_text, split_marker
+from rectify_core.vocab.tables import Cell, match_header, problem_from_row
+
+from .sheets import Sheet
+
+HEADER_SEARCH_ROWS = 50
+MARKER_ORDER = ("chinese", "chinese_paren", "arabic", "arabic_paren", "circled")
+_RANK = {s: i + 1 for i, s in enumerate(MARKER_ORDER)} | {"label": len(MARKER_ORDER) + 1}
+PROBLEM_FIELDS = ("measures", "account", "status", "progress", "unit", "person", "time_limit")
+
+
+@dataclass
+class _Builder:
+    rank: int
+    marker: Marker | None = None
+    heading: str | None = None
+    problem: Problem | None = None
+    children: list[_Builder] = field(default_factory=list)
+
+    def freeze(self) -> Node:
+        return Node(marker=self.marker, heading=self.heading, problem=self.problem,
+                    children=tuple(c.freeze() for c in self.children))
+
+
+@dataclass
+class SheetRead:
+    nodes: list[Node]
+    findings: list[Finding]
+    removed: list[Removed]
+    rows: int  # problem rows
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _text(value: Cell | None) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def find_header(sheet: Sheet, extra: dict[str, str] | None) -> tuple[int, dict[int, str]] | None:
+    for r, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        columns = match_header([_text(v) for v in row], extra)
+        if columns is not None:
+            return r, columns
+    return None
+
+
+def _heading_node(text: str, rank_default: int = 1) -> _Builder:
+    split = split_marker(text)
+    if split is not None:
+        mtext, style, value, rest = split
+        return _Builder(_RANK[style], Marker(style, value, mtext), rest or None)  # type: ignore[arg-type]
+    return _Builder(rank_default, None, text)
+
+
+def _bare_numeral(text: str) -> Marker | None:
+    """一 or 十二 in a 序号 column: a top-level heading number written without its 、."""
+    if text and all(c in CN_DIGITS for c in text) and len(text) <= 4:
+        parsed = parse_marker_text(text + "、")
+        if parsed is not None:
+            return Marker("chinese", parsed[1])
+    parsed = parse_marker_text(text)
+    if parsed is not None and parsed[0] in ("chinese", "chinese_paren"):
+        return Marker(parsed[0], parsed[1], text)  # type: ignore[arg-type]
+    return None
+
+
+class _Reader:
+    def __init__(self, sheet: Sheet, file: str, extra: dict[str, str] | None) -> None:
+        self.sheet, self.file, self.extra = sheet, file, extra
+        self.roots: list[_Builder] = []
+        self.stack: list[_Builder] = []
+        self.findings: list[Finding] = []
+        self.removed: list[Removed] = []
+        self.problems = 0
+        self.last: _Builder | None = None
+
+    def where(self, r: int, c: int | None = None) -> Location:
+        return Location(file=f"{self.file}[{self.sheet.name}]", line=r + 1, column=None if c is None else c + 1)
+
+    def finding(self, rule: str, severity: Severity, r: int, c: int | None, zh: str, en: str) -> None:
+        place_zh = f"工作表“{self.sheet.name}”第{r + 1}行" + (f"{column_letter(c)}列" if c is not None else "")
+        place_en = f"sheet {self.sheet.name!r} row {r + 1}" + (f" column {column_letter(c)}" if c is not None else "")
+        self.findings.append(Finding(rule, severity, "", f"{place_zh}：{zh}", f"{place_en}: {en}", self.where(r, c)))
+
+    def place(self, node: _Builder) -> None:
+        while self.stack and self.stack[-1].rank >= node.rank:
+            self.stack.pop()
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+        self.stack.append(node)
+
+    def add_problem(self, node: _Builder) -> None:
+        if node.marker is not None:
+            self.place(node)
+            self.stack.pop()  # a problem holds no headings
+            return
+        parent = self.stack[-1] if self.stack else None
+        siblings = parent.children if parent is not None else self.roots
+        style = MARKER_ORDER[min(parent.rank, len(MARKER_ORDER) - 1)] if parent is not None else "arabic"
+        value = 1 + sum(1 for s in siblings if s.problem is not None and s.marker is not None
+                        and s.marker.style == style)
+        if value > 999:
+            value = 999
+        node.marker = Marker(style, value)  # type: ignore[arg-type]
+        node.rank = _RANK[style]
+        siblings.append(node)
+
+    def read(self, header: int, columns: dict[int, str]) -> SheetRead:
+        for r in range(header):
+            for c, v in enumerate(self.sheet.rows[r]):
+                if v is not None and self.sheet.origin.get((r, c), (r, c)) == (r, c):
+                    self.removed.append(Removed(_text(v), "text above the ledger's header row", self.where(r, c)))
+        category: str | None = None
+        by_field = {f: c for c, f in columns.items()}
+        for r in range(header + 1, len(self.sheet.rows)):
+            row = self.sheet.rows[r]
+            cells: dict[str, Cell] = {}
+            for c, f in columns.items():
+                value = row[c] if c < len(row) else None
+                if value is not None:
+                    cells[f] = value
+            if not any(v is not None for v in row):
+                continue
+            if match_header([_text(v) for v in row], self.extra) is not None:
+                self.removed.append(Removed(" | ".join(_text(v) for v in row if v is not None),
+                                            "repeated header row", self.where(r)))
+                continue
+            heading = self.heading_text(r, row, cells)
+            if heading is not None:
+                self.place(_heading_node(heading) if isinstance(heading, str) else heading)
+                self.last = None
+                continue
+            if "category" in cells and _text(cells["category"]) != category:
+                category = _text(cells["category"])
+                self.place(_heading_node(category))
+            cont = "finding" in by_field and self.continues(r, by_field["finding"])
+            problem, issues = problem_from_row({f: v for f, v in cells.items() if f not in ("index", "category")})
+            for issue in issues:
+                self.finding(issue.rule, "warning", r, by_field.get(issue.field), issue.zh, issue.en)
+            if problem is None:
+                stray = [(c, v) for c, v in enumerate(row) if v is not None and c not in columns]
+                for c, v in stray:  # text only in columns the ledger does not know: say so
+                    self.finding("ledger.unmapped", "warning", r, c, f"未识别列中的文字“{_text(v)[:20]}”未读入",
+                                 f"text {_text(v)[:20]!r} in an unrecognised column was not read")
+                continue
+            if cont and self.last is not None and self.last.problem is not None:
+                self.last.problem = _continue(self.last.problem, problem)
+                continue
+            node = _Builder(0, problem=problem)
+            index = _text(cells.get("index")).strip()
+            if index:
+                parsed = parse_marker_text(index)
+                if parsed is not None:
+                    node.marker = Marker(parsed[0], parsed[1], index)  # type: ignore[arg-type]
+                    node.rank = _RANK[parsed[0]]
+                elif not index.isdigit():
+                    self.finding("ledger.index", "info", r, by_field.get("index"),
+                                 f"序号“{index}”不是编号，按顺序重新编号",
+                                 f"index {index!r} is not a number; renumbered")
+            self.add_problem(node)
+            self.problems += 1
+            self.last = node
+        return SheetRead([b.freeze() for b in self.roots], self.findings, self.removed, self.problems)
+
+    def continues(self, r: int, c: int) -> bool:
+        origin = self.sheet.origin.get((r, c))
+        return origin is not None and origin[0] < r
+
+    def heading_text(self, r: int, row: list[Cell | None], cells: dict[str, Cell]) -> str | _Builder | None:
+        filled = [(c, v) for c, v in enumerate(row) if v is not None]
+        texts = {_text(v) for _, v in filled}
+        if len(texts) == 1:
+            (text,) = texts
+            origins = {self.sheet.origin.get((r, c), (r, c)) for c, _ in filled}
+            across = len(filled) > 1 and len(origins) == 1 and next(iter(origins))[0] == r
+            alone_first = len(filled) == 1 and filled[0][0] == 0 and not text.strip().isdigit()
+            if (across or alone_first) and isinstance(filled[0][1], str):
+                return text.strip()
+        index = _text(cells.get("index")).strip()
+        finding = cells.get("finding")
+        if index and isinstance(finding, str) and not any(f in cells for f in PROBLEM_FIELDS):
+            marker = _bare_numeral(index)
+            if marker is not None and "\n" not in finding.strip():
+                return _Builder(_RANK[marker.style], marker, finding.strip())
+        return None
+
+
+def _continue(first: Problem, more: Problem) -> Problem:
+    """A row continuing the problem above (its 反馈问题 merged down): its account is appended."""
+    rect = first.rectification
+    if more.rectification is not None:
+        paragraphs = (rect.paragraphs if rect else ()) + more.rectification.paragraphs
+        rect = Rectification(label=(rect or more.rectification).label, paragraphs=paragraphs)
+    return replace(first, rectification=rect, status=first.status or more.status,
+                   responsible_unit=first.responsible_unit or more.responsible_unit,
+                   responsible_person=first.responsible_person or more.responsible_person,
+                   time_limit=first.time_limit or more.time_limit)
+
+
+def read_sheet(sheet: Sheet, file: str, extra: dict[str, str] | None = None) -> SheetRead | None:
+    """The body a ledger sheet states, or None when the sheet has no ledger header."""
+    found = find_header(sheet, extra)
+    if found is None:
+        return None
+    return _Reader(sheet, file, extra).read(*found)
+
+
+__all__ = ["SheetRead", "column_letter", "find_header", "read_sheet"]
