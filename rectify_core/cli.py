@@ -64,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--option", "-O", action="append", default=[], metavar="KEY=VALUE",
                    help="a writer/reader option, e.g. -O site_name=示例镇人民政府 (repeatable)")
     c.add_argument("-q", "--quiet", action="store_true", help="do not report reader findings on stderr")
+    c.add_argument("--front", metavar="FILE", help="front matter (TOML or JSON) for a ledger input: "
+                   "issuer, title, inspection facts, contacts, date (the same as -O front=FILE)")
+
+    e = sub.add_parser("export", help="tabulate the problems of many notices: one row per problem",
+                       description="Read every FILE (and every readable file under each DIR) and write one "
+                                   "table with a row per problem, plus a summary per issuer.")
+    e.add_argument("inputs", nargs="+", metavar="FILE|DIR")
+    e.add_argument("--to", dest="to_format", choices=["xlsx", "csv", "jsonl"], help="default: from -o")
+    e.add_argument("-o", "--output", metavar="TABLE", required=True, help="output file (csv adds TABLE-summary.csv)")
+    e.add_argument("--as-of", metavar="YYYY-MM-DD", help="date that decides what is overdue (default: today)")
+    e.add_argument("-f", "--force", action="store_true", help="replace existing output files")
+    e.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
     v = sub.add_parser("validate", help="check notices against the schema and the semantic rules",
                        description="Read each FILE and report schema errors, semantic findings and reader findings.")
@@ -96,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import RectifyError
 
     try:
-        handler = {"convert": cmd_convert, "validate": cmd_validate, "inspect": cmd_inspect,
+        handler = {"convert": cmd_convert, "validate": cmd_validate, "inspect": cmd_inspect, "export": cmd_export,
                    "schema": cmd_schema, "formats": cmd_formats}[args.command]
         return handler(args)
     except RectifyError as exc:
@@ -148,6 +160,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     options = _options(args.option)
     if args.reference_docx:
         options["reference_docx"] = args.reference_docx
+    if args.front:
+        options["front"] = args.front
     formats = [f.strip() for f in (args.to_format or "").split(",") if f.strip()]
     out = args.output
     if not formats:
@@ -193,6 +207,53 @@ def cmd_convert(args: argparse.Namespace) -> int:
         else:
             api.atomic_write(target, data, force=True)
     return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """One table over many notices (the ledger plugin's ``export``); unreadable files are listed."""
+    import datetime as _dt
+    from pathlib import Path
+
+    from . import api
+    from .errors import UsageError
+    from .plugins import get_registry
+
+    try:
+        from rectify_ledger import export  # the table writers live with the ledger formats
+    except ImportError:
+        raise UsageError("rectify export needs the rectify_ledger plugin") from None
+    fmt = args.to_format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt not in ("xlsx", "csv", "jsonl"):
+        raise UsageError(f"cannot tell the table format from {args.output!r}; use --to xlsx|csv|jsonl")
+    try:
+        as_of = _dt.date.fromisoformat(args.as_of) if args.as_of else _dt.date.today()
+    except ValueError:
+        raise UsageError(f"--as-of must be a date YYYY-MM-DD, got {args.as_of!r}") from None
+    reg = get_registry()
+    files = export.input_files(args.inputs, {e for r in reg.readers.values() for e in r.extensions})
+    if not files:
+        raise UsageError("no input files")
+    outputs = export.render(export.Table(), fmt, as_of)  # the names, to refuse clobbering before any work
+    targets = {suffix: (args.output if not suffix else str(Path(args.output).with_suffix("")) + suffix)
+               for suffix in outputs}
+    if not args.force:
+        for target in targets.values():
+            if os.path.exists(target):
+                raise UsageError(f"{target} exists; use --force to replace it")
+
+    def progress(done: int, total: int, path: str) -> None:
+        if not args.quiet:
+            _err(f"[{done}/{total}] {path}")
+
+    table = export.collect(files, lambda p: api.read(p, registry=reg).document, progress)
+    for suffix, data in export.render(table, fmt, as_of).items():
+        api.atomic_write(targets[suffix], data, force=True)
+    for _source, message in table.failures:
+        _err(f"rectify: not read: {message}")
+    if not args.quiet:
+        _err(f"{len(table.rows)} problems from {len(files) - len(table.failures)} of {len(files)} files → "
+             f"{', '.join(targets.values())}")
+    return EXIT_INPUT if table.failures else EXIT_OK
 
 
 def _report_read(result: Any, name: str) -> None:

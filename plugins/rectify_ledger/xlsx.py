@@ -96,4 +96,38 @@ def render_csv(sheet: Sheet) -> bytes:
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 
-__all__ = ["COLUMN_WIDTHS", "render_csv", "render_xlsx"]
+
+
+
+def render_table_workbook(sheets: list[Sheet], created: _dt.date | None = None) -> bytes:
+    """Plain tables (header row + rows) as one workbook: the ``rectify export`` output."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False,
+                                     "strings_to_formulas": False, "strings_to_urls": False})
+    book.set_properties({"title": "整改问题汇总", "author": "rectify",
+                         "created": _dt.datetime.combine(created, _dt.time()) if created else EPOCH})
+    head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9D9D9", "text_wrap": True})
+    cell = book.add_format({"valign": "top", "text_wrap": True})
+    date = book.add_format({"valign": "top", "num_format": "yyyy-mm-dd"})
+    for sheet in sheets:
+        ws = book.add_worksheet(sheet.name[:31])
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if isinstance(value, _dt.date):
+                    ws.write_datetime(r, c, _dt.datetime.combine(value, _dt.time()), date)
+                elif value is not None:
+                    _check(value, sheet, r)
+                    ws.write_string(r, c, value, head if r == 0 else cell)
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, max(len(sheet.rows) - 1, 0), max(sheet.width() - 1, 0))
+        for c in range(sheet.width()):
+            longest = max((len(str(row[c])) for row in sheet.rows[:200] if c < len(row) and row[c] is not None),
+                          default=4)
+            ws.set_column(c, c, min(max(longest * 2, 8), 60))
+        ws.set_paper(9)
+        ws.set_landscape()
+    book.close()
+    return buf.getvalue()
+__all__ = ["COLUMN_WIDTHS", "render_csv", "render_table_workbook", "render_xlsx"]
