@@ -3,13 +3,15 @@
 * The header is the first row (of the first 50) that :func:`rectify_core.vocab.tables.match_header`
   accepts; text above it (the sheet's own title) is reported as removed, never silently dropped.
 * A *heading row* holds one text: merged across the row (xlsx, ods), alone in the first column
-  (csv), or a bare 一/（一） in 序号 beside a 反馈问题 with nothing else.  Its marker (一、 （一） 1.
-  …) decides its level, as in a notice: 一、 > （一） > 1. > （1） > ①; an unmarked heading is top-level.
+  (csv), or a bare 一/（一） in 序号 beside one text merged over the other columns.  Its marker
+  (一、 （一） 1. …) decides its level, as in a notice: 一、 > （一） > 1. > （1） > ①; an unmarked
+  heading is top-level.
   A value of a 问题类别 column starts a section whenever it changes.
 * Every other row is a problem (``vocab.tables.problem_from_row``).  A 序号 written with its
   punctuation ((1) 1. （四）) is the problem's marker and places it like a heading; a plain number is
-  the ledger's running count, so the problem gets the standard marker one level below its section,
-  numbered within it.  A row whose 反馈问题 is merged down from the row above continues that problem.
+  the problem's number (a ledger's running count stays as it is) with the standard marker one level
+  below its section; an empty 序号 numbers the problem by its row since the last heading row.  A
+  row whose 反馈问题 is merged down from the row above continues that problem.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from .sheets import Sheet
 HEADER_SEARCH_ROWS = 50
 MARKER_ORDER = ("chinese", "chinese_paren", "arabic", "arabic_paren", "circled")
 _RANK = {s: i + 1 for i, s in enumerate(MARKER_ORDER)} | {"label": len(MARKER_ORDER) + 1}
-PROBLEM_FIELDS = ("measures", "account", "status", "progress", "unit", "person", "time_limit")
 
 
 @dataclass
@@ -37,6 +38,7 @@ class _Builder:
     heading: str | None = None
     problem: Problem | None = None
     children: list[_Builder] = field(default_factory=list)
+    number: int | None = None  # a plain 序号: the value, the style is the level's
 
     def freeze(self) -> Node:
         return Node(marker=self.marker, heading=self.heading, problem=self.problem,
@@ -103,6 +105,7 @@ class _Reader:
         self.removed: list[Removed] = []
         self.problems = 0
         self.last: _Builder | None = None
+        self.since_heading = 0  # problem rows since the last heading row: an empty 序号's number
 
     def where(self, r: int, c: int | None = None) -> Location:
         return Location(file=f"{self.file}[{self.sheet.name}]", line=r + 1, column=None if c is None else c + 1)
@@ -126,10 +129,7 @@ class _Reader:
         parent = self.stack[-1] if self.stack else None
         siblings = parent.children if parent is not None else self.roots
         style = MARKER_ORDER[min(parent.rank, len(MARKER_ORDER) - 1)] if parent is not None else "arabic"
-        value = 1 + sum(1 for s in siblings if s.problem is not None and s.marker is not None
-                        and s.marker.style == style)
-        if value > 999:
-            value = 999
+        value = node.number or min(999, self.since_heading)
         node.marker = Marker(style, value)  # type: ignore[arg-type]
         node.rank = _RANK[style]
         siblings.append(node)
@@ -154,19 +154,25 @@ class _Reader:
                 self.removed.append(Removed(" | ".join(_text(v) for v in row if v is not None),
                                             "repeated header row", self.where(r)))
                 continue
-            heading = self.heading_text(r, row, cells)
+            heading = self.heading_text(r, row, cells, by_field.get("index"))
             if heading is not None:
                 self.place(_heading_node(heading) if isinstance(heading, str) else heading)
                 self.last = None
+                self.since_heading = 0
                 continue
             if "category" in cells and _text(cells["category"]) != category:
                 category = _text(cells["category"])
                 self.place(_heading_node(category))
+                self.since_heading = 0
             cont = "finding" in by_field and self.continues(r, by_field["finding"])
             problem, issues = problem_from_row({f: v for f, v in cells.items() if f not in ("index", "category")})
             for issue in issues:
                 self.finding(issue.rule, "warning", r, by_field.get(issue.field), issue.zh, issue.en)
             if problem is None:
+                if "index" in cells:
+                    self.finding("ledger.empty-row", "warning", r, by_field["index"],
+                                 f"该行只有序号“{_text(cells['index'])}”，未读入",
+                                 f"the row holds only the index {_text(cells['index'])!r} and was not read")
                 stray = [(c, v) for c, v in enumerate(row) if v is not None and c not in columns]
                 for c, v in stray:  # text only in columns the ledger does not know: say so
                     self.finding("ledger.unmapped", "warning", r, c, f"未识别列中的文字“{_text(v)[:20]}”未读入",
@@ -175,6 +181,7 @@ class _Reader:
             if cont and self.last is not None and self.last.problem is not None:
                 self.last.problem = _continue(self.last.problem, problem)
                 continue
+            self.since_heading += 1
             node = _Builder(0, problem=problem)
             index = _text(cells.get("index")).strip()
             if index:
@@ -182,7 +189,9 @@ class _Reader:
                 if parsed is not None:
                     node.marker = Marker(parsed[0], parsed[1], index)  # type: ignore[arg-type]
                     node.rank = _RANK[parsed[0]]
-                elif not index.isdigit():
+                elif index.isdigit() and 1 <= int(index) <= 999:
+                    node.number = int(index)
+                else:
                     self.finding("ledger.index", "info", r, by_field.get("index"),
                                  f"序号“{index}”不是编号，按顺序重新编号",
                                  f"index {index!r} is not a number; renumbered")
@@ -195,23 +204,29 @@ class _Reader:
         origin = self.sheet.origin.get((r, c))
         return origin is not None and origin[0] < r
 
-    def heading_text(self, r: int, row: list[Cell | None], cells: dict[str, Cell]) -> str | _Builder | None:
+    def heading_text(self, r: int, row: list[Cell | None], cells: dict[str, Cell],
+                     index_col: int | None) -> str | _Builder | None:
+        """A heading row's text (or its node, when 序号 holds the number), else None."""
         filled = [(c, v) for c, v in enumerate(row) if v is not None]
         texts = {_text(v) for _, v in filled}
-        if len(texts) == 1:
+        if len(texts) == 1 and isinstance(filled[0][1], str):
             (text,) = texts
-            origins = {self.sheet.origin.get((r, c), (r, c)) for c, _ in filled}
-            across = len(filled) > 1 and len(origins) == 1 and next(iter(origins))[0] == r
             alone_first = len(filled) == 1 and filled[0][0] == 0 and not text.strip().isdigit()
-            if (across or alone_first) and isinstance(filled[0][1], str):
+            if self.merged_across(r, [c for c, _ in filled]) or alone_first:
                 return text.strip()
+        # 序号 一 beside a title merged over the other columns: | 一 | 党的政治建设方面（merged） |
         index = _text(cells.get("index")).strip()
-        finding = cells.get("finding")
-        if index and isinstance(finding, str) and not any(f in cells for f in PROBLEM_FIELDS):
+        rest = [(c, v) for c, v in filled if c != index_col]
+        if index and rest and len({_text(v) for _, v in rest}) == 1 and isinstance(rest[0][1], str) \
+                and self.merged_across(r, [c for c, _ in rest]):
             marker = _bare_numeral(index)
-            if marker is not None and "\n" not in finding.strip():
-                return _Builder(_RANK[marker.style], marker, finding.strip())
+            if marker is not None:
+                return _Builder(_RANK[marker.style], marker, rest[0][1].strip())
         return None
+
+    def merged_across(self, r: int, cols: list[int]) -> bool:
+        origins = {self.sheet.origin.get((r, c), (r, c)) for c in cols}
+        return len(cols) > 1 and len(origins) == 1 and next(iter(origins))[0] == r
 
 
 def _continue(first: Problem, more: Problem) -> Problem:

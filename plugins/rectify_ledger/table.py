@@ -17,7 +17,7 @@ problem's heading (it becomes the first paragraph of its finding), the account's
 from __future__ import annotations
 
 from rectify_core.model import Document, Node, Problem, replace
-from rectify_core.normalize import completed
+from rectify_core.normalize import completed, marker_text
 from rectify_core.vocab.tables import FIELD_NAMES, STANDARD_COLUMNS, Cell, row_from_problem
 
 from .front import FRONT_KEYS
@@ -29,8 +29,19 @@ HEADER = tuple(FIELD_NAMES[f][0] for f in STANDARD_COLUMNS)
 
 
 def _heading_text(node: Node) -> str:
-    marker = node.marker.text if node.marker is not None and node.marker.text else ""
+    marker = ""
+    if node.marker is not None:
+        marker = node.marker.text or marker_text(node.marker.style, node.marker.value)
     return (marker + (node.heading or "")).strip()
+
+
+def _index(node: Node, since_heading: int) -> str:
+    """序号: the marker as written; a marker without its text is a plain number (the reader gives it
+    the standard style for its level back), and no marker is the row's count since the last heading
+    row — the number the reader gives an empty 序号 — so writing what was read gives the same cell."""
+    if node.marker is None:
+        return str(min(since_heading, 999))
+    return node.marker.text or str(node.marker.value)
 
 
 def _problem_of(node: Node) -> Problem:
@@ -42,8 +53,10 @@ def _problem_of(node: Node) -> Problem:
 
 
 def ledger_sheet(document: Document, *, title_row: bool = True) -> Sheet:
-    """The 整改台账 sheet: an optional title row merged across, the header, then the body."""
-    doc = completed(document)
+    """The 整改台账 sheet: an optional title row merged across, the header, then the body.
+
+    The body is taken as it is (not ``completed``: that drops what visible formats do not show)."""
+    doc = document
     width = len(HEADER)
     rows: Grid = []
     merged: list[tuple[int, int, int, int]] = []
@@ -52,20 +65,26 @@ def ledger_sheet(document: Document, *, title_row: bool = True) -> Sheet:
         merged.append((0, 0, 0, width - 1))
     rows.append(list(HEADER))
 
+    since_heading = 0
+
     def walk(nodes: tuple[Node, ...]) -> None:
+        nonlocal since_heading
         for node in nodes:
             if node.problem is None:
                 text = _heading_text(node)
-                if text:
+                # unmerged (csv), a heading of digits alone would read as a bare 序号: left out
+                if text and (title_row or not text.isdigit()):
                     r = len(rows)
                     rows.append([text, *([None] * (width - 1))])
                     if title_row:
                         merged.append((r, 0, r, width - 1))
+                    since_heading = 0
             else:
                 cells: dict[str, Cell] = row_from_problem(_problem_of(node))
-                if node.marker is not None and node.marker.text:
-                    cells["index"] = node.marker.text
-                rows.append([cells.get(f) for f in STANDARD_COLUMNS])
+                if cells:  # a problem with nothing a ledger shows (an empty account) has no row
+                    since_heading += 1
+                    cells["index"] = _index(node, since_heading)
+                    rows.append([cells.get(f) for f in STANDARD_COLUMNS])
             walk(node.children)
 
     walk(doc.body)
