@@ -3,14 +3,15 @@
 * The header is the first row (of the first 50) that :func:`rectify_core.vocab.tables.match_header`
   accepts; text above it (the sheet's own title) is reported as removed, never silently dropped.
 * A *heading row* holds one text: merged across the row (xlsx, ods), alone in the first column
-  (csv), or a bare 一/（一） in 序号 beside one text merged over the other columns.  Its marker
+  (csv), a 一/（一） in 序号 beside one text merged over the other columns, or a bare 一 beside one
+  text.  Its marker
   (一、 （一） 1. …) decides its level, as in a notice: 一、 > （一） > 1. > （1） > ①; an unmarked
   heading is top-level.
   A value of a 问题类别 column starts a section whenever it changes.
 * Every other row is a problem (``vocab.tables.problem_from_row``).  A 序号 written with its
-  punctuation ((1) 1. （四）) is the problem's marker and places it like a heading; a plain number is
-  the problem's number (a ledger's running count stays as it is) with the standard marker one level
-  below its section; an empty 序号 numbers the problem by its row since the last heading row.  A
+  punctuation ((1) 1. （四）) is the problem's marker and places it like a heading; a plain number
+  (a ledger's running count) or an empty 序号 gives the standard marker one level below the
+  section, numbered by the row's place since the last heading row, as a notice numbers it.  A
   row whose 反馈问题 is merged down from the row above continues that problem.
 """
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from rectify_core.findings import Finding, Location, Severity
 from rectify_core.formats import Removed
 from rectify_core.model import Marker, Node, Problem, Rectification, replace
+from rectify_core.numerals import to_chinese
 from rectify_core.recognize.markers import CN_DIGITS, parse_marker_text, split_marker
 from rectify_core.vocab.tables import Cell, match_header, problem_from_row
 
@@ -38,7 +40,6 @@ class _Builder:
     heading: str | None = None
     problem: Problem | None = None
     children: list[_Builder] = field(default_factory=list)
-    number: int | None = None  # a plain 序号: the value, the style is the level's
 
     def freeze(self) -> Node:
         return Node(marker=self.marker, heading=self.heading, problem=self.problem,
@@ -82,6 +83,9 @@ def _heading_node(text: str, rank_default: int = 1) -> _Builder:
         mtext, style, value, rest = split
         return _Builder(_RANK[style], Marker(style, value, mtext), rest or None)  # type: ignore[arg-type]
     return _Builder(rank_default, None, text)
+
+
+_BARE = {to_chinese(n) for n in range(1, 100)}
 
 
 def _bare_numeral(text: str) -> Marker | None:
@@ -129,7 +133,7 @@ class _Reader:
         parent = self.stack[-1] if self.stack else None
         siblings = parent.children if parent is not None else self.roots
         style = MARKER_ORDER[min(parent.rank, len(MARKER_ORDER) - 1)] if parent is not None else "arabic"
-        value = node.number or min(999, self.since_heading)
+        value = min(999, self.since_heading)
         node.marker = Marker(style, value)  # type: ignore[arg-type]
         node.rank = _RANK[style]
         siblings.append(node)
@@ -189,9 +193,7 @@ class _Reader:
                 if parsed is not None:
                     node.marker = Marker(parsed[0], parsed[1], index)  # type: ignore[arg-type]
                     node.rank = _RANK[parsed[0]]
-                elif index.isdigit() and 1 <= int(index) <= 999:
-                    node.number = int(index)
-                else:
+                elif not index.isdigit():
                     self.finding("ledger.index", "info", r, by_field.get("index"),
                                  f"序号“{index}”不是编号，按顺序重新编号",
                                  f"index {index!r} is not a number; renumbered")
@@ -217,10 +219,11 @@ class _Reader:
         # 序号 一 beside a title merged over the other columns: | 一 | 党的政治建设方面（merged） |
         index = _text(cells.get("index")).strip()
         rest = [(c, v) for c, v in filled if c != index_col]
+        # or a bare 一 (no 、: never a problem's written number) beside a single text: | 一 | 党建方面 |
         if index and rest and len({_text(v) for _, v in rest}) == 1 and isinstance(rest[0][1], str) \
-                and self.merged_across(r, [c for c, _ in rest]):
+                and (self.merged_across(r, [c for c, _ in rest]) or (len(rest) == 1 and index in _BARE)):
             marker = _bare_numeral(index)
-            if marker is not None:
+            if marker is not None and "\n" not in rest[0][1].strip():
                 return _Builder(_RANK[marker.style], marker, rest[0][1].strip())
         return None
 

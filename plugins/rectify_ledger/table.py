@@ -36,12 +36,11 @@ def _heading_text(node: Node) -> str:
 
 
 def _index(node: Node, since_heading: int) -> str:
-    """序号: the marker as written; a marker without its text is a plain number (the reader gives it
-    the standard style for its level back), and no marker is the row's count since the last heading
-    row — the number the reader gives an empty 序号 — so writing what was read gives the same cell."""
-    if node.marker is None:
-        return str(min(since_heading, 999))
-    return node.marker.text or str(node.marker.value)
+    """序号: the marker as written; without a written marker, the row's count since the last heading
+    row — the number the reader gives a plain 序号 — so writing what was read gives the same cell."""
+    if node.marker is not None and node.marker.text:
+        return node.marker.text
+    return str(min(since_heading, 999))
 
 
 def _problem_of(node: Node) -> Problem:

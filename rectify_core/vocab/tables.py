@@ -193,9 +193,13 @@ def problem_from_row(cells: dict[str, Cell]) -> tuple[Problem | None, list[RowIs
     state = None
     if status is not None:
         category, deadline = status
-        if category == "in_progress" and deadline is None and limit is not None and limit.iso is not None:
-            deadline = Date(iso=limit.iso)
         text = None if written is None or written in YES_NO_STATUS else _bracketed(written)
+        if category == "in_progress" and deadline is None and limit is not None and limit.iso is not None:
+            # the time limit is the open problem's deadline, stated in its status as a notice does
+            when = (limit.text or date_text(limit.iso)).removesuffix("前").removesuffix("之")
+            deadline = Date(iso=limit.iso, text=when)
+            if text is not None:
+                text = f"（{text[1:-1]}，{when}前完成）"
         state = Status(category=category, deadline=deadline, text=text)  # type: ignore[arg-type]
     elif written is not None:
         state = Status(category="unknown", text=_bracketed(written))
