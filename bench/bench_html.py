@@ -34,8 +34,9 @@ def main() -> None:
 
     from rectify_core import api
     from rectify_core.formats import Source
-    from rectify_core.visible import flatten
     from rectify_core.model import Document, replace
+    from rectify_core.reading import read_source
+    from rectify_core.visible import flatten
     from tests.html.cms import bare_layout, table_layout
     from tests.html.seeds import split_seed
 
@@ -69,8 +70,8 @@ def main() -> None:
     for name, doc, foreign in cases:
         page = write(doc)
         w = median_ms(lambda doc=doc: write(doc), args.runs)
-        r = median_ms(lambda page=page: reader.read(Source(page, "page.html"), {}), args.runs)
-        f = (median_ms(lambda foreign=foreign: reader.read(Source(foreign, "cms.html"), {}), args.runs)
+        r = median_ms(lambda page=page: read_source(reader, Source(page, "page.html")), args.runs)
+        f = (median_ms(lambda foreign=foreign: read_source(reader, Source(foreign, "cms.html")), args.runs)
              if foreign is not None else None)
         fs = f"{f:>12.1f}" if f is not None else f"{'—':>12}"
         print(f"{name:<10} {len(page) / 1024:>8.0f} {w:>9.1f} {r:>12.1f} {fs}")

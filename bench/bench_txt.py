@@ -23,6 +23,7 @@ from rectify_txt.writer import render
 
 from rectify_core.formats import Source
 from rectify_core.model import Document, replace
+from rectify_core.reading import read_source
 
 CORPUS = Path(os.environ.get("RECTIFY_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 
@@ -33,7 +34,7 @@ def seed(number: str) -> bytes:
 
 def scale_paragraphs(data: bytes, factor: int) -> bytes:
     """Seed 002 with its body sections repeated ``factor`` times, renumbered 一、二、… ."""
-    doc = TxtReader().read(Source(data, "seed.txt"), {}).document
+    doc = read_source(TxtReader(), Source(data, "seed.txt")).document
     body = [replace(node, marker=replace(node.marker, value=i + 1, text=None) if node.marker else None)
             for i, node in enumerate(list(doc.body) * factor)]
     return render(replace(doc, body=tuple(body))).encode("utf-8") if factor > 1 else data
@@ -49,11 +50,11 @@ def scale_wrapped(data: bytes, factor: int) -> bytes:
 
 def time_read(data: bytes, runs: int) -> tuple[float, Document]:
     reader = TxtReader()
-    doc = reader.read(Source(data, "bench.txt"), {}).document  # warm-up
+    doc = read_source(reader, Source(data, "bench.txt")).document  # warm-up
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        reader.read(Source(data, "bench.txt"), {})
+        read_source(reader, Source(data, "bench.txt"))
         times.append(time.perf_counter() - t0)
     return statistics.median(times) * 1000, doc
 

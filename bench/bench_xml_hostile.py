@@ -61,10 +61,11 @@ def _input(case: str, tmp: Path) -> tuple[Callable[[], Any], int]:
 
     from rectify_core.api import read
     from rectify_core.formats import Source
+    from rectify_core.reading import read_source
     from tests.xml import hostile
 
     def via_reader(data: bytes) -> tuple[Callable[[], Any], int]:
-        return (lambda: xml_reader.XmlReader().read(Source(data, "bench.xml"), {})), len(data)
+        return (lambda: read_source(xml_reader.XmlReader(), Source(data, "bench.xml"))), len(data)
 
     if case.endswith("DOCTYPE scan off"):
         xml_reader._prolog_doctype = lambda data: False  # type: ignore[assignment]
@@ -96,9 +97,10 @@ def run_case(case: str) -> dict[str, Any]:
 
     from rectify_core.errors import RectifyError
     from rectify_core.formats import Source
+    from rectify_core.reading import read_source
     from tests.xml import hostile
 
-    XmlReader().read(Source(hostile.GOOD, "warm.xml"), {})  # imports and the compiled XSD
+    read_source(XmlReader(), Source(hostile.GOOD, "warm.xml"))  # imports and the compiled XSD
     with tempfile.TemporaryDirectory() as tmp:
         call, size = _input(case, Path(tmp))
         base = _peak_mb()

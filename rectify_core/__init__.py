@@ -10,6 +10,9 @@ import pluggy
 
 __version__ = "0.1.0"
 
-hookimpl = pluggy.HookimplMarker("rectify")
+# The project's name, spelled once: the pluggy project, the entry-point group and the distribution.
+PROJECT = "rectify"
 
-__all__ = ["__version__", "hookimpl"]
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+__all__ = ["PROJECT", "__version__", "hookimpl"]

@@ -15,11 +15,12 @@ import io
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .budget import Limits, parse_pairs, size_text
 from .errors import InputError, SecurityError, UsageError
 from .findings import Finding
 from .formats import Reader, ReadResult, Source
@@ -55,23 +56,58 @@ def _input_stream(path: str | os.PathLike[str] | bytes, name: str | None) -> Ite
 
 def _read_capped(stream: BinaryIO, display: str, size: int | None, limit: int, head: bytes,
                  what: str = "rectify") -> bytes:
+    """The whole input, refused as soon as it passes ``limit``: never more than ``limit`` bytes held.
+
+    A regular file's size is known before reading; a pipe, stdin or a device is read in 1 MiB
+    chunks and refused at the first byte past the limit.
+    """
+    def refuse(amount: str) -> SecurityError:
+        return SecurityError(f"{amount}; {what} accepts at most {size_text(limit)} (limit max_bytes={limit}; "
+                             "raise it with --limits max_bytes=N if the file is trusted)", file=display)
+
     if size is not None and size > limit:
-        raise SecurityError(f"file is {size / 2**20:.0f} MiB; {what} accepts at most {limit / 2**20:.0f} MiB",
-                            file=display)
-    data = head + stream.read(limit + 1 - len(head))
-    if len(data) > limit:
-        raise SecurityError(f"input is larger than {limit / 2**20:.0f} MiB, the most {what} accepts", file=display)
-    return data
+        raise refuse(f"the file is {size_text(size)}")
+    chunks = [head]
+    total = len(head)
+    while total <= limit:
+        chunk = stream.read(min(2**20, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > limit:
+        raise refuse("the input is larger than that")
+    return b"".join(chunks)
+
+
+def reader_limits(reader: Reader, limits: Limits | Mapping[str, Any] | str | None = None) -> Limits:
+    """The limits of one read: the defaults, then the reader's declared ones, then the caller's."""
+    declared: dict[str, Any] = {"max_bytes": min(reader.max_bytes, MAX_INPUT_BYTES), **getattr(reader, "limits", {})}
+    asked: Mapping[str, Any] = {}
+    if isinstance(limits, Limits):
+        asked = limits.overrides()
+    elif isinstance(limits, str):
+        asked = parse_pairs(limits)
+    elif limits is not None:
+        asked = limits
+    return Limits().merged(declared).merged(asked)
 
 
 def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
          name: str | None = None, options: dict[str, Any] | None = None,
-         registry: Registry | None = None) -> ReadResult:
+         registry: Registry | None = None, limits: Limits | Mapping[str, Any] | str | None = None,
+         isolate: bool | None = None) -> ReadResult:
     """Read a 通报 from a file or bytes. ``format`` overrides detection.
 
     The reader is chosen from the first 4 KiB, and the file's size is checked against that
     reader's ``max_bytes`` before the rest is read, so an oversized file costs no memory.
+    ``limits`` (a :class:`~rectify_core.budget.Limits`, a dict or ``"max_pages=50,timeout=5"``)
+    override the reader's declared work budget.  ``isolate`` runs the parsing in a worker process
+    under the memory and time limits (default: for readers that call libraries Python cannot
+    interrupt, ``Reader.isolate``); see docs/security.md.
     """
+    from . import workers
+
     reg = registry or get_registry()
     with _input_stream(path, name) as (stream, display, size):
         head = stream.read(4096)
@@ -79,11 +115,24 @@ def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
         if reader is None:
             raise InputError("cannot tell the format of this file; name it with --from "
                              f"({', '.join(sorted(reg.readers))})", file=display)
-        limit = min(reader.max_bytes, MAX_INPUT_BYTES)
-        data = _read_capped(stream, display, size, limit, head, f"the {reader.name} reader")
-    if not data.strip():
+        lim = reader_limits(reader, limits)
+        data = _read_capped(stream, display, size, lim.max_bytes, head, f"the {reader.name} reader")
+    if not data or data.isspace():
         raise InputError("the file is empty", file=display)
-    return reader.read(Source(data, display), dict(options or {}))
+    opts = dict(options or {})
+    if isolate is None:
+        isolate = bool(getattr(reader, "isolate", False))
+    if isolate and not workers.IN_WORKER:
+        result: ReadResult = workers.run(_parse, reader, data, display, opts, lim, limits=lim, name=display)
+        return result
+    return _parse(reader, data, display, opts, lim)
+
+
+def _parse(reader: Reader, data: bytes, display: str, options: dict[str, Any], limits: Limits) -> ReadResult:
+    """One reader's read under a fresh Budget (in this process or a worker)."""
+    from .reading import read_source
+
+    return read_source(reader, Source(data, display), options, limits=limits)
 
 
 def read_document(path: str | os.PathLike[str] | bytes, format: str | None = None, **kw: Any) -> Document:

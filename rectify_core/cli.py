@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--option", "-O", action="append", default=[], metavar="KEY=VALUE",
                    help="a writer/reader option, e.g. -O site_name=示例镇人民政府 (repeatable)")
     c.add_argument("-q", "--quiet", action="store_true", help="do not report reader findings on stderr")
+    _limits_arg(c)
     c.add_argument("--front", metavar="FILE", help="front matter (TOML or JSON) for a ledger input: "
                    "issuer, title, inspection facts, contacts, date (the same as -O front=FILE)")
 
@@ -84,12 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--fail-on", choices=["warning", "error", "never"], default="error",
                    help="lowest severity that makes the exit code 1 (default: error)")
     v.add_argument("--json", action="store_true", help="print findings as JSON")
+    _limits_arg(v)
 
     i = sub.add_parser("inspect", help="summarise a notice: title, dates, sections, problems, statuses",
                        description="Read FILE and print its summary (the --json shape is stable for integrators).")
     i.add_argument("file", metavar="FILE")
     i.add_argument("--from", dest="from_format", metavar="F", help="input format (default: detected)")
     i.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _limits_arg(i)
 
     s = sub.add_parser("schema", help="print the JSON Schema (or the XSD) of a notice")
     s.add_argument("--xsd", action="store_true", help="print the XML Schema instead")
@@ -97,6 +100,22 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("formats", help="list the formats installed plugins can read and write")
     f.add_argument("--json", action="store_true", help="print as JSON, with plugin, distribution and version")
     return p
+
+
+def _limits_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--limits", metavar="KEY=V[,…]", default=None,
+                   help="work budget of each read, e.g. max_bytes=128M,max_pages=2000,timeout=60,max_memory=2G "
+                        "(keys: max_bytes max_inflated max_pages max_elements max_depth max_numbering timeout "
+                        "max_memory; see docs/security.md)")
+
+
+def _read(args: argparse.Namespace, name: str, fmt: str | None, **kw: Any) -> Any:
+    """api.read with the --limits of the command line, always in a worker process (a fork costs ~3 ms)."""
+    from . import api
+    from .budget import parse_pairs
+
+    limits = parse_pairs(args.limits) if getattr(args, "limits", None) else None
+    return api.read(name, fmt, limits=limits, isolate=True, **kw)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -194,7 +213,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
             if target != "-" and os.path.exists(target):
                 raise UsageError(f"{target} exists; use --force to replace it")
 
-    result = api.read(args.input, args.from_format, options=options, registry=reg)
+    result = _read(args, args.input, args.from_format, options=options, registry=reg)
     if not args.quiet:
         _report_read(result, args.input)
     # Render everything first, then write: one failing writer leaves no output at all.
@@ -276,7 +295,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     report = []
     for name in args.files:
         try:
-            findings = _file_findings(name, args.from_format)
+            findings = _file_findings(args, name, args.from_format)
         except RectifyError as exc:
             worst_exit = max(worst_exit, exc.exit_code)
             report.append({"file": name, "error": str(exc), "findings": []})
@@ -297,7 +316,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return worst_exit
 
 
-def _file_findings(name: str, fmt: str | None) -> list[Any]:
+def _file_findings(args: argparse.Namespace, name: str, fmt: str | None) -> list[Any]:
     """Reader findings plus validation findings of one file; raises RectifyError if it cannot be read.
 
     A structured file that breaks the schema is not an error here: its schema findings are
@@ -309,7 +328,7 @@ def _file_findings(name: str, fmt: str | None) -> list[Any]:
     from .plugins import get_registry
 
     try:
-        result = api.read(name, fmt)
+        result = _read(args, name, fmt)
     except SchemaError as exc:
         if not exc.findings:
             raise
@@ -334,7 +353,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
     from . import api
 
-    result = api.read(args.file, args.from_format)
+    result = _read(args, args.file, args.from_format)
     summary = api.inspect(result)
     if args.json:
         _out(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")

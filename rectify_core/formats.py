@@ -7,11 +7,16 @@ and ``write`` so listing formats never pays for python-docx or pypdfium2.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, ClassVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Union
 
 from .findings import Finding, Location
 from .model import Document
+
+if TYPE_CHECKING:
+    from .recognize.blocks import Block
+    from .report import Report
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,23 @@ class ReadResult:
     info: dict[str, Any] = field(default_factory=dict)  # e.g. {"encoding": "gb18030"}
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A Document rebuilt from the *visible* text of one of our own files (docx, HTML …).
+
+    A reader returns this instead of a bare Document when the file shows facts only as text
+    (inspection facts, statistics, contacts are never stored hidden): the core then derives those
+    facts from the text, exactly as it does after recognising a foreign file.
+    """
+
+    document: Document
+
+
+# What Reader.read returns: a Document (structured formats: used as it is), Shown (our visible
+# formats: facts derived from the text) or recognizer blocks (everything else: the core recognises).
+Extracted = Union[Document, Shown, Sequence["Block"]]  # noqa: UP007  (a runtime alias: "Block" is a forward reference)
+
+
 @dataclass
 class Source:
     """An input: its bytes and a display name for messages (``-`` for stdin)."""
@@ -46,10 +68,23 @@ class Source:
 
 
 class Reader:
-    """Reads one format.  ``max_bytes`` is checked against the file size before it is read."""
+    """Reads one format.  ``max_bytes`` is checked against the file size before it is read.
+
+    ``read`` extracts; it does not finish.  It returns a Document, a :class:`Shown` Document or
+    the recognizer blocks of what the page shows, and reports findings, removed furniture and
+    facts about the source into ``report`` — the core builds the ReadResult once
+    (:func:`rectify_core.reading.read_source`).
+
+    ``limits`` declares the reader's own work budget (overrides of ``rectify_core.budget.Limits``
+    fields, e.g. ``{"max_pages": 500}``); callers can still override it.  ``isolate`` says the
+    reader spends time inside a library Python cannot interrupt (pdfium, libxml2), so the API
+    runs it in a worker process under memory and time limits.
+    """
 
     name: ClassVar[str] = ""
-    max_bytes: ClassVar[int] = 256 * 1024 * 1024
+    max_bytes: ClassVar[int] = 64 * 1024 * 1024
+    limits: ClassVar[dict[str, Any]] = {}
+    isolate: ClassVar[bool] = False
     extensions: ClassVar[tuple[str, ...]] = ()
     media_types: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""
@@ -58,7 +93,7 @@ class Reader:
         """Confidence 0..1 that ``head`` (the first 4 KiB) is this format."""
         return 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Extracted:
         raise NotImplementedError
 
 

@@ -19,7 +19,8 @@ from typing import Any
 
 import pluggy
 
-PROJECT = "rectify"
+from . import PROJECT
+
 hookspec = pluggy.HookspecMarker(PROJECT)
 
 

@@ -20,12 +20,12 @@ from typing import Any
 
 import pluggy
 
-from . import hookspecs
+from . import PROJECT, hookspecs
 from .errors import PluginError, UsageError
 from .formats import Reader, Writer
 
-ENTRY_POINT_GROUP = "rectify"
-BUILTIN_DIST = "rectify"
+ENTRY_POINT_GROUP = PROJECT
+BUILTIN_DIST = PROJECT
 
 
 @dataclass
@@ -128,7 +128,7 @@ def reset_registry() -> None:
 
 
 def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entry_points: bool = True) -> Registry:
-    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
     reg = Registry(pm=pm)
     disabled = _disabled()
@@ -180,14 +180,8 @@ def _entry_points() -> list[metadata.EntryPoint]:
 
 
 def _check_hooks(pm: pluggy.PluginManager, name: str) -> None:
-    """Unknown hook names fail at start-up, like pluggy's check_pending, but per plugin."""
-    plugin = pm.get_plugin(name)
-    for hook_name in dir(plugin):
-        if not hook_name.startswith("rectify_"):
-            continue
-        attr = getattr(plugin, hook_name, None)
-        if callable(attr) and getattr(attr, "rectify_impl", None) is not None and not hasattr(pm.hook, hook_name):
-            raise PluginError(f"plugin {name!r} implements unknown hook {hook_name!r}")
+    """Unknown hook names fail at start-up, per plugin (pluggy's check_pending sees hookimpls,
+    whatever their function is called, ``specname=`` included)."""
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
@@ -195,6 +189,11 @@ def _check_hooks(pm: pluggy.PluginManager, name: str) -> None:
 
 
 def _collect(reg: Registry, pm: pluggy.PluginManager, name: str, module: Any) -> None:
+    """Call this plugin's implementations of the register hooks through pluggy.
+
+    Each plugin's hookimpls are called one plugin at a time (``get_hookimpls`` filtered by plugin),
+    so a failing plugin is attributed and skipped without taking the others down.
+    """
     def register_format(obj: Any) -> None:
         kind = "reader" if hasattr(obj, "read") else "writer" if hasattr(obj, "write") else None
         if kind is None or not getattr(obj, "name", ""):
@@ -212,15 +211,15 @@ def _collect(reg: Registry, pm: pluggy.PluginManager, name: str, module: Any) ->
         reg.checks.append(obj)
         reg.owner[id(obj)] = name
 
-    for hook_name, register in (("rectify_register_formats", register_format),
-                                ("rectify_register_checks", register_check)):
-        impl = getattr(module, hook_name, None)
-        if impl is None:
-            continue
-        try:
-            impl(register=register)
-        except Exception as exc:
-            reg._fail(name, exc)
+    for caller, register in ((pm.hook.rectify_register_formats, register_format),
+                             (pm.hook.rectify_register_checks, register_check)):
+        for impl in caller.get_hookimpls():
+            if impl.plugin is not module:
+                continue
+            try:
+                impl.function(register=register)
+            except Exception as exc:
+                reg._fail(name, exc)
 
 
 def describe_formats(reg: Registry) -> list[dict[str, Any]]:

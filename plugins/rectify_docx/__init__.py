@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rectify_core import hookimpl
+from rectify_core.plugin_api import hookimpl
 
 from .reader import DocxReader
 from .writer import DocxWriter

@@ -5,8 +5,8 @@ the automatic number Word draws in front of it (read_numbering.py) and its visib
 style's name in whatever language the file was saved in, its outline level (1 = top; from the
 paragraph, its style chain, or a "Heading N" / "标题 N" style name), whether it starts bold, its
 font size, alignment and first-line indent.  Tables give their cells' paragraphs row by row, so no
-text is dropped; a 政务公开 table's label and value cells read as the "label：value" line they
-stand for.  Text boxes follow the paragraph they are anchored to.
+text is dropped; a 政务公开 table's label and value cells become two-cell blocks: the cell border
+separates them, no colon is invented.  Text boxes follow the paragraph they are anchored to.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rectify_core.recognize.blocks import Block
-from rectify_core.recognize.disclosure import key_for_label
+from rectify_core.plugin_api import Block, key_for_label
 
+from .ooxml import W
 from .read_content import Paragraph, Segment, Table
 from .read_numbering import Numbering
-from .ooxml import W
 from .read_styles import StyleSheet, on
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题|標題|titre|überschrift|título|titolo|kop|заголовок|見出し)\s*(\d)$",
@@ -66,16 +65,16 @@ class BlockMaker:
             yield from self.paragraph(box)
 
     def _row(self, row: list[list[Paragraph]]) -> Iterator[Block]:
-        """A 政务公开 row (索引号 | 3704… [| 主题分类 | …]) reads as "索引号：3704…" lines; others cell by cell."""
+        """A 政务公开 row (索引号 | 3704… [| 主题分类 | …]) gives one two-cell block per label; others cell by cell."""
         texts = [" ".join(p.text for p in cell).strip() for cell in row]
         labels = texts[0::2]
         if len(texts) % 2 == 0 and texts and all(key_for_label(t.rstrip("：:")) for t in labels):
             first = row[0][0] if row[0] else None
             for label, value in zip(labels, texts[1::2], strict=True):
                 self.count += 1
-                sep = "" if label.endswith(("：", ":")) else "："
                 style = self.styles.paragraph_style(first.ppr) if first is not None else None
-                yield Block(text=f"{label}{sep}{value}", line=self.count, style=self.styles.name(style))
+                yield Block(text=f"{label} {value}".strip(), line=self.count, style=self.styles.name(style),
+                            cells=(label, value))
             return
         for cell in row:
             for p in cell:

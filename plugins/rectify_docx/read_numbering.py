@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from rectify_core.numerals import to_chinese, to_circled
+from rectify_core.plugin_api import to_chinese, to_circled
 
 from .ooxml import W
 from .read_styles import StyleSheet

@@ -8,10 +8,10 @@ the page shows.
 
 from __future__ import annotations
 
-from rectify_core.visible import Para, Span
+from rectify_core.plugin_api import Para, Span
 
-from .read_content import Paragraph, Table
 from .ooxml import KIND_BY_STYLE, ROLE_BY_STYLE, TABLE_STYLE, node_depth
+from .read_content import Paragraph, Table
 from .read_styles import StyleSheet
 
 _TEXT_KINDS = ("text", "heading", "finding", "value")

@@ -3,7 +3,7 @@
 Both paths read only what the page shows (read_content.py).  Our files (read_own.py) map paragraph styles
 to roles and character styles to spans and go through ``rectify_core.visible.unflatten``; other
 files (read_foreign.py) become recognizer blocks with layout hints.  Headers and footers are page
-furniture: recorded in ``ReadResult.removed``, never read as text.  The package is opened as
+furniture: reported as removed text, never read as text.  The package is opened as
 hostile input (read_package.py) before anything is inflated.
 """
 
@@ -12,9 +12,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from rectify_core.errors import InputError
-from rectify_core.findings import Finding, Location
-from rectify_core.formats import Reader, ReadResult, Removed, Source
+from rectify_core.plugin_api import Block, InputError, Reader, Report, Shown, Source
 
 from .ooxml import PKG_REL_NS, REL_FOOTER, REL_HEADER, REL_NUMBERING, REL_OFFICE_DOCUMENT, REL_STYLES, W
 from .read_package import OLE_MAGIC, Package, open_package
@@ -46,6 +44,7 @@ def _first(rels: list[tuple[str, str]], kind: str, default: str | None = None) -
 
 class DocxReader(Reader):
     name = "docx"
+    isolate = True  # lxml/libxml2 parses parts of up to 64 MiB in one call
     extensions = ("docx",)
     media_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
     description = "Word documents: rectify's own losslessly, any other through the recognizer"
@@ -61,18 +60,19 @@ class DocxReader(Reader):
             return 0.5  # claim it, to explain that a .doc is not a .docx
         return 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown | list[Block]:
         from lxml import etree
 
         try:
-            return self._read(source)
+            return self._read(source, report)
         except etree.LxmlError as exc:  # anything the hardened parser still objects to
             raise InputError(f"unreadable XML ({exc})", file=source.name) from None
         except RecursionError:
             raise InputError("the document nests elements too deeply", file=source.name) from None
 
-    def _read(self, source: Source) -> ReadResult:
+    def _read(self, source: Source, report: Report) -> Shown | list[Block]:
         from .read_content import blocks
+        from .read_own import is_ours
         from .read_styles import StyleSheet
 
         pkg = open_package(source.data, source.name)
@@ -86,17 +86,15 @@ class DocxReader(Reader):
         if body is None:
             raise InputError("the document has no body", file=source.name)
         items = list(blocks(body))
-        removed = _furniture(pkg, rels, source.name)
-        removed += _hidden(items, source.name)
-
-        from .read_own import is_ours
-
+        _furniture(pkg, rels, report)
+        _hidden(items, report)
         if is_ours(items, styles):
-            result = _read_own(items, styles, source.name)
-            if result is not None:
-                result.removed = removed + result.removed
-                return result
-        return _read_foreign(pkg, rels, items, styles, source.name, removed)
+            shown = _read_own(items, styles, source.name)
+            if shown is not None:
+                report.info["origin"] = "rectify"
+                return shown
+        report.info["origin"] = "foreign"
+        return _read_foreign(pkg, rels, items, styles, report)
 
 
 def foreign_blocks(source: Source) -> list[Any]:
@@ -116,45 +114,34 @@ def foreign_blocks(source: Source) -> list[Any]:
     return list(BlockMaker(styles, numbering).blocks(list(blocks(body)) if body is not None else []))
 
 
-def _read_own(items: list[Any], styles: Any, name: str) -> ReadResult | None:
-    from rectify_core.visible import unflatten
-    from rectify_core.recognize.facts import derive_facts
+def _read_own(items: list[Any], styles: Any, name: str) -> Shown | None:
+    from rectify_core.plugin_api import unflatten
 
     from .read_own import paras
 
     try:
-        document = unflatten(paras(items, styles), source=name)
+        return Shown(unflatten(paras(items, styles), source=name))
     except InputError:
         return None  # edited out of shape: the recognizer reads it as it stands
-    return ReadResult(document=derive_facts(document), info={"layout": "rectify"})
 
 
-def _read_foreign(pkg: Package, rels: list[tuple[str, str]], items: list[Any], styles: Any, name: str,
-                  removed: list[Removed]) -> ReadResult:
-    from rectify_core.recognize import recognize
-
+def _read_foreign(pkg: Package, rels: list[tuple[str, str]], items: list[Any], styles: Any,
+                  report: Report) -> list[Block]:
     from .read_foreign import BlockMaker
     from .read_numbering import Numbering
 
     numbering_part = _first(rels, REL_NUMBERING)
     numbering = Numbering(pkg.xml(numbering_part) if numbering_part and pkg.has(numbering_part) else None, styles)
     found = list(BlockMaker(styles, numbering).blocks(items))
-    result = recognize(found, source=name)
-    result.removed = removed + list(result.removed)
-    result.info = {**result.info, "layout": "foreign"}
     if not found:
-        result.findings = [*result.findings, Finding(
-            rule="docx/empty", severity="warning", pointer="",
-            message_zh="文档中没有可见文字", message_en="the document shows no text",
-            location=Location(file=name))]
-    return result
+        report.add("docx/empty", "warning", "文档中没有可见文字", "the document shows no text")
+    return found
 
 
-def _furniture(pkg: Package, rels: list[tuple[str, str]], name: str) -> list[Removed]:
+def _furniture(pkg: Package, rels: list[tuple[str, str]], report: Report) -> None:
     """Header and footer text (page numbers, running titles), once per distinct text."""
     from .read_content import Table, blocks
 
-    out: list[Removed] = []
     seen: set[tuple[str, str]] = set()
     for rel_type, part in rels:
         if rel_type not in (REL_HEADER, REL_FOOTER) or not pkg.has(part):
@@ -166,21 +153,18 @@ def _furniture(pkg: Package, rels: list[tuple[str, str]], name: str) -> list[Rem
                 text = " ".join(p.text.split())
                 if text and (reason, text) not in seen:
                     seen.add((reason, text))
-                    out.append(Removed(text, reason, Location(file=name)))
-    return out
+                    report.remove(text, reason)
 
 
-def _hidden(items: list[Any], name: str) -> list[Removed]:
+def _hidden(items: list[Any], report: Report) -> None:
     from .read_content import Table
 
-    out = []
     for item in items:
         paragraphs = [p for row in item.rows for cell in row for p in cell] if isinstance(item, Table) else [item]
         for p in paragraphs:
             text = " ".join(p.hidden_text.split())
             if text:
-                out.append(Removed(text, "hidden text", Location(file=name)))
-    return out
+                report.remove(text, "hidden text")
 
 
 __all__ = ["DocxReader", "foreign_blocks"]

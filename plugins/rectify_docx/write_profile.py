@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from rectify_core.errors import UsageError
+from rectify_core.plugin_api import UsageError
 
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20

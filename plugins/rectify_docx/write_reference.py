@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from rectify_core.errors import UsageError
+from rectify_core.plugin_api import UsageError
 
 from .ooxml import W
 

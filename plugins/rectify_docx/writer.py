@@ -14,9 +14,7 @@ import os
 import unicodedata
 from typing import Any, BinaryIO
 
-from rectify_core.errors import UsageError
-from rectify_core.visible import Para, VisibleWriter, flatten
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, Para, UsageError, VisibleWriter, flatten
 
 from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, R_NS, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
 from .write_package import (

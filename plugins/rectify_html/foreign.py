@@ -24,9 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.findings import Location
-from rectify_core.formats import ReadResult, Removed
-from rectify_core.recognize import Block, recognize
+from rectify_core.plugin_api import Block, Location, Removed, Report
 
 from .parse import clean
 
@@ -384,8 +382,9 @@ def _hints(line: _Line) -> dict[str, Any]:
     return hints
 
 
-def read_foreign(root: Any, name: str) -> ReadResult:
-    """The Document of a foreign page, with every piece of furniture recorded as removed."""
+def read_foreign(root: Any, report: Report) -> list[Block]:
+    """The recognizer blocks of a foreign page, with every piece of furniture reported as removed."""
+    name = report.source
     body = root.find("body")
     if body is None:
         body = root
@@ -442,16 +441,13 @@ def read_foreign(root: Any, name: str) -> ReadResult:
             remove(line, "hidden element")
     removed.sort(key=lambda r: order.get(r[0], -1))
 
-    result = recognize(blocks, source=name)
-    result.removed[:0] = [record for _, record in removed]
+    for _, record in removed:
+        report.removed.append(record)
     if dropped:
-        from rectify_core.findings import Finding
-
-        result.findings.append(Finding("html.control-characters", "warning", "",
-                                       f"删除了 {dropped} 个不可见的控制字符",
-                                       f"dropped {dropped} invisible control characters", Location(file=name)))
-    result.info["content_element"] = " + ".join(_describe(part) for part in parts)
-    return result
+        report.add("html.control-characters", "warning", f"删除了 {dropped} 个不可见的控制字符",
+                   f"dropped {dropped} invisible control characters")
+    report.info["content_element"] = " + ".join(_describe(part) for part in parts)
+    return blocks
 
 
 def _describe(el: Any) -> str:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from rectify_core.visible import Para
+from rectify_core.plugin_api import Para
 
 SITE_OPTIONS = (("SiteName", "site_name"), ("SiteDomain", "site_domain"),
                 ("SiteIDCode", "site_id_code"), ("ColumnName", "column_name"))

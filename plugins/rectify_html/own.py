@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from rectify_core.findings import Finding, Location
-from rectify_core.formats import ReadResult, Removed
-from rectify_core.visible import Para, Span, unflatten
+from rectify_core.plugin_api import Location, Para, Report, Shown, Span, unflatten
 
 from . import vocab
 from .parse import clean
@@ -41,10 +39,9 @@ def find_article(root: Any) -> Any:
 
 
 class _Walker:
-    def __init__(self, name: str) -> None:
-        self.name = name
+    def __init__(self, report: Report) -> None:
+        self.report = report
         self.paras: list[Para] = []
-        self.findings: list[Finding] = []
         self.dropped = 0
         self.seen_node = False
 
@@ -100,11 +97,10 @@ class _Walker:
         else:
             role = "preamble" if not self.seen_node else "closing"
         self.paras.append(Para(role, (Span("text", text),), depth))
-        self.findings.append(Finding(
-            "html.unmarked-text", "info", "",
-            f"页面中有未标记角色的文字，已作为段落保留：{text[:30]}",
-            f"text without a role class was kept as a {role} paragraph: {text[:30]}",
-            Location(file=self.name, line=parent.sourceline)))
+        self.report.add("html.unmarked-text", "info",
+                        f"页面中有未标记角色的文字，已作为段落保留：{text[:30]}",
+                        f"text without a role class was kept as a {role} paragraph: {text[:30]}",
+                        Location(line=parent.sourceline))
 
 
 def _spans(element: Any, text: Any) -> list[Span]:
@@ -158,19 +154,14 @@ def outside(root: Any, article: Any) -> Iterator[str]:
             yield " ".join(el.tail.split())
 
 
-def read_own(root: Any, name: str) -> ReadResult:
-    """The Document of one of our pages (facts recognised from its visible text)."""
-    from rectify_core.recognize.facts import derive_facts
-
+def read_own(root: Any, report: Report) -> Shown:
+    """The Document of one of our pages (the core derives its facts from the visible text)."""
     article = find_article(root)
-    walker = _Walker(name)
+    walker = _Walker(report)
     walker.walk(article, 0, "body")
-    removed = [Removed(text, "outside the rectify article (site wrapper)", Location(file=name))
-               for text in outside(root, article)]
+    for text in outside(root, article):
+        report.remove(text, "outside the rectify article (site wrapper)")
     if walker.dropped:
-        walker.findings.append(Finding(
-            "html.control-characters", "warning", "",
-            f"删除了 {walker.dropped} 个不可见的控制字符", f"dropped {walker.dropped} invisible control characters",
-            Location(file=name)))
-    document = derive_facts(unflatten(walker.paras, source=name))
-    return ReadResult(document=document, findings=walker.findings, removed=removed)
+        report.add("html.control-characters", "warning", f"删除了 {walker.dropped} 个不可见的控制字符",
+                   f"dropped {walker.dropped} invisible control characters")
+    return Shown(unflatten(walker.paras, source=report.source))

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.errors import InputError, SecurityError
+from rectify_core.plugin_api import InputError, SecurityError
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_ELEMENTS = 500_000

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.formats import Reader, ReadResult, Source
+from rectify_core.plugin_api import Block, Reader, Report, Shown, Source
 
 _HTML_HEAD = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s", re.IGNORECASE)
 
 
 class HtmlReader(Reader):
     name = "html"
+    max_bytes = 32 * 2**20
+    isolate = True  # libxml2 parses the whole page in one call
     extensions = ("html", "htm", "shtml", "xhtml")
     media_types = ("text/html", "application/xhtml+xml")
     description = "HTML: rectify's disclosure pages (lossless) and government website article pages"
@@ -30,17 +32,16 @@ class HtmlReader(Reader):
             return 0.9
         return 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown | list[Block]:
         from .own import is_own, read_own
         from .parse import parse
 
         page = parse(source.data, source.name)
+        report.info["encoding"] = page.encoding
         if is_own(page.root):
-            result = read_own(page.root, source.name)
-        else:
-            from .foreign import read_foreign
+            report.info["origin"] = "rectify"
+            return read_own(page.root, report)
+        from .foreign import read_foreign
 
-            result = read_foreign(page.root, source.name)
-        result.info.setdefault("encoding", page.encoding)
-        result.info.setdefault("html", "rectify" if is_own(page.root) else "foreign")
-        return result
+        report.info["origin"] = "foreign"
+        return read_foreign(page.root, report)

@@ -21,8 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
-from rectify_core.visible import Para, VisibleWriter, flatten
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, Para, VisibleWriter, flatten
 
 from . import vocab
 from .meta import head_meta, iso_date
@@ -211,7 +210,7 @@ class _Builder:
 
 
 def _status_category(text: str) -> str:
-    from rectify_core.recognize.status import parse_status_text
+    from rectify_core.plugin_api import parse_status_text
 
     parsed = parse_status_text(text)
     return parsed[0] if parsed is not None else "unknown"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rectify_core import hookimpl
+from rectify_core.plugin_api import hookimpl
 
 from .reader import JsonReader
 from .writer import JsonWriter

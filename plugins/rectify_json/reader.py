@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rectify_core.errors import InputError, SchemaError
-from rectify_core.formats import Reader, ReadResult, Source
-from rectify_core.model import Document
-from rectify_core.schema import check_version, validate_dict
+from rectify_core.plugin_api import (
+    Document,
+    InputError,
+    Reader,
+    Report,
+    SchemaError,
+    Source,
+    check_version,
+    validate_dict,
+)
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 200
@@ -16,6 +22,7 @@ MAX_DEPTH = 200
 
 class JsonReader(Reader):
     name = "json"
+    max_bytes = 64 * 2**20
     extensions = ("json",)
     media_types = ("application/json",)
     description = "rectify's canonical JSON (lossless)"
@@ -26,7 +33,7 @@ class JsonReader(Reader):
             return 1.0
         return 0.3 if text.startswith(b"{") else 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Document:
         if len(source.data) > MAX_BYTES:
             raise InputError(f"file is larger than {MAX_BYTES // 2**20} MiB", file=source.name)
         try:
@@ -53,5 +60,4 @@ class JsonReader(Reader):
                 partial = None
             raise SchemaError(f"{first.pointer or '/'}: {first.message_en}{more}", file=source.name,
                               findings=findings, document=partial)
-        doc = Document.from_dict(data)
-        return ReadResult(document=doc)
+        return Document.from_dict(data)

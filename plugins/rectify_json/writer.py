@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, BinaryIO
 
-from rectify_core.formats import Writer
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, Writer
 
 
 def dumps(document: Document) -> str:

@@ -20,11 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document
 
 if TYPE_CHECKING:
-    from rectify_core.visible import Para
-    from rectify_core.recognize.blocks import Block
+    from rectify_core.plugin_api import Block, Para
 
     from .typeset import Line
 
@@ -37,7 +36,7 @@ def whole_characters(indent: float, size: float) -> float:
 
 def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
     """One recognizer Block per visible paragraph, with the hints the PDF reader measures."""
-    from rectify_core.recognize.blocks import Block
+    from rectify_core.plugin_api import Block
 
     from . import page as P
     from .typeset import look_for, para_runs
@@ -67,8 +66,7 @@ def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
 
 def expected_pdf(document: Document) -> Document:
     """The Document that reading ``write_pdf(document)`` gives (see the module docstring)."""
-    from rectify_core.visible import flatten
-    from rectify_core.recognize import recognize
+    from rectify_core.plugin_api import flatten, recognize
 
     from .fonts import load_face
     from .typeset import typeset

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from rectify_core.errors import InputError, SecurityError
+from rectify_core.plugin_api import InputError, SecurityError
 
 from .guard import Limits
 

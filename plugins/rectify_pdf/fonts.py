@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rectify_core.errors import InputError
+from rectify_core.plugin_api import InputError
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 DEFAULT_FONT = FONT_DIR / "RectifySerifSC-Regular.ttf"

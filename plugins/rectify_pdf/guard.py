@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.errors import InputError, SecurityError
+from rectify_core.plugin_api import InputError, SecurityError
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from rectify_core.recognize.markers import split_marker
+from rectify_core.plugin_api import split_marker
 
 from . import page as P
 from .extract import TextLine, is_latin

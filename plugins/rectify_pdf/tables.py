@@ -85,27 +85,17 @@ def split_cells(line: TextLine, columns: list[float]) -> list[str]:
     return cells
 
 
-def row_texts(cells: list[str]) -> tuple[list[str], int]:
-    """The block texts of a row, and how many label separators (：) were put in.
-
-    Label and value cells of a 政务公开 table become ``label：value``, the form the recognizer
-    reads (the same rule as the docx reader's); the colon stands for the cell border.
-    """
-    from rectify_core.recognize.disclosure import key_for_label
+def row_cells(cells: list[str]) -> list[tuple[str, ...]]:
+    """The blocks a row gives, as cell tuples: one (label, value) pair per field of a 政务公开 row
+    (the same rule as the docx reader's: the cell border separates them, no colon is invented),
+    otherwise one single-cell block per cell."""
+    from rectify_core.plugin_api import key_for_label
 
     cells = [c for c in cells if c]
     labels = cells[0::2]
     if len(cells) % 2 == 0 and all(key_for_label(label.rstrip("：:")) for label in labels):
-        out = []
-        added = 0
-        for label, value in zip(labels, cells[1::2], strict=True):
-            if label.endswith(("：", ":")):
-                out.append(label + value)
-            else:
-                out.append(f"{label}：{value}")
-                added += 1
-        return out, added
-    return cells, 0
+        return list(zip(labels, cells[1::2], strict=True))
+    return [(c,) for c in cells]
 
 
-__all__ = ["Table", "find_rows", "row_texts", "split_cells"]
+__all__ = ["Table", "find_rows", "row_cells", "split_cells"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rectify_core.visible import Para
+from rectify_core.plugin_api import Para
 
 from . import page as P
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.formats import Writer
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, Writer
 
 from . import page as P
 
@@ -48,7 +47,7 @@ def render(document: Document, options: dict[str, Any] | None = None) -> bytes:
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from rectify_core.visible import flatten
+    from rectify_core.plugin_api import flatten
 
     from .fonts import check_coverage, load_face
     from .typeset import para_runs, typeset

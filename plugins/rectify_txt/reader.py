@@ -3,7 +3,7 @@
 Encodings: a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); without one, UTF-8 is taken
 when it decodes to prose (it rarely decodes anything else by accident); otherwise GB18030 (the
 superset of GBK and GB2312 that Chinese Windows tools save) and BOM-less UTF-16 are tried, and the
-decoding that reads most like Chinese prose wins.  The encoding found is reported in ``ReadResult.info["encoding"]``.
+decoding that reads most like Chinese prose wins.  The encoding found is reported in the read's ``info["encoding"]``.
 Lines end at CRLF, CR or LF; a form feed (pdftotext's page break) starts a new page, so findings
 and removed page furniture can say which page they were on.  Everything else — paragraphs, wrapped
 lines, headings — is the recognizer's job (``rectify_core.recognize``).
@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.errors import InputError
-from rectify_core.formats import Reader, ReadResult, Source
-from rectify_core.recognize import Block, recognize
+from rectify_core.plugin_api import Block, InputError, Reader, Report, Source
 
 MAX_BYTES = 32 * 1024 * 1024
 _BOMS = (
@@ -107,6 +105,7 @@ def to_blocks(text: str) -> list[Block]:
 
 class TxtReader(Reader):
     name = "txt"
+    max_bytes = 32 * 2**20
     extensions = ("txt", "text")
     media_types = ("text/plain",)
     description = "plain text (UTF-8, UTF-16, GB18030), including text extracted from PDFs"
@@ -128,12 +127,11 @@ class TxtReader(Reader):
                 return 0.5
         return 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> list[Block]:
         if len(source.data) > MAX_BYTES:
             raise InputError(f"text file is larger than {MAX_BYTES // 2**20} MiB", file=source.name)
         text, encoding = decode(source.data, source.name)
         if not text.strip():
             raise InputError("the file holds no text", file=source.name)
-        result = recognize(to_blocks(text), source=source.name)
-        result.info["encoding"] = encoding
-        return result
+        report.info["encoding"] = encoding
+        return to_blocks(text)

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.errors import UsageError
-from rectify_core.visible import Para, VisibleWriter, flatten
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, Para, UsageError, VisibleWriter, flatten
 
 _GROUP = {"disclosure": 0, "title": 1, "subtitle": 1, "issuer": 3, "date": 3}
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16")

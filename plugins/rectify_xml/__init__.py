@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rectify_core import hookimpl
+from rectify_core.plugin_api import hookimpl
 
 from .reader import XmlReader
 from .writer import XmlWriter

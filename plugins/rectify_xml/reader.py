@@ -18,10 +18,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.errors import InputError, SecurityError
-from rectify_core.formats import Reader, ReadResult, Source
-from rectify_core.model import SCHEMA_NAME, Document
-from rectify_core.schema import check_version
+from rectify_core.plugin_api import (
+    SCHEMA_NAME,
+    Document,
+    InputError,
+    Reader,
+    Report,
+    SecurityError,
+    Source,
+    check_version,
+)
 
 from .mapping import MEMBERS, NAMESPACE, ROOT
 from .xsd import MAX_BYTES, MAX_NODE_DEPTH, first_error, safe_parser, xml_schema
@@ -171,6 +177,7 @@ def _members(el: Any, def_name: str) -> dict[str, Any]:
 
 class XmlReader(Reader):
     name = "xml"
+    isolate = True  # libxml2 parses and validates in one call
     extensions = ("xml",)
     media_types = ("application/xml", "text/xml")
     description = "XML valid against tongbao.xsd (lossless)"
@@ -184,7 +191,7 @@ class XmlReader(Reader):
             return 0.9  # another major version: still ours, so the reader can say so
         return 0.5 if text.startswith(b"<?xml") else 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Document:
         name = source.name
         _check_bytes(source.data, name)
         root = _parse(source.data, name)
@@ -197,7 +204,8 @@ class XmlReader(Reader):
         # Schema, and jsonschema would hit Python's recursion limit on trees the XSD allows.
         _check_nesting(root, name)
         data = _members(root, "Document")
-        return ReadResult(document=Document.from_dict(data), info={"schema_version": version})
+        report.info["schema_version"] = version
+        return Document.from_dict(data)
 
 
 __all__ = ["MAX_BYTES", "XmlReader", "parse_scalar"]

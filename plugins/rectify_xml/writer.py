@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.errors import SchemaError
-from rectify_core.formats import Writer
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, SchemaError, Writer
 
 from .mapping import MEMBERS, NAMESPACE, ROOT
 from .xsd import MAX_BYTES, MAX_NODE_DEPTH, MAX_TEXT_BYTES, first_error, xml_schema

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from rectify_core.schema import XSD_FILE, schema_text
+from rectify_core.plugin_api import XSD_FILE, schema_text
 
 from .mapping import NAMESPACE
 

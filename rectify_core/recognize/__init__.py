@@ -18,7 +18,22 @@ one layout.  Modules, one concern each:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .blocks import Block
-from .pipeline import recognize
+
+if TYPE_CHECKING:
+    from .pipeline import recognize
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline (and every pattern it compiles) loads on first use, not when a plugin module
+    # merely names Block: listing formats must not pay for the recognizer.
+    if name == "recognize":
+        from .pipeline import recognize
+
+        return recognize
+    raise AttributeError(name)
+
 
 __all__ = ["Block", "recognize"]

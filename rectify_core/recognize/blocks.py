@@ -18,6 +18,8 @@ class Block:
     ``line`` and ``page`` are 1-based places in the source used for findings and removed-text
     records.  ``size`` and ``indent`` are in points (``indent`` is the first-line indent); ``x`` and
     ``y`` are the position of the block's first glyph on its page, in points from the top left.
+    ``cells`` is set when the block is a row of a table: the cells as the source shows them (``text``
+    is then the cells joined by a space); readers never invent a separator between cells.
     """
 
     text: str
@@ -31,6 +33,7 @@ class Block:
     indent: float | None = None
     x: float | None = None
     y: float | None = None
+    cells: tuple[str, ...] | None = None
 
 
 __all__ = ["Block"]

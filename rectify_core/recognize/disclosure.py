@@ -50,6 +50,21 @@ def parse_line(text: str) -> tuple[str, str, str] | None:
     return m.group("label").strip(), m.group("sep"), m.group("value").strip()
 
 
+def cell_pair(cells: tuple[str, ...] | None) -> tuple[str, str, str] | None:
+    """(label, separator, value) of a two-cell table row whose first cell is a known label.
+
+    The cell border separates label and value; a separator is returned only when the label cell
+    itself ends with one (``索引号：``), so the reader's record of removed text stays truthful.
+    """
+    if cells is None or len(cells) != 2:
+        return None
+    label, value = cells[0].strip(), cells[1].strip()
+    bare = label.rstrip("：:").strip()
+    if not bare or key_for_label(bare) is None:
+        return None
+    return bare, label[len(bare):].strip(), value
+
+
 def field_date(value: str) -> Date | None:
     """The date a date field states: its first full date, with the value as written."""
     iso = parse_date(value)
@@ -71,5 +86,5 @@ def field_facts(field: DisclosureField) -> DisclosureField:
     return DisclosureField(label=field.label, key=key, value=field.value, date=date)
 
 
-__all__ = ["DISCLOSURE_MODES", "INDEX_NUMBER", "KEYS", "field_date", "field_facts",
+__all__ = ["DISCLOSURE_MODES", "INDEX_NUMBER", "KEYS", "cell_pair", "field_date", "field_facts",
            "key_for_label", "parse_line"]

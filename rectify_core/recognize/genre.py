@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from ..model import Document
+from ..report import Report
 from .blocks import Block
-from .report import Report
 
 _LEGIT_XUNSHI = re.compile(
     r"《[^》]*》|巡视巡察|巡察巡视|关于巡视工作|巡视工作(?:的)?重要论述|巡视工作条例|(?:中央|省委)[^，。,；;]{0,6}巡视|巡视办|巡视工作领导小组"

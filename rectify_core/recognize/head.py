@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from ..model import DisclosureField, DisclosureKey
+from ..report import Report
 from .blocks import Block
 from .dates import parse_date
-from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, parse_line
+from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, cell_pair, parse_line
 from .furniture import (
     BULLET,
     PUBLISH_INFO,
@@ -29,7 +30,6 @@ from .furniture import (
     split_bullet,
 )
 from .hints import body_size, title_hint
-from .report import Report
 from .status import parse_status_text
 from .text import has_han
 from .unwrap import starts_structure
@@ -98,9 +98,10 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
             if not (head.title is None and (parse_line(text) or looks_like_title(text))):
                 break  # a bulleted line that is neither metadata nor title: the content has begun
             report.remove(mark, BULLET, block)
-        if head.title is None and (pair := parse_line(text)) is not None:
+        if head.title is None and (pair := cell_pair(block.cells) or parse_line(text)) is not None:
             label, separator, value = pair
-            report.remove(separator, SEPARATOR, block)
+            if separator:
+                report.remove(separator, SEPARATOR, block)
             if not value and bullet is not None and i + 1 < n and _value_line(lines[i + 1].text):
                 i += 1
                 value = lines[i].text

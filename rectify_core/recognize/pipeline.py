@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..formats import ReadResult
 from ..model import Document, Node
+from ..report import Report
 from .blocks import Block
 from .facts import derive_facts
 from .furniture import CONTROL_CHARACTER, PAGE_NUMBER, RUNNING_HEADER, is_page_number, repeated_lines
@@ -24,7 +25,6 @@ from .head import read_head
 from .labels import split_run_in_labels
 from .numbering import build_tree
 from .problems import to_node
-from .report import Report
 from .tail import closing_start, read_signature
 from .text import clean, invisible
 from .unwrap import is_dump, rejoin, split_dump, structure_memo, wrap_width
@@ -36,9 +36,9 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
             for c in invisible(b.text):
                 report.remove(c, CONTROL_CHARACTER, b)
     lines = [b if t == b.text else replace(b, text=t) for b in blocks if (t := clean(b.text))]
-    layout = "paragraphs"
+    shape = "paragraphs"
     if is_dump([b.text for b in lines]):
-        layout = "dump"
+        shape = "dump"
         lines = [replace(b, text=part) for b in lines for part in split_dump(b.text)]
     kept = []
     for b in lines:
@@ -47,10 +47,10 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
         else:
             kept.append(b)
     lines = kept
-    memo = structure_memo([b.text for b in lines]) if layout != "dump" else {}
-    width = wrap_width([b.text for b in lines], memo) if layout != "dump" else None
+    memo = structure_memo([b.text for b in lines]) if shape != "dump" else {}
+    width = wrap_width([b.text for b in lines], memo) if shape != "dump" else None
     if width is not None:
-        layout = "wrapped"
+        shape = "wrapped"
         headers = {t for t in repeated_lines([b.text for b in lines]) if not memo[t]}
         kept = []
         for i, b in enumerate(lines):
@@ -59,7 +59,7 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
                 continue
             kept.append(b)
         lines = rejoin(kept, width, memo)
-    return lines, layout
+    return lines, shape
 
 
 def _check_halfwidth(nodes: list[tuple[str, Node]], blocks: dict[str, Block], report: Report) -> None:
@@ -100,9 +100,16 @@ def _check_dates(doc: Document, disclosure_blocks: list[Block], preamble: list[B
 
 
 def recognize(blocks: list[Block], *, source: str) -> ReadResult:
-    """Turn ``blocks`` (in reading order) into a Document with findings and removed furniture."""
-    report = Report(source)
-    lines, layout = _prepare(blocks, report)
+    """Blocks → a finished ReadResult, through the same pipeline every reader takes."""
+    from ..reading import read_blocks
+
+    return read_blocks(blocks, source=source)
+
+
+def build_document(blocks: list[Block], report: Report) -> Document:
+    """Turn ``blocks`` (in reading order) into a Document, reporting findings and removed furniture."""
+    lines, shape = _prepare(blocks, report)
+    report.info.setdefault("text_shape", shape)
     signature, sig_start = read_signature(lines, report)
     head, start = read_head(lines[:sig_start], report)
     closing = closing_start(lines, start, sig_start)
@@ -133,9 +140,7 @@ def recognize(blocks: list[Block], *, source: str) -> ReadResult:
     _check_dates(doc, head.blocks, lead, report)
     check_level_mixture(doc, head.content + body_lines + lines[closing:], report)
     check_genre(doc, report, lines[0] if lines else None)
-    report.removed.sort(key=lambda r: (r.location.line or 0) if r.location else 0)
-    report.findings.sort(key=lambda f: (f.location.line or 0) if f.location else 0)
-    return ReadResult(document=doc, findings=report.findings, removed=report.removed, info={"layout": layout})
+    return doc
 
 
-__all__ = ["recognize"]
+__all__ = ["build_document", "recognize"]

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 
 from ..model import Marker, Node, Problem, Rectification, Status
+from ..report import Report
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
-from .report import Report
 from .status import parse_status_text, prose_status
 from .text import sentence_spans
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 
 from ..model import Date, Signature
+from ..report import Report
 from .blocks import Block
 from .contacts import starts_with_contact
 from .dates import parse_date
 from .furniture import SITE_CHROME, is_tail_furniture
 from .markers import split_marker
-from .report import Report
 from .text import has_han
 from .unwrap import starts_structure
 

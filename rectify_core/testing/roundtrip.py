@@ -8,6 +8,7 @@ from typing import Any
 from ..formats import ReadResult, Source
 from ..model import Document
 from ..plugins import Registry, get_registry
+from ..reading import read_source
 
 
 def roundtrip(fmt: str, doc: Document, *, registry: Registry | None = None,
@@ -17,7 +18,7 @@ def roundtrip(fmt: str, doc: Document, *, registry: Registry | None = None,
     buf = io.BytesIO()
     reg.writer(fmt).write(doc, buf, dict(options or {}))
     data = buf.getvalue()
-    result = reg.reader(fmt).read(Source(data, f"roundtrip.{reg.writer(fmt).extension}"), dict(options or {}))
+    result = read_source(reg.reader(fmt), Source(data, f"roundtrip.{reg.writer(fmt).extension}"), options)
     return data, result
 
 

@@ -23,6 +23,7 @@ from ..errors import RectifyError
 from ..formats import Source
 from ..model import Document
 from ..plugins import get_registry
+from ..reading import read_source
 from ..schema import validate_dict
 from .roundtrip import assert_roundtrip
 from .strategies import documents
@@ -75,7 +76,7 @@ class FormatConformance:
     def _read_safely(self, data: bytes, require_error: bool = False) -> None:
         reader = get_registry().reader(self.format)
         try:
-            result = reader.read(Source(data, f"input.{self.format}"), {})
+            result = read_source(reader, Source(data, f"input.{self.format}"))
         except RectifyError as exc:
             assert str(exc), "an error must say what is wrong"
             return

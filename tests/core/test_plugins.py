@@ -43,7 +43,7 @@ def test_builtin_formats_come_through_entry_points():
 
 
 def test_a_broken_plugin_is_reported_and_skipped(broken_plugin_dir: Path):
-    proc = run_cli("formats", "--json", env={"PYTHONPATH": str(broken_plugin_dir)})
+    proc = run_cli("formats", "--json", env={"PYTHONPATH": str(broken_plugin_dir), "RECTIFY_STRICT_PLUGINS": "0"})
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
     assert any(f["name"] == "json" for f in data["formats"])
@@ -63,7 +63,9 @@ def test_disable_plugins_by_name():
     assert all(f["name"] != "json" for f in json.loads(proc.stdout)["formats"])
 
 
-def test_unknown_hook_is_refused_per_plugin():
+def test_unknown_hook_is_refused_per_plugin(monkeypatch):
+    monkeypatch.setenv("RECTIFY_STRICT_PLUGINS", "0")
+
     class Typo:
         @hookimpl
         def rectify_register_format(self, register):  # missing "s"
@@ -74,7 +76,9 @@ def test_unknown_hook_is_refused_per_plugin():
     assert any("typo" in str(e) for e in reg.errors)
 
 
-def test_duplicate_format_name_keeps_the_first():
+def test_duplicate_format_name_keeps_the_first(monkeypatch):
+    monkeypatch.setenv("RECTIFY_STRICT_PLUGINS", "0")
+
     class W(Writer):
         name = "dup"
         extension = "dup"
@@ -103,12 +107,97 @@ def test_strict_mode_raises_in_process(monkeypatch):
         build_registry(extra_plugins=[("bad", Bad())], load_entry_points=False)
 
 
+def _hookspec_names() -> list[str]:
+    return [n for n in dir(hookspecs) if n.startswith("rectify_")]
+
+
 def test_every_hookspec_is_documented_with_a_usage_example():
-    specs = [n for n in dir(hookspecs) if n.startswith("rectify_")]
+    specs = _hookspec_names()
     assert specs
     for name in specs:
         doc = getattr(hookspecs, name).__doc__ or ""
         assert "register(" in doc and "Use in plugins" in doc, name
+        assert name in (ROOT / "docs" / "plugins.md").read_text("utf-8") or name in (ROOT / "README.md").read_text(
+            "utf-8"), f"{name} is not documented for plugin authors"
+
+
+def test_every_hookspec_has_a_test():
+    """As datasette does: a hook nobody calls in a test is a hook that silently breaks."""
+    tests = "".join(p.read_text("utf-8") for p in (ROOT / "tests").rglob("test_*.py") if p.name != "test_plugins.py")
+    here = Path(__file__).read_text("utf-8")
+    for name in _hookspec_names():
+        assert f"def {name}(" in here.replace("def test_", "") or f"def {name}(" in tests, name
+
+
+def test_specname_hookimpl_registers_its_formats():
+    """A hook implementation with another function name (pluggy's specname=) is called like any other."""
+    class W(Writer):
+        name = "spec-named"
+        extension = "sn"
+
+        def write(self, document, sink, options):
+            sink.write(b"x")
+
+    class P:
+        @hookimpl(specname="rectify_register_formats")
+        def formats(self, register):
+            register(W())
+
+    reg = build_registry(extra_plugins=[("specnamed", P())], load_entry_points=False)
+    assert "spec-named" in reg.writers
+    assert reg.plugins["specnamed"].hooks == ["rectify_register_formats"]
+
+
+def test_rectify_register_checks_adds_a_rule_to_validate():
+    from rectify_core import api
+    from rectify_core.checks import Check
+    from rectify_core.model import Document
+
+    def needs_contact(doc):
+        if not doc.contacts:
+            yield "/contacts", "缺少联系方式", "no contact given"
+
+    class P:
+        @hookimpl
+        def rectify_register_checks(self, register):
+            register(Check("zj.contact-required", "warning", needs_contact))
+
+    reg = build_registry(extra_plugins=[("zj", P())], load_entry_points=False)
+    assert reg.owner[id(reg.checks[0])] == "zj"
+    doc = Document(title="关于巡察整改进展情况的通报")
+    assert "zj.contact-required" in {f.rule for f in api.validate(doc, registry=reg)}
+
+
+def test_a_register_hook_that_raises_is_attributed_to_its_plugin(monkeypatch):
+    monkeypatch.setenv("RECTIFY_STRICT_PLUGINS", "0")
+
+    class Bad:
+        @hookimpl
+        def rectify_register_checks(self, register):
+            raise ValueError("bad checks")
+
+    class Good:
+        @hookimpl
+        def rectify_register_checks(self, register):
+            pass
+
+    reg = build_registry(extra_plugins=[("bad", Bad()), ("good", Good())], load_entry_points=False)
+    assert [str(e) for e in reg.errors] == ["plugin 'bad' failed: ValueError: bad checks"]
+    assert "good" in reg.plugins
+
+
+def test_the_pytest_plugin_loads_no_hypothesis_profile(tmp_path: Path):
+    """Installing rectify registers its profiles in every pytest run but must not load one."""
+    (tmp_path / "test_other.py").write_text(textwrap.dedent("""
+        from hypothesis import settings
+
+        def test_profile():
+            assert settings._current_profile == "default"
+            assert "rectify-ci" in settings._profiles
+    """))
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_sniffing_prefers_content_then_extension():

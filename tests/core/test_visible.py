@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rectify_core.visible import Para, Span, flatten, unflatten
 from rectify_core.model import Document, Marker, Node
 from rectify_core.schema import validate_dict
+from rectify_core.visible import Para, Span, flatten, unflatten
 
 
 def test_a_node_line_without_number_or_heading_stays_a_paragraph():

@@ -16,8 +16,8 @@ from typing import Any
 
 from lxml import etree
 
-from rectify_core.visible import Para, flatten
 from rectify_core.model import Document
+from rectify_core.visible import Para, flatten
 
 from ..clients import require_client
 

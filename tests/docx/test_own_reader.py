@@ -16,7 +16,7 @@ def test_seed_txt_to_docx_to_document_equals_the_txt_reading(number):
     doc = seed_document(number)
     data = write(doc)
     result = read(data)
-    assert result.info["layout"] == "rectify"
+    assert result.info["origin"] == "rectify"
     assert result.document == doc
     assert write(result.document) == data
 
@@ -70,6 +70,6 @@ def test_a_paragraph_added_with_another_style_makes_the_file_foreign_but_loses_n
         return xml.replace("<w:sectPr>", "<w:p><w:r><w:t>附件：整改台账</w:t></w:r></w:p><w:sectPr>", 1)
 
     result = read(_edit(data, "word/document.xml", add))
-    assert result.info["layout"] == "foreign"
+    assert result.info["origin"] == "foreign"
     texts = re.sub(r"\s", "", str(result.document.to_dict()))
     assert "附件：整改台账" in texts and "镇党委高度重视。" in texts

@@ -10,8 +10,8 @@ from rectify_docx.write_profile import CHARS, GEOMETRY, LINES, PAGE_H, PAGE_W, T
 from rectify_docx.writer import _signature_indents
 
 from rectify_core.errors import UsageError
-from rectify_core.visible import Para, Span, flatten
 from rectify_core.model import replace
+from rectify_core.visible import Para, Span, flatten
 
 from .helpers import NS, W, part, read, sample, style, write
 
@@ -185,7 +185,7 @@ def test_reference_docx_matched_by_style_name(tmp_path):
     data = write(sample(), reference_docx=str(path))
     title = style(part(data, "word/styles.xml"), "RectifyTitle")
     assert title.find("w:rPr/w:sz", NS).get(f"{W}val") == "52"
-    assert read(data).info["layout"] == "rectify"
+    assert read(data).info["origin"] == "rectify"
 
 
 def test_a_missing_reference_docx_is_a_usage_error(tmp_path):

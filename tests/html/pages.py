@@ -10,6 +10,7 @@ from rectify_html.writer import HtmlWriter
 
 from rectify_core.formats import ReadResult, Source
 from rectify_core.model import Document
+from rectify_core.reading import read_source
 
 
 def write(doc: Document, **options: Any) -> bytes:
@@ -20,7 +21,7 @@ def write(doc: Document, **options: Any) -> bytes:
 
 def read(data: bytes | str, name: str = "page.html") -> ReadResult:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return HtmlReader().read(Source(raw, name), {})
+    return read_source(HtmlReader(), Source(raw, name))
 
 
 def tree(data: bytes) -> Any:

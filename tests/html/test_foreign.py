@@ -10,9 +10,6 @@ from __future__ import annotations
 import pytest
 from rectify_html import foreign
 
-from rectify_core.formats import ReadResult
-from rectify_core.model import Document
-
 from . import cms
 from .pages import read, write
 
@@ -27,12 +24,14 @@ PARAS = ["根据区委统一部署，区委第五巡察组对徐庄镇开展了�
 @pytest.fixture
 def blocks(monkeypatch):
     seen: list = []
+    original = foreign.read_foreign
 
-    def recorder(found, *, source):
+    def recorder(root, report):
+        found = original(root, report)
         seen.extend(found)
-        return ReadResult(Document())
+        return found
 
-    monkeypatch.setattr(foreign, "recognize", recorder)
+    monkeypatch.setattr(foreign, "read_foreign", recorder)
     return seen
 
 
@@ -142,7 +141,7 @@ def test_semantic_page_of_nested_sections_reads_whole():
     page = write(txt.document).decode("utf-8").replace('<meta name="generator" content="rectify-html 1">', "")
     page = page.replace("rectify-document", "news-article")
     result = read(page)
-    assert result.info["html"] == "foreign"
+    assert result.info["origin"] == "foreign"
     assert result.info["content_element"].startswith("p.preamble + section.item.level-1")
     assert result.document == txt.document  # subtitle between title and body kept, dl metadata read
     assert result.removed == []

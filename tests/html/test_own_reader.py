@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rectify_core.visible import flatten
 from rectify_core.model import Document
+from rectify_core.visible import flatten
 
 from .pages import read, write
 
@@ -16,7 +16,7 @@ EXAMPLE = Document.from_dict(json.loads((ROOT / "examples" / "shili-zhen.json").
 
 def test_example_reads_back_with_its_structure():
     result = read(write(EXAMPLE))
-    assert result.info["html"] == "rectify"
+    assert result.info["origin"] == "rectify"
     assert result.removed == [] and result.findings == []
     back = result.document
     assert flatten(back) == flatten(EXAMPLE)
@@ -88,6 +88,6 @@ def test_page_body_pasted_into_a_cms_template_still_reads_losslessly():
     page = ("<html><head><title>某某镇人民政府</title></head><body><div class='nav'><a href='/'>首页</a></div>"
             f"{body}<div class='footer'>网站标识码：0000000000</div></body></html>")
     result = read(page)
-    assert result.info["html"] == "rectify"
+    assert result.info["origin"] == "rectify"
     assert result.document == read(data).document
     assert [r.text for r in result.removed] == ["首页", "网站标识码：0000000000"]

@@ -50,7 +50,7 @@ def test_scraped_seed_002_reads_as_its_clean_text(layout):
     make = cms.table_layout if layout == "table" else cms.list_layout
     page = make(pairs, title, paragraphs)
     result = read(page, f"scraped-{layout}.html")
-    assert result.info["html"] == "foreign"
+    assert result.info["origin"] == "foreign"
     assert result.document == txt.document
     removed = " ".join(r.text for r in result.removed)
     counter = "浏览次数" if layout == "table" else "点击数"

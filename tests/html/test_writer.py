@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from rectify_core.visible import flatten
 from rectify_core.model import (
     Date,
     DisclosureField,
@@ -24,6 +23,7 @@ from rectify_core.model import (
     Status,
 )
 from rectify_core.testing import documents
+from rectify_core.visible import flatten
 
 from .pages import strict_parse, tree, write
 

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from rectify_pdf.fonts import DEFAULT_FONT
 
-from rectify_core.visible import flatten
 from rectify_core.model import Document
+from rectify_core.visible import flatten
 
 MM = 72 / 25.4
 A4 = (210 * MM, 297 * MM)

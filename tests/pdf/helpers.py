@@ -7,12 +7,13 @@ import re
 
 from rectify_pdf.extract import PageText, extract
 from rectify_pdf.guard import Limits
-from rectify_pdf.reader import read_text
+from rectify_pdf.reader import read_blocks
 
 from rectify_core import api
 from rectify_core.formats import ReadResult, Source
-from rectify_core.visible import flatten
 from rectify_core.model import Document
+from rectify_core.reading import new_report
+from rectify_core.visible import flatten
 
 from ..corpus import seed
 
@@ -37,7 +38,7 @@ def visible_han(doc: Document) -> str:
 
 def blocks_han(data: bytes) -> str:
     """The CJK ideographs of every paragraph the PDF reader builds, before any recognition."""
-    return han("".join(b.text for b in read_text(Source(data, "t.pdf"), {}).blocks))
+    return han("".join(b.text for b in read_blocks(Source(data, "t.pdf"), {}, new_report("t.pdf"))))
 
 
 def pages(data: bytes) -> list[PageText]:

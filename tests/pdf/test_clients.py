@@ -16,9 +16,9 @@ import pytest
 
 from rectify_core import api
 from rectify_core.errors import UsageError
-from rectify_core.visible import expected_visible, flatten
 from rectify_core.model import Document
 from rectify_core.plugins import get_registry
+from rectify_core.visible import expected_visible, flatten
 
 from ..clients import require_client
 from ..corpus import corpus_path

@@ -19,10 +19,10 @@ import io
 
 from hypothesis import given
 
-from rectify_core.visible import expected_visible
 from rectify_core.model import Document
 from rectify_core.plugins import get_registry
 from rectify_core.testing import assert_roundtrip, documents
+from rectify_core.visible import expected_visible
 
 from ..txt.strategies import txt_documents
 from .helpers import blocks_han, visible_han

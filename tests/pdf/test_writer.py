@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from rectify_pdf import page as P
 from rectify_pdf.extract import TextLine
-from rectify_pdf.reader import read_text
+from rectify_pdf.reader import read_blocks
 from rectify_pdf.typeset import CLOSERS
 
 from rectify_core import api
 from rectify_core.errors import InputError
 from rectify_core.formats import Source
 from rectify_core.model import Document, Node
+from rectify_core.reading import new_report
 
 from .helpers import pages, seed_document
 
@@ -157,4 +158,4 @@ def test_deep_nodes_and_long_latin_words_stay_on_the_page() -> None:
     data = api.write_bytes(doc, "pdf")
     lines = [line for lines in _body(data) for line in lines]
     assert all(line.right <= P.LEFT + P.TYPE_WIDTH + P.SIZE_BODY for line in lines)
-    assert any(url in b.text for b in read_text(Source(data, "t.pdf"), {}).blocks)
+    assert any(url in b.text for b in read_blocks(Source(data, "t.pdf"), {}, new_report("t.pdf")))

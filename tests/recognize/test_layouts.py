@@ -95,7 +95,7 @@ def test_the_fixture_really_is_wrapped() -> None:
 
 def test_wrapped_lines_rejoin_into_their_paragraphs() -> None:
     result = _read(_wrap(PARAGRAPHS))
-    assert result.info["layout"] == "wrapped"
+    assert result.info["text_shape"] == "wrapped"
     assert _texts(result) == PARAGRAPHS
 
 
@@ -118,5 +118,5 @@ def test_one_line_dump_splits_like_the_lines_it_came_from() -> None:
     dump = " ".join(lines)
     by_lines = _read(lines)
     by_dump = recognize([Block(dump, line=1)], source="t.txt")
-    assert by_dump.info["layout"] == "dump"
+    assert by_dump.info["text_shape"] == "dump"
     assert by_dump.document == by_lines.document

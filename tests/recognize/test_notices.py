@@ -224,7 +224,7 @@ def test_g_dotted_dates_and_statistics_with_subsets() -> None:
 def test_j_one_line_dump_with_a_disclosure_list() -> None:
     result = _read("j_one_line_dump.txt")
     doc = result.document
-    assert result.info["layout"] == "dump"
+    assert result.info["text_shape"] == "dump"
     assert [(f.key, f.label, f.value) for f in doc.disclosure] == [
         ("index_no", "索引号", "11330000MB0000000X/2023-01234"), ("publisher", "发布机构", "示例县农业农村局"),
         ("written_date", "成文日期", "2023-09-15"), ("disclosure_mode", "公开方式", "主动公开")]
@@ -334,7 +334,7 @@ def test_every_notice_hard_wrapped_like_pdf_text_reads_the_same(name: str) -> No
     """The notice printed 28 characters a line (spaces around digits, as PDF extraction leaves them)."""
     lines = [t.strip() for t in (NOTICES / name).read_text("utf-8").split("\n") if t.strip()]
     wrapped = recognize([Block(t, line=i + 1) for i, t in enumerate(_wrap(lines))], source="w.txt")
-    assert wrapped.info["layout"] == "wrapped"
+    assert wrapped.info["text_shape"] == "wrapped"
     plain = recognize([Block(t, line=i + 1) for i, t in enumerate(lines)], source="p.txt")
 
     def shown(result: ReadResult) -> str:  # white space aside: wrapped text loses the gaps around digits

@@ -8,11 +8,12 @@ from rectify_txt.reader import TxtReader
 from rectify_core import api
 from rectify_core.errors import InputError
 from rectify_core.formats import ReadResult, Source
+from rectify_core.reading import read_source
 from tests.corpus import seed
 
 
 def _read(data: bytes) -> ReadResult:
-    return TxtReader().read(Source(data, "sample.txt"), {})
+    return read_source(TxtReader(), Source(data, "sample.txt"))
 
 
 @pytest.fixture(scope="module", params=["000", "002"])

@@ -115,7 +115,7 @@ def test_seed_000_page_numbers_are_removed_and_recorded() -> None:
     result = _read("000")
     assert [(r.text, r.reason, r.location.line if r.location else None) for r in result.removed] == [
         ("3", "page number", 99), ("13", "page number", 584)]
-    assert result.info["layout"] == "wrapped"
+    assert result.info["text_shape"] == "wrapped"
 
 
 @pytest.mark.parametrize("number", ["000", "002"])
@@ -126,4 +126,4 @@ def test_seed_converts_to_json_then_txt_then_back_to_the_same_document(number: s
     api.write(again, tmp_path / "b.txt")
     back = api.read(tmp_path / "b.txt")
     assert back.document == first
-    assert back.info["layout"] == "paragraphs"
+    assert back.info["text_shape"] == "paragraphs"

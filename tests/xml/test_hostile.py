@@ -22,6 +22,7 @@ from rectify_xml.reader import MAX_BYTES, XmlReader
 from rectify_core.api import read
 from rectify_core.errors import InputError, RectifyError, SchemaError, SecurityError
 from rectify_core.formats import Source
+from rectify_core.reading import read_source
 from rectify_core.schema import validate_dict
 
 from . import hostile
@@ -30,7 +31,7 @@ PASSWD = Path("/etc/passwd")
 
 
 def _read(data: bytes) -> None:
-    XmlReader().read(Source(data, "hostile.xml"), {})
+    read_source(XmlReader(), Source(data, "hostile.xml"))
 
 
 def _secret_lines() -> list[str]:
@@ -195,7 +196,7 @@ def test_what_the_xsd_allows_beyond_the_writer_reads_as_the_xsd_means() -> None:
             "<Title>示例<!-- c --><?pi x?>镇 &amp; <![CDATA[<通报>]]>&#x4E00;</Title>"
             "<Statistics total=' 5 ' rate='\n76\n' longTermInCompleted=' true '/>"
             "<Signature><WrittenDate><ISODate> 2023-10-26 </ISODate></WrittenDate></Signature></Tongbao>")
-    doc = XmlReader().read(Source(data.encode("utf-8"), "hand.xml"), {}).document
+    doc = read_source(XmlReader(), Source(data.encode("utf-8"), "hand.xml")).document
     assert validate_dict(doc.to_dict()) == []
     assert doc.title == "示例镇 & <通报>一"
     assert doc.statistics is not None

@@ -18,6 +18,7 @@ from lxml import etree
 
 from rectify_core.api import read, write_bytes
 from rectify_core.model import Document, Node, Problem, Signature, Statistics, Status
+from rectify_core.reading import read_source
 from rectify_core.schema import validate_dict
 from rectify_core.testing import assert_roundtrip, documents
 from tests.clients import require_client
@@ -148,9 +149,9 @@ def test_schema_1_1_problem_fields_round_trip_and_a_1_0_file_still_reads() -> No
     XmlWriter().write(doc, sink, {})
     xml = sink.getvalue()
     assert b"<ResponsibleUnit>" in xml and b'version="1.1.0"' in xml
-    assert XmlReader().read(Source(xml, "t.xml"), {}).document == doc
+    assert read_source(XmlReader(), Source(xml, "t.xml")).document == doc
     old = xml.replace(b'version="1.1.0"', b'version="1.0.0"')
     old = old.replace(b"<ResponsibleUnit>\xe9\x95\x87\xe5\x85\x9a\xe6\x94\xbf\xe5\x8a\x9e</ResponsibleUnit>", b"")
-    read = XmlReader().read(Source(old, "t.xml"), {}).document
+    read = read_source(XmlReader(), Source(old, "t.xml")).document
     assert read.version == "1.0.0" and read.body[0].problem is not None
     assert read.body[0].problem.responsible_unit is None

@@ -15,6 +15,7 @@ import pytest
 from rectify_xml.mapping import MEMBERS, NAMESPACE, ROOT, XSD_HELPER_TYPES, Member
 
 from rectify_core.model import SCHEMA_NAME, SCHEMA_VERSION
+from rectify_core.reading import read_source
 from rectify_core.schema import json_schema
 
 from . import xsdwalk
@@ -181,5 +182,5 @@ def test_docs_example_is_a_valid_tongbao_file() -> None:
 
     docs = xsdwalk.XSD_PATH.parent.parent / "docs" / "xml.md"
     (example,) = re.findall(r"```xml\n(.*?)```", docs.read_text(encoding="utf-8"), re.DOTALL)
-    doc = XmlReader().read(Source(example.encode("utf-8"), "docs/xml.md"), {}).document
+    doc = read_source(XmlReader(), Source(example.encode("utf-8"), "docs/xml.md")).document
     assert doc.statistics is not None and doc.statistics.long_term_in_completed

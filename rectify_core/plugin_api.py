@@ -1,0 +1,154 @@
+"""The plugin API: the one module a format plugin imports from rectify.
+
+Everything a reader or writer needs is named here, and the built-in plugins import nothing else
+from ``rectify_core`` (``tests/core/test_plugin_api.py`` checks it), so the modules behind these
+names can be reorganised without breaking a plugin.  Names are grouped by what they are for:
+
+**Hooks** — ``hookimpl`` marks a hook implementation (see :mod:`rectify_core.hookspecs`).
+
+**Formats** — ``Reader`` and ``Writer`` to subclass; ``Source`` (bytes + display name) is what a
+reader gets; a reader returns a ``Document`` (structured formats), ``Shown(document)`` (a
+Document rebuilt from the visible text of our own files: the core derives inspection facts,
+statistics and contacts from that text) or a list of ``Block`` (text with layout hints, which the
+core hands to the recognizer).  ``Report`` is where a reader puts findings, removed furniture,
+``info`` and where it finds its work ``budget`` (``report.budget.charge("elements", n)``).
+
+**Model** — the frozen dataclasses of the 通报 (``Document``, ``Node``, ``Problem`` …), mirroring
+``schemas/tongbao.schema.json``.
+
+**Visible formats** — ``flatten``/``unflatten`` (the Document as visible paragraphs with roles and
+spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``expected_visible``).
+
+**Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
+zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
+``get_registry()`` finds another format's reader or writer (the .doc reader hands LibreOffice's
+docx to the docx reader).
+
+**Vocabulary** — the genre's knowledge as functions: ``key_for_label`` (政务公开 labels),
+``parse_status_text`` (status phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and
+``to_circled`` (numerals).
+
+Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
+this module to register a plugin stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import hookimpl
+from .budget import Budget, Limits
+from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
+from .findings import Finding, Location, Severity
+from .formats import Extracted, Reader, ReadResult, Removed, Shown, Source, Writer
+from .model import (
+    SCHEMA_NAME,
+    SCHEMA_VERSION,
+    Contact,
+    Date,
+    DisclosureField,
+    Document,
+    Inspection,
+    Marker,
+    Node,
+    Problem,
+    Rectification,
+    Signature,
+    Statistics,
+    Status,
+    replace,
+)
+from .recognize.blocks import Block
+from .report import Report
+
+if TYPE_CHECKING:
+    from .numerals import to_chinese, to_circled
+    from .plugins import get_registry
+    from .recognize.disclosure import key_for_label
+    from .recognize.markers import split_marker
+    from .recognize.pipeline import recognize
+    from .recognize.status import parse_status_text
+    from .schema import XSD_FILE, check_version, schema_text, validate_dict
+    from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
+    from .zip_package import Package, check_member_name, open_zip, parse_xml
+
+_LAZY = {
+    "Para": "visible", "Span": "visible", "VisibleWriter": "visible", "expected_visible": "visible",
+    "flatten": "visible", "unflatten": "visible",
+    "XSD_FILE": "schema", "check_version": "schema", "schema_text": "schema", "validate_dict": "schema",
+    "key_for_label": "recognize.disclosure", "parse_status_text": "recognize.status",
+    "split_marker": "recognize.markers", "to_chinese": "numerals", "to_circled": "numerals",
+    "recognize": "recognize.pipeline",
+    "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
+    "parse_xml": "zip_package", "get_registry": "plugins",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"rectify_core.plugin_api has no {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"rectify_core.{module}"), name)
+
+
+__all__ = [
+    "SCHEMA_NAME",
+    "SCHEMA_VERSION",
+    "XSD_FILE",
+    "Block",
+    "Budget",
+    "Contact",
+    "Date",
+    "DisclosureField",
+    "Document",
+    "Extracted",
+    "Finding",
+    "InputError",
+    "Inspection",
+    "Limits",
+    "Location",
+    "Marker",
+    "Node",
+    "Package",
+    "Para",
+    "PluginError",
+    "Problem",
+    "ReadResult",
+    "Reader",
+    "Rectification",
+    "RectifyError",
+    "Removed",
+    "Report",
+    "SchemaError",
+    "SecurityError",
+    "Severity",
+    "Shown",
+    "Signature",
+    "Source",
+    "Span",
+    "Statistics",
+    "Status",
+    "UsageError",
+    "VisibleWriter",
+    "Writer",
+    "check_member_name",
+    "check_version",
+    "expected_visible",
+    "flatten",
+    "get_registry",
+    "hookimpl",
+    "key_for_label",
+    "open_zip",
+    "parse_status_text",
+    "parse_xml",
+    "recognize",
+    "replace",
+    "schema_text",
+    "split_marker",
+    "to_chinese",
+    "to_circled",
+    "unflatten",
+    "validate_dict",
+]

@@ -1,0 +1,55 @@
+"""Module-level tasks for the worker tests: a worker started by forkserver needs importable functions."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from rectify_core.errors import InputError
+
+
+def double(x: int) -> int:
+    return x * 2
+
+
+def hog() -> bytearray:
+    return bytearray(900 * 2**20)
+
+
+def spin() -> None:
+    while True:
+        pass
+
+
+def sleep() -> None:
+    time.sleep(60)
+
+
+def refuse() -> None:
+    raise InputError("not a notice", file="x.pdf", location="page 3")
+
+
+def bug() -> float:
+    return 1 / 0
+
+
+def crash() -> None:
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def deep() -> int:
+    def down(n: int) -> int:
+        return down(n + 1) + 1
+
+    return down(0)
+
+
+def item(x: object) -> object:
+    if x == "hog":
+        return hog()
+    if x == "sleep":
+        return sleep()
+    if x == "refuse":
+        return refuse()
+    return x

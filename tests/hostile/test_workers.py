@@ -1,0 +1,65 @@
+"""Worker processes: values and errors come back, runaway work is stopped and named."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from rectify_core import workers
+from rectify_core.budget import Limits
+from rectify_core.errors import InputError, SecurityError
+
+from . import tasks
+
+SMALL = Limits(timeout=1.0, max_memory=400 * 2**20)
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_value_comes_back(method: str) -> None:
+    assert workers.run(tasks.double, 21, limits=SMALL, method=method) == 42
+
+
+def test_rectify_error_keeps_file_place_and_class() -> None:
+    with pytest.raises(InputError) as err:
+        workers.run(tasks.refuse, limits=SMALL)
+    assert (err.value.file, err.value.location, err.value.exit_code) == ("x.pdf", "page 3", 2)
+
+
+def test_memory_limit_is_named() -> None:
+    with pytest.raises(SecurityError, match="max_memory") as err:
+        workers.run(tasks.hog, limits=SMALL, name="big.pdf")
+    assert err.value.file == "big.pdf"
+
+
+def test_wall_clock_limit_kills() -> None:
+    start = time.monotonic()
+    with pytest.raises(SecurityError, match="timeout=1"):
+        workers.run(tasks.sleep, limits=SMALL)
+    assert time.monotonic() - start < 1.0 + workers.GRACE + 3
+
+
+def test_crash_and_recursion_are_refusals_not_tracebacks() -> None:
+    with pytest.raises(SecurityError, match="SIGSEGV"):
+        workers.run(tasks.crash, limits=SMALL)
+    with pytest.raises(SecurityError, match="max_depth"):
+        workers.run(tasks.deep, limits=SMALL)
+
+
+def test_a_bug_is_a_bug() -> None:
+    with pytest.raises(workers.WorkerBug, match="ZeroDivisionError") as err:
+        workers.run(tasks.bug, limits=SMALL)
+    assert "Traceback" in err.value.detail
+
+
+def test_pool_one_bad_item_does_not_stop_the_rest() -> None:
+    items = ["a", "hog", "b", "sleep", "refuse", "c"]
+    outcomes = sorted(workers.Pool(jobs=2, limits=SMALL).map(tasks.item, items), key=lambda o: o.index)
+    assert [o.item for o in outcomes] == items
+    assert [o.value for o in outcomes if o.ok] == ["a", "b", "c"]
+    errors = {o.item: o.error for o in outcomes if not o.ok}
+    assert isinstance(errors["hog"], SecurityError) and "max_memory" in str(errors["hog"])
+    assert isinstance(errors["sleep"], SecurityError) and "timeout" in str(errors["sleep"])
+    assert isinstance(errors["refuse"], InputError)
+    fast = [o.seconds for o in outcomes if o.item in ("a", "b", "c")]
+    assert max(fast) < 1.0  # the sleeper never held them up
