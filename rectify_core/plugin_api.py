@@ -26,7 +26,11 @@ docx to the docx reader).
 
 **Vocabulary** — the genre's knowledge as functions: ``key_for_label`` (政务公开 labels),
 ``parse_status_text`` (status phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and
-``to_circled`` (numerals).
+``to_circled`` (numerals), ``parse_date`` (dates as written), ``find_statistics`` (the stated
+figures); standard forms ``completed``, ``marker_text``, ``date_text``, ``contact_line``; the ledger
+table vocabulary of ``rectify_core.vocab.tables`` (``FIELD_NAMES``, ``STANDARD_COLUMNS``,
+``match_header``, ``parse_columns_option``, ``problem_from_row``, ``row_from_problem``,
+``status_words``).
 
 Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
 this module to register a plugin stays cheap.
@@ -62,14 +66,26 @@ from .recognize.blocks import Block
 from .report import Report
 
 if TYPE_CHECKING:
+    from .normalize import completed, contact_line, date_text, marker_text
     from .numerals import to_chinese, to_circled
     from .plugins import get_registry
+    from .recognize.dates import parse_date
     from .recognize.disclosure import key_for_label
     from .recognize.markers import split_marker
     from .recognize.pipeline import recognize
+    from .recognize.statistics import find_statistics
     from .recognize.status import parse_status_text
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
+    from .vocab.tables import (
+        FIELD_NAMES,
+        STANDARD_COLUMNS,
+        match_header,
+        parse_columns_option,
+        problem_from_row,
+        row_from_problem,
+        status_words,
+    )
     from .zip_package import Package, check_member_name, open_zip, parse_xml
 
 _LAZY = {
@@ -81,6 +97,11 @@ _LAZY = {
     "recognize": "recognize.pipeline",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
+    "completed": "normalize", "contact_line": "normalize", "date_text": "normalize", "marker_text": "normalize",
+    "parse_date": "recognize.dates", "find_statistics": "recognize.statistics",
+    "FIELD_NAMES": "vocab.tables", "STANDARD_COLUMNS": "vocab.tables", "match_header": "vocab.tables",
+    "parse_columns_option": "vocab.tables", "problem_from_row": "vocab.tables", "row_from_problem": "vocab.tables",
+    "status_words": "vocab.tables",
 }
 
 
@@ -94,8 +115,10 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "FIELD_NAMES",
     "SCHEMA_NAME",
     "SCHEMA_VERSION",
+    "STANDARD_COLUMNS",
     "XSD_FILE",
     "Block",
     "Budget",
@@ -135,18 +158,29 @@ __all__ = [
     "Writer",
     "check_member_name",
     "check_version",
+    "completed",
+    "contact_line",
+    "date_text",
     "expected_visible",
+    "find_statistics",
     "flatten",
     "get_registry",
     "hookimpl",
     "key_for_label",
+    "marker_text",
+    "match_header",
     "open_zip",
+    "parse_columns_option",
+    "parse_date",
     "parse_status_text",
     "parse_xml",
+    "problem_from_row",
     "recognize",
     "replace",
+    "row_from_problem",
     "schema_text",
     "split_marker",
+    "status_words",
     "to_chinese",
     "to_circled",
     "unflatten",
