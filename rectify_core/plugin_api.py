@@ -27,7 +27,8 @@ docx to the docx reader).
 **Vocabulary** — the genre's knowledge as functions: ``key_for_label`` (政务公开 labels),
 ``parse_status_text`` (status phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and
 ``to_circled`` (numerals), ``parse_date`` (dates as written), ``find_statistics`` (the stated
-figures); standard forms ``completed``, ``marker_text``, ``date_text``, ``contact_line``; the ledger
+figures), ``derive_facts`` (what the core does with a ``Shown`` Document, for a writer's
+``expected``); standard forms ``completed``, ``marker_text``, ``date_text``, ``contact_line``; the ledger
 table vocabulary of ``rectify_core.vocab.tables`` (``FIELD_NAMES``, ``STANDARD_COLUMNS``,
 ``match_header``, ``parse_columns_option``, ``problem_from_row``, ``row_from_problem``,
 ``status_words``).
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
     from .plugins import get_registry
     from .recognize.dates import parse_date
     from .recognize.disclosure import key_for_label
+    from .recognize.facts import derive_facts
     from .recognize.markers import split_marker
     from .recognize.pipeline import recognize
     from .recognize.statistics import find_statistics
@@ -98,7 +100,7 @@ _LAZY = {
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
     "completed": "normalize", "contact_line": "normalize", "date_text": "normalize", "marker_text": "normalize",
-    "parse_date": "recognize.dates", "find_statistics": "recognize.statistics",
+    "parse_date": "recognize.dates", "find_statistics": "recognize.statistics", "derive_facts": "recognize.facts",
     "FIELD_NAMES": "vocab.tables", "STANDARD_COLUMNS": "vocab.tables", "match_header": "vocab.tables",
     "parse_columns_option": "vocab.tables", "problem_from_row": "vocab.tables", "row_from_problem": "vocab.tables",
     "status_words": "vocab.tables",
@@ -161,6 +163,7 @@ __all__ = [
     "completed",
     "contact_line",
     "date_text",
+    "derive_facts",
     "expected_visible",
     "find_statistics",
     "flatten",
