@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rectify_core import hookimpl
+from rectify_core.plugin_api import hookimpl
 
 from .read import CsvReader, OdsReader, XlsReader, XlsxReader
 from .write import CsvWriter, XlsxWriter

@@ -19,14 +19,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rectify_core.findings import Finding, Location, Severity
-from rectify_core.formats import Removed
-from rectify_core.model import Marker, Node, Problem, Rectification, replace
-from rectify_core.numerals import to_chinese
-from rectify_core.recognize.markers import CN_DIGITS, parse_marker_text, split_marker
-from rectify_core.vocab.tables import Cell, match_header, problem_from_row
+from rectify_core.plugin_api import (
+    Location,
+    Marker,
+    Node,
+    Problem,
+    Rectification,
+    Report,
+    Severity,
+    match_header,
+    problem_from_row,
+    replace,
+    split_marker,
+    to_chinese,
+)
 
-from .sheets import Sheet
+from .sheets import Cell, Sheet
 
 HEADER_SEARCH_ROWS = 50
 MARKER_ORDER = ("chinese", "chinese_paren", "arabic", "arabic_paren", "circled")
@@ -49,8 +57,6 @@ class _Builder:
 @dataclass
 class SheetRead:
     nodes: list[Node]
-    findings: list[Finding]
-    removed: list[Removed]
     rows: int  # problem rows
 
 
@@ -85,15 +91,19 @@ def _heading_node(text: str, rank_default: int = 1) -> _Builder:
     return _Builder(rank_default, None, text)
 
 
-_BARE = {to_chinese(n) for n in range(1, 100)}
+_BARE = {to_chinese(n): n for n in range(1, 100)}
+
+
+def parse_marker_text(text: str) -> tuple[str, int] | None:
+    """(style, value) when ``text`` is a heading number and nothing else: （1） 1. 一、 ①."""
+    split = split_marker(text)
+    return (split[1], split[2]) if split is not None and not split[3] else None
 
 
 def _bare_numeral(text: str) -> Marker | None:
     """一 or 十二 in a 序号 column: a top-level heading number written without its 、."""
-    if text and all(c in CN_DIGITS for c in text) and len(text) <= 4:
-        parsed = parse_marker_text(text + "、")
-        if parsed is not None:
-            return Marker("chinese", parsed[1])
+    if text in _BARE:
+        return Marker("chinese", _BARE[text])
     parsed = parse_marker_text(text)
     if parsed is not None and parsed[0] in ("chinese", "chinese_paren"):
         return Marker(parsed[0], parsed[1], text)  # type: ignore[arg-type]
@@ -101,12 +111,11 @@ def _bare_numeral(text: str) -> Marker | None:
 
 
 class _Reader:
-    def __init__(self, sheet: Sheet, file: str, extra: dict[str, str] | None) -> None:
-        self.sheet, self.file, self.extra = sheet, file, extra
+    def __init__(self, sheet: Sheet, report: Report, extra: dict[str, str] | None) -> None:
+        self.sheet, self.report, self.extra = sheet, report, extra
+        self.file = report.source
         self.roots: list[_Builder] = []
         self.stack: list[_Builder] = []
-        self.findings: list[Finding] = []
-        self.removed: list[Removed] = []
         self.problems = 0
         self.last: _Builder | None = None
         self.since_heading = 0  # problem rows since the last heading row: an empty 序号's number
@@ -117,7 +126,7 @@ class _Reader:
     def finding(self, rule: str, severity: Severity, r: int, c: int | None, zh: str, en: str) -> None:
         place_zh = f"工作表“{self.sheet.name}”第{r + 1}行" + (f"{column_letter(c)}列" if c is not None else "")
         place_en = f"sheet {self.sheet.name!r} row {r + 1}" + (f" column {column_letter(c)}" if c is not None else "")
-        self.findings.append(Finding(rule, severity, "", f"{place_zh}：{zh}", f"{place_en}: {en}", self.where(r, c)))
+        self.report.add(rule, severity, f"{place_zh}：{zh}", f"{place_en}: {en}", self.where(r, c))
 
     def place(self, node: _Builder) -> None:
         while self.stack and self.stack[-1].rank >= node.rank:
@@ -142,7 +151,7 @@ class _Reader:
         for r in range(header):
             for c, v in enumerate(self.sheet.rows[r]):
                 if v is not None and self.sheet.origin.get((r, c), (r, c)) == (r, c):
-                    self.removed.append(Removed(_text(v), "text above the ledger's header row", self.where(r, c)))
+                    self.report.remove(_text(v), "text above the ledger's header row", self.where(r, c))
         category: str | None = None
         by_field = {f: c for c, f in columns.items()}
         for r in range(header + 1, len(self.sheet.rows)):
@@ -155,8 +164,8 @@ class _Reader:
             if not any(v is not None for v in row):
                 continue
             if match_header([_text(v) for v in row], self.extra) is not None:
-                self.removed.append(Removed(" | ".join(_text(v) for v in row if v is not None),
-                                            "repeated header row", self.where(r)))
+                self.report.remove(" | ".join(_text(v) for v in row if v is not None), "repeated header row",
+                                   self.where(r))
                 continue
             heading = self.heading_text(r, row, cells, by_field.get("index"))
             if heading is not None:
@@ -200,7 +209,7 @@ class _Reader:
             self.add_problem(node)
             self.problems += 1
             self.last = node
-        return SheetRead([b.freeze() for b in self.roots], self.findings, self.removed, self.problems)
+        return SheetRead([b.freeze() for b in self.roots], self.problems)
 
     def continues(self, r: int, c: int) -> bool:
         origin = self.sheet.origin.get((r, c))
@@ -244,12 +253,12 @@ def _continue(first: Problem, more: Problem) -> Problem:
                    time_limit=first.time_limit or more.time_limit)
 
 
-def read_sheet(sheet: Sheet, file: str, extra: dict[str, str] | None = None) -> SheetRead | None:
-    """The body a ledger sheet states, or None when the sheet has no ledger header."""
+def read_sheet(sheet: Sheet, report: Report, extra: dict[str, str] | None = None) -> SheetRead | None:
+    """The body a ledger sheet states (findings into ``report``), or None when it has no header."""
     found = find_header(sheet, extra)
     if found is None:
         return None
-    return _Reader(sheet, file, extra).read(*found)
+    return _Reader(sheet, report, extra).read(*found)
 
 
 __all__ = ["SheetRead", "column_letter", "find_header", "read_sheet"]

@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rectify_core.model import Document, Node
-from rectify_core.vocab.tables import status_words
+from rectify_core.plugin_api import Document, Node, RectifyError, status_words
 
 from .sheets import Grid, Sheet
 
@@ -139,8 +138,6 @@ def input_files(paths: Iterable[str], extensions: Iterable[str]) -> list[str]:
 def collect(files: list[str], read: Callable[[str], Document],
             progress: Callable[[int, int, str], None] | None = None) -> Table:
     """Read every file in order; one that cannot be read is recorded, not fatal."""
-    from rectify_core.errors import RectifyError
-
     table = Table()
     for i, path in enumerate(files):
         try:

@@ -24,11 +24,17 @@ import json
 import re
 from typing import Any
 
-from rectify_core.errors import InputError
-from rectify_core.model import Date, Node, Signature
-from rectify_core.normalize import CONTACT_LABELS, date_text
-from rectify_core.recognize.dates import parse_date
-from rectify_core.recognize.statistics import find_statistics
+from rectify_core.plugin_api import (
+    Contact,
+    Date,
+    InputError,
+    Node,
+    Signature,
+    contact_line,
+    date_text,
+    find_statistics,
+    parse_date,
+)
 
 from .sheets import Sheet
 
@@ -209,7 +215,7 @@ def compose(front: dict[str, Any], body: tuple[Node, ...]) -> dict[str, Any]:
     closing = list(front.get("closing") or [STANDARD_CLOSING.format(level=level)])
     for kind in ("phone", "mailbox", "email"):
         if front.get(kind):
-            closing.append(f"{CONTACT_LABELS[kind]}：{front[kind]}")
+            closing.append(contact_line(Contact(kind, front[kind])))
     date = _date(front.get("date"))
     signature = Signature(issuer=issuer, date=date) if issuer or date else None
     return {"title": title or None, "subtitle": front.get("subtitle") or None, "preamble": tuple(preamble),

@@ -1,5 +1,8 @@
 """Ledger readers: xlsx, xls, ods (python-calamine) and csv → a Document.
 
+A reader returns ``Shown``: the facts (inspection, statistics, contacts) of a notice built from a
+ledger are what its text states, derived by the core as for every visible format.
+
 Options: ``columns=HEADER=FIELD,…`` maps header names the vocabulary does not know
 (``rectify_core.vocab.tables``); ``front=FILE`` gives the front matter (``--front FILE`` on the
 command line).  Every sheet with a ledger header adds its rows to the body in sheet order; a sheet
@@ -10,12 +13,18 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from rectify_core.errors import InputError, UsageError
-from rectify_core.findings import Finding
-from rectify_core.formats import Reader, ReadResult, Removed, Source
-from rectify_core.model import Document, Node
-from rectify_core.recognize.facts import derive_facts
-from rectify_core.vocab.tables import match_header, parse_columns_option
+from rectify_core.plugin_api import (
+    Document,
+    InputError,
+    Node,
+    Reader,
+    Report,
+    Shown,
+    Source,
+    UsageError,
+    match_header,
+    parse_columns_option,
+)
 
 from .body import read_sheet
 from .front import compose, front_from_sheet, is_front_sheet, load_front_file
@@ -25,8 +34,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 
-def document_from_sheets(sheets: list[Sheet], name: str, options: dict[str, Any]) -> ReadResult:
-    """The Document a workbook states, with located findings and what was left out."""
+def document_from_sheets(sheets: list[Sheet], options: dict[str, Any], report: Report) -> Document:
+    """The Document a workbook states (facts still to be derived from its text: see ``Shown``)."""
+    name = report.source
     extra = None
     if options.get("columns"):
         try:
@@ -35,44 +45,39 @@ def document_from_sheets(sheets: list[Sheet], name: str, options: dict[str, Any]
             raise UsageError(str(exc)) from None
     front: dict[str, Any] = {}
     body: list[Node] = []
-    findings: list[Finding] = []
-    removed: list[Removed] = []
     ledgers = problems = 0
     for sheet in sheets:
         if is_front_sheet(sheet.name):
             front.update(front_from_sheet(sheet, name))
             continue
-        read = read_sheet(sheet, name, extra)
+        read = read_sheet(sheet, report, extra)
         if read is None:
             if any(v is not None for row in sheet.rows for v in row):
-                findings.append(Finding("ledger.sheet-skipped", "warning", "",
-                                        f"工作表“{sheet.name}”没有台账表头，未读入",
-                                        f"sheet {sheet.name!r} has no ledger header row and was not read"))
+                report.add("ledger.sheet-skipped", "warning", f"工作表“{sheet.name}”没有台账表头，未读入",
+                           f"sheet {sheet.name!r} has no ledger header row and was not read")
             continue
         ledgers += 1
         problems += read.rows
         body.extend(read.nodes)
-        findings.extend(read.findings)
-        removed.extend(read.removed)
     if not ledgers:
         raise InputError("no ledger header row found (a row naming 反馈问题 and 整改措施/整改情况/完成情况/整改时限 "
                          "…); name other columns with -O columns=HEADER=FIELD", file=name)
     if options.get("front"):
         front.update(load_front_file(str(options["front"])))
     members = compose(front, tuple(body)) if front else {}
-    doc = derive_facts(Document(body=tuple(body), **members))
-    return ReadResult(document=doc, findings=findings, removed=removed,
-                      info={"sheets": len(sheets), "ledger_sheets": ledgers, "problem_rows": problems})
+    report.info.update({"sheets": len(sheets), "ledger_sheets": ledgers, "problem_rows": problems})
+    return Document(body=tuple(body), **members)
 
 
 class _SpreadsheetReader(Reader):
     description = "rectification ledger (整改台账) spreadsheet"
     max_bytes = 64 * 2**20
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown:
         if not source.data:
             raise InputError("the file is empty", file=source.name)
-        return document_from_sheets(load_workbook(source.data, source.name), source.name, options)
+        sheets = load_workbook(source.data, source.name, report.budget)
+        return Shown(document_from_sheets(sheets, options, report))
 
 
 class XlsxReader(_SpreadsheetReader):
@@ -136,10 +141,10 @@ class CsvReader(Reader):
             return 0.97
         return 0.7 if is_csv else 0.0
 
-    def read(self, source: Source, options: dict[str, Any]) -> ReadResult:
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown:
         if not source.data.strip():
             raise InputError("the file is empty", file=source.name)
-        return document_from_sheets(load_csv(source.data, source.name), source.name, options)
+        return Shown(document_from_sheets(load_csv(source.data, source.name, report.budget), options, report))
 
 
 __all__ = ["CsvReader", "OdsReader", "XlsReader", "XlsxReader", "document_from_sheets"]

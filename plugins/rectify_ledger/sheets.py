@@ -17,13 +17,12 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from rectify_core.errors import InputError, SecurityError
+from rectify_core.plugin_api import Budget, InputError, SecurityError
 
 Cell = str | _dt.date
 Grid = list[list[Cell | None]]
 
-MAX_CELLS = 2_000_000  # a ledger of 10 000 rows × 50 columns is 500 000 cells
-MAX_INFLATED = 512 * 2**20  # xlsx/ods are zip packages: refuse a bomb before calamine inflates it
+MAX_CELLS = 2_000_000  # a ledger of 10 000 rows × 50 columns is 500 000 cells; the budget may say less
 MAX_MERGED = 200_000
 
 
@@ -72,23 +71,22 @@ def fill_merged(sheet: Sheet) -> None:
                     row[c] = sheet.rows[r0][c0] if c0 < len(sheet.rows[r0]) else None
 
 
-def _check_zip(data: bytes, name: str) -> None:
+def _check_zip(data: bytes, name: str, budget: Budget) -> None:
+    """xlsx and ods are zip packages: charge what they inflate to before calamine inflates it."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             inflated = sum(i.file_size for i in z.infolist())
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise InputError(f"not a readable spreadsheet package: {exc}", file=name) from None
-    if inflated > MAX_INFLATED:
-        raise SecurityError(f"spreadsheet inflates to {inflated // 2**20} MiB, more than the "
-                            f"{MAX_INFLATED // 2**20} MiB a ledger may", file=name)
+    budget.charge("inflated", inflated)
 
 
-def load_workbook(data: bytes, name: str) -> list[Sheet]:
+def load_workbook(data: bytes, name: str, budget: Budget) -> list[Sheet]:
     """Every worksheet of an xlsx/xlsm/xls/ods file, merged areas filled."""
     import python_calamine as pc  # lazy: listing formats must not load the Rust extension
 
     if data[:4] == b"PK\x03\x04":
-        _check_zip(data, name)
+        _check_zip(data, name, budget)
     try:
         book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own family and plain ValueErrors
@@ -101,11 +99,12 @@ def load_workbook(data: bytes, name: str) -> list[Sheet]:
         try:
             raw = book.get_sheet_by_name(meta.name)
             cells += raw.height * raw.width
+            budget.charge("elements", raw.height * raw.width)
             if cells > MAX_CELLS:
                 raise SecurityError(f"the workbook has more than {MAX_CELLS} cells", file=name)
             rows = [[cell_value(v) for v in row] for row in raw.to_python(skip_empty_area=False)]
             merged = raw.merged_cell_ranges or []
-        except SecurityError:
+        except (SecurityError, InputError):
             raise
         except Exception as exc:
             raise InputError(f"sheet {meta.name!r} cannot be read: {_short(exc)}", file=name) from None
@@ -134,7 +133,7 @@ def decode_csv(data: bytes, name: str) -> str:
         raise InputError(f"csv is neither UTF-8 nor GBK (bad byte at {exc.start})", file=name) from None
 
 
-def load_csv(data: bytes, name: str) -> list[Sheet]:
+def load_csv(data: bytes, name: str, budget: Budget) -> list[Sheet]:
     text = decode_csv(data, name)
     if "\x00" in text:
         raise InputError("csv contains NUL characters: not a text table", file=name)
@@ -145,6 +144,7 @@ def load_csv(data: bytes, name: str) -> list[Sheet]:
     try:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             cells += len(row)
+            budget.charge("elements", len(row) + 1)
             if cells > MAX_CELLS:
                 raise SecurityError(f"the csv has more than {MAX_CELLS} cells", file=name)
             rows.append([cell_value(v) for v in row])

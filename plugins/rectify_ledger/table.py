@@ -16,12 +16,22 @@ problem's heading (it becomes the first paragraph of its finding), the account's
 
 from __future__ import annotations
 
-from rectify_core.model import Document, Node, Problem, replace
-from rectify_core.normalize import completed, marker_text
-from rectify_core.vocab.tables import FIELD_NAMES, STANDARD_COLUMNS, Cell, row_from_problem
+from rectify_core.plugin_api import (
+    FIELD_NAMES,
+    STANDARD_COLUMNS,
+    Document,
+    Node,
+    Problem,
+    Report,
+    completed,
+    derive_facts,
+    marker_text,
+    replace,
+    row_from_problem,
+)
 
 from .front import FRONT_KEYS
-from .sheets import Grid, Sheet
+from .sheets import Cell, Grid, Sheet
 
 LEDGER_SHEET = "整改台账"
 FRONT_SHEET = "基本信息"
@@ -139,7 +149,7 @@ def expected_ledger(document: Document, sheets: list[Sheet]) -> Document:
         copy = Sheet(s.name, [list(r) for r in s.rows], merged=list(s.merged))
         fill_merged(copy)
         copies.append(copy)
-    return document_from_sheets(copies, "<expected>", {}).document
+    return derive_facts(document_from_sheets(copies, {}, Report("<expected>")))
 
 
 __all__ = ["FRONT_SHEET", "HEADER", "LEDGER_SHEET", "csv_sheets", "expected_ledger", "front_rows", "front_sheet",

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, BinaryIO
 
-from rectify_core.formats import Writer
-from rectify_core.model import Document
+from rectify_core.plugin_api import Document, Writer
 
 from .table import csv_sheets, expected_ledger, workbook_sheets
 from .xlsx import render_csv, render_xlsx

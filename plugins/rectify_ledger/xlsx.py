@@ -14,7 +14,7 @@ import csv
 import datetime as _dt
 import io
 
-from rectify_core.errors import InputError
+from rectify_core.plugin_api import InputError
 
 from .sheets import Sheet
 

@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 
+from rectify_core.budget import Limits
 from rectify_core.formats import ReadResult, Source
 from rectify_core.plugins import get_registry
+from rectify_core.reading import read_source
 from tests.clients import in_ci, require_client
 
 HEADER = ["序号", "反馈问题", "整改措施", "责任单位", "责任人", "整改时限", "完成情况"]
@@ -87,8 +89,9 @@ def csv_bytes(rows: Sequence[tuple[Any, ...]] = ROWS, encoding: str = "utf-8") -
     return out.getvalue().encode(encoding)
 
 
-def read(data: bytes, fmt: str, name: str | None = None, **options: Any) -> ReadResult:
-    return get_registry().reader(fmt).read(Source(data, name or f"ledger.{fmt}"), options)
+def read(data: bytes, fmt: str, name: str | None = None, limits: Limits | None = None,
+         **options: Any) -> ReadResult:
+    return read_source(get_registry().reader(fmt), Source(data, name or f"ledger.{fmt}"), options, limits=limits)
 
 
 def require_calc() -> str:
