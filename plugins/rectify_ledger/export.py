@@ -20,8 +20,6 @@ from typing import Any
 
 from rectify_core.plugin_api import Document, Node, RectifyError, status_words
 
-from .sheets import Grid, Sheet
-
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("source", "来源文件"), ("location", "位置"), ("issuer", "发文机关"), ("date", "通报日期"),
     ("level", "巡视巡察"), ("team", "巡察组"), ("section", "所属部分"), ("number", "编号"),
@@ -149,17 +147,17 @@ def collect(files: list[str], read: Callable[[str], Document],
     return table
 
 
-def _cell(row: dict[str, Any], key: str) -> str | _dt.date | None:
+def _cell(row: dict[str, Any], key: str) -> str | int | _dt.date | None:
     value = row.get(key)
-    if value is None:
-        return None
+    if value is None or isinstance(value, int):
+        return value  # counts stay numbers
     if key in ("date", "deadline"):
         return _dt.date.fromisoformat(value)
     return str(value)
 
 
-def _grid(rows: list[dict[str, Any]], columns: tuple[tuple[str, str], ...]) -> Grid:
-    grid: Grid = [[zh for _, zh in columns]]
+def _grid(rows: list[dict[str, Any]], columns: tuple[tuple[str, str], ...]) -> list[list[Any]]:
+    grid: list[list[Any]] = [[zh for _, zh in columns]]
     grid += [[_cell(r, k) for k, _ in columns] for r in rows]
     return grid
 
@@ -176,19 +174,17 @@ def render(table: Table, fmt: str, as_of: _dt.date) -> dict[str, bytes]:
                   for s, m in table.failures]
         return {"": ("\n".join(lines) + "\n").encode("utf-8") if lines else b""}
     if fmt == "csv":
-        from .xlsx import render_csv
+        from .xlsx import csv_bytes
 
-        return {"": render_csv(Sheet("问题清单", _grid(table.rows, COLUMNS))),
-                "-summary.csv": render_csv(Sheet("汇总", _grid(summary, SUMMARY)))}
+        return {"": csv_bytes(_grid(table.rows, COLUMNS)), "-summary.csv": csv_bytes(_grid(summary, SUMMARY))}
     if fmt == "xlsx":
         from .xlsx import render_table_workbook
 
-        failures: Grid = [["来源文件", "未读入的原因"]]
-        failures += [[s, m] for s, m in table.failures]
-        sheets = [Sheet("问题清单", _grid(table.rows, COLUMNS)),
-                  Sheet(f"汇总（截至{as_of.isoformat()}）", _grid(summary, SUMMARY))]
+        failures: list[list[Any]] = [["来源文件", "未读入的原因"], *([s, m] for s, m in table.failures)]
+        sheets = [("问题清单", _grid(table.rows, COLUMNS)),
+                  (f"汇总（截至{as_of.isoformat()}）", _grid(summary, SUMMARY))]
         if table.failures:
-            sheets.append(Sheet("未读入", failures))
+            sheets.append(("未读入", failures))
         return {"": render_table_workbook(sheets, created=as_of)}
     raise ValueError(f"unknown export format {fmt!r} (xlsx, csv, jsonl)")
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+from collections.abc import Sequence
+from typing import Any
 
 from rectify_core.plugin_api import InputError
 
@@ -88,10 +90,14 @@ def _check(value: str, sheet: Sheet, r: int) -> None:
 
 
 def render_csv(sheet: Sheet) -> bytes:
+    return csv_bytes(sheet.rows)
+
+
+def csv_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
     """UTF-8 with a BOM (so Excel in China opens it as UTF-8), CRLF rows, dates as YYYY-MM-DD."""
     out = io.StringIO(newline="")
     w = csv.writer(out, lineterminator="\r\n")
-    for row in sheet.rows:
+    for row in rows:
         w.writerow(["" if v is None else v.isoformat() if isinstance(v, _dt.date) else v for v in row])
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
@@ -99,7 +105,7 @@ def render_csv(sheet: Sheet) -> bytes:
 
 
 
-def render_table_workbook(sheets: list[Sheet], created: _dt.date | None = None) -> bytes:
+def render_table_workbook(sheets: list[tuple[str, list[list[Any]]]], created: _dt.date | None = None) -> bytes:
     """Plain tables (header row + rows) as one workbook: the ``rectify export`` output."""
     import xlsxwriter
 
@@ -111,23 +117,25 @@ def render_table_workbook(sheets: list[Sheet], created: _dt.date | None = None) 
     head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9D9D9", "text_wrap": True})
     cell = book.add_format({"valign": "top", "text_wrap": True})
     date = book.add_format({"valign": "top", "num_format": "yyyy-mm-dd"})
-    for sheet in sheets:
-        ws = book.add_worksheet(sheet.name[:31])
-        for r, row in enumerate(sheet.rows):
+    for name, rows in sheets:
+        ws = book.add_worksheet(name[:31])
+        width = max((len(r) for r in rows), default=0)
+        for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 if isinstance(value, _dt.date):
                     ws.write_datetime(r, c, _dt.datetime.combine(value, _dt.time()), date)
+                elif isinstance(value, int):
+                    ws.write_number(r, c, value, cell)
                 elif value is not None:
-                    _check(value, sheet, r)
-                    ws.write_string(r, c, value, head if r == 0 else cell)
+                    ws.write_string(r, c, str(value)[:CELL_LIMIT], head if r == 0 else cell)
         ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, max(len(sheet.rows) - 1, 0), max(sheet.width() - 1, 0))
-        for c in range(sheet.width()):
-            longest = max((len(str(row[c])) for row in sheet.rows[:200] if c < len(row) and row[c] is not None),
+        ws.autofilter(0, 0, max(len(rows) - 1, 0), max(width - 1, 0))
+        for c in range(width):
+            longest = max((len(str(row[c])) for row in rows[:200] if c < len(row) and row[c] is not None),
                           default=4)
             ws.set_column(c, c, min(max(longest * 2, 8), 60))
         ws.set_paper(9)
         ws.set_landscape()
     book.close()
     return buf.getvalue()
-__all__ = ["COLUMN_WIDTHS", "render_csv", "render_table_workbook", "render_xlsx"]
+__all__ = ["COLUMN_WIDTHS", "csv_bytes", "render_csv", "render_table_workbook", "render_xlsx"]
