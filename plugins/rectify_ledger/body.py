@@ -154,6 +154,7 @@ class _Reader:
                     self.report.remove(_text(v), "text above the ledger's header row", self.where(r, c))
         category: str | None = None
         by_field = {f: c for c, f in columns.items()}
+        header_texts = {_text(v) for v in self.sheet.rows[header] if v is not None}
         for r in range(header + 1, len(self.sheet.rows)):
             row = self.sheet.rows[r]
             cells: dict[str, Cell] = {}
@@ -163,7 +164,8 @@ class _Reader:
                     cells[f] = value
             if not any(v is not None for v in row):
                 continue
-            if match_header([_text(v) for v in row], self.extra) is not None:
+            if sum(1 for v in row if v is not None and _text(v) in header_texts) >= 2 and \
+                    match_header([_text(v) for v in row], self.extra) is not None:
                 self.report.remove(" | ".join(_text(v) for v in row if v is not None), "repeated header row",
                                    self.where(r))
                 continue

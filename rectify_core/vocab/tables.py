@@ -19,6 +19,7 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Date, Problem, Rectification, Status
 from ..normalize import STATUS_PHRASES, date_text
@@ -153,8 +154,12 @@ def time_limit_date(value: Cell | None) -> Date | None:
 def status_from_cell(value: Cell | None) -> tuple[str, Date | None] | None:
     """(category, deadline) of a 完成情况 cell by the shared status vocabulary, or None if it says none."""
     text = _one_line(value)
-    if text is None:
-        return None
+    return None if text is None else _status_of(text)
+
+
+@lru_cache(maxsize=1024)
+def _status_of(text: str) -> tuple[str, Date | None] | None:
+    """Cached: a ledger repeats a handful of status phrases on every row."""
     if text in YES_NO_STATUS:
         return YES_NO_STATUS[text], None
     return parse_status_text(text)
