@@ -188,11 +188,9 @@ class _Reader:
                     self.finding("ledger.empty-row", "warning", r, by_field["index"],
                                  f"该行只有序号“{_text(cells['index'])}”，未读入",
                                  f"the row holds only the index {_text(cells['index'])!r} and was not read")
-                stray = [(c, v) for c, v in enumerate(row) if v is not None and c not in columns]
-                for c, v in stray:  # text only in columns the ledger does not know: say so
-                    self.finding("ledger.unmapped", "warning", r, c, f"未识别列中的文字“{_text(v)[:20]}”未读入",
-                                 f"text {_text(v)[:20]!r} in an unrecognised column was not read")
+                self.left_out(r, row, columns)
                 continue
+            self.left_out(r, row, columns)
             if cont and self.last is not None and self.last.problem is not None:
                 self.last.problem = _continue(self.last.problem, problem)
                 continue
@@ -212,6 +210,18 @@ class _Reader:
             self.problems += 1
             self.last = node
         return SheetRead([b.freeze() for b in self.roots], self.problems)
+
+    def left_out(self, r: int, row: list[Cell | None], columns: dict[int, str]) -> None:
+        """Text the notice does not take — 备注, columns that are no ledger field — is listed as removed."""
+        for c, v in enumerate(row):
+            if v is None or self.sheet.origin.get((r, c), (r, c)) != (r, c):
+                continue  # empty, or a copy of a merged cell reported where it starts
+            field = columns.get(c)
+            if field is None:
+                self.report.remove(_text(v), "in a column that is no ledger field (map it with -O columns=…)",
+                                   self.where(r, c))
+            elif field == "remark":
+                self.report.remove(_text(v), "备注 (remark): not part of the notice", self.where(r, c))
 
     def continues(self, r: int, c: int) -> bool:
         origin = self.sheet.origin.get((r, c))

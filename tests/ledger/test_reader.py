@@ -180,3 +180,24 @@ def test_dates_in_text_and_cells() -> None:
     assert time_limit_date("立行立改") == Date(text="立行立改")
     assert time_limit_date("6月底前") == Date(text="6月底前")  # no year: nothing guessed
     assert HEADER[0] == "序号"
+
+
+def test_remarks_and_unknown_columns_are_listed_as_removed() -> None:
+    header = [*HEADER, "备注", "内部编码"]
+    rows = [(1, "问题。", "措施。", None, None, None, "已完成", "已报县纪委", "A-01")]
+    result = read(xlsx_bytes(rows, header, title=None), "xlsx")
+    assert {(r.text, r.location.column) for r in result.removed} == {("已报县纪委", 8), ("A-01", 9)}
+
+
+def test_docs_list_every_recognised_column_name_and_front_key() -> None:
+    from pathlib import Path
+
+    from rectify_ledger.front import FRONT_KEYS
+
+    from rectify_core.vocab.tables import FIELD_NAMES
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "ledger.md").read_text("utf-8")
+    for field, names in FIELD_NAMES.items():
+        assert f"| `{field}` | " + " · ".join(names) in docs, field
+    for key in FRONT_KEYS:
+        assert f"`{key}`" in docs, key
