@@ -6,13 +6,29 @@ The public names live in :mod:`rectify_core.api` (read, write, convert, validate
 
 from __future__ import annotations
 
-import pluggy
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pluggy
+
+    hookimpl: pluggy.HookimplMarker
 
 __version__ = "0.1.0"
 
 # The project's name, spelled once: the pluggy project, the entry-point group and the distribution.
 PROJECT = "rectify"
 
-hookimpl = pluggy.HookimplMarker(PROJECT)
+
+def __getattr__(name: str) -> Any:
+    """``hookimpl`` is made on first use: pluggy costs ~10 ms, and ``rectify --help`` or
+    ``rectify formats`` (answered from the plugin index) need no plugin machinery."""
+    if name == "hookimpl":
+        import pluggy
+
+        marker = pluggy.HookimplMarker(PROJECT)
+        globals()["hookimpl"] = marker
+        return marker
+    raise AttributeError(f"module 'rectify_core' has no attribute {name!r}")
+
 
 __all__ = ["PROJECT", "__version__", "hookimpl"]

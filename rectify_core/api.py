@@ -5,29 +5,59 @@
     api.write(result.document, "notice.docx")  # format from the extension
     findings = api.validate(result.document)   # schema + semantic rules
 
-Every function takes paths or bytes, picks formats from names, extensions or content, and raises
-only :class:`rectify_core.errors.RectifyError` subclasses for bad input.
+Every function takes paths or bytes, picks formats from names (case-insensitive), extensions or
+content, and raises only :class:`rectify_core.errors.RectifyError` subclasses: bad input or usage
+gives InputError, UsageError, SchemaError or SecurityError; a bug inside rectify or a plugin is
+wrapped in InternalError (the original exception is its ``__cause__``), so ``except RectifyError``
+is the one handler a caller needs.  Messages name this module's parameters (``format=``,
+``force=True``); the ``rectify`` command prints its own flags instead (``RectifyError.cli_message``).
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, ParamSpec, TypeVar
 
 from .budget import Limits, parse_pairs, size_text
-from .errors import InputError, SecurityError, UsageError
+from .errors import InputError, InternalError, OutputError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding
-from .formats import Reader, ReadResult, Source
+from .formats import Reader, ReadResult, Source, Writer
 from .model import STATUS_CATEGORIES, Document
+from .options import resolve
 from .plugins import Registry, get_registry
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _boundary(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """No bare Python error leaves the API: OS errors become Input/OutputError, anything else a
+    bug, reported as InternalError with the original chained."""
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return fn(*args, **kwargs)
+        except RectifyError:
+            raise
+        except OSError as exc:
+            kind = InputError if fn.__name__.startswith("read") else OutputError
+            raise kind(f"{exc.strerror or exc}", file=exc.filename and str(exc.filename)) from exc
+        except RecursionError as exc:
+            raise InputError("the document is nested too deeply to process") from exc
+        except MemoryError as exc:
+            raise SecurityError("the input needs more memory than is available") from exc
+        except Exception as exc:
+            raise InternalError(f"internal error in {fn.__name__}(): {type(exc).__name__}: {exc}") from exc
+    return wrapper
 
 
 @contextmanager
@@ -38,6 +68,8 @@ def _input_stream(path: str | os.PathLike[str] | bytes, name: str | None) -> Ite
     if isinstance(path, bytes):
         yield io.BytesIO(path), name or "<bytes>", len(path)
         return
+    if not isinstance(path, str | os.PathLike):
+        raise UsageError(f"path must be a file path, \"-\" or bytes, got {type(path).__name__}")
     p = os.fspath(path)
     if p == "-":
         yield sys.stdin.buffer, name or "<stdin>", None  # not ours to close
@@ -93,14 +125,18 @@ def reader_limits(reader: Reader, limits: Limits | Mapping[str, Any] | str | Non
     return Limits().merged(declared).merged(asked)
 
 
+@_boundary
 def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
          name: str | None = None, options: dict[str, Any] | None = None,
          registry: Registry | None = None, limits: Limits | Mapping[str, Any] | str | None = None,
          isolate: bool | None = None) -> ReadResult:
-    """Read a 通报 from a file or bytes. ``format`` overrides detection.
+    """Read a 通报 from a file path, ``"-"`` (standard input) or bytes.
 
-    The reader is chosen from the first 4 KiB, and the file's size is checked against that
-    reader's ``max_bytes`` before the rest is read, so an oversized file costs no memory.
+    ``format`` names the reader (case-insensitive) instead of detecting it; ``name`` is the
+    display name used in messages for bytes; ``options`` are the reader's declared options
+    (``rectify formats --options``): an unknown key or a bad value raises UsageError.  The reader
+    is chosen from the first 4 KiB, and the file's size is checked against that reader's
+    ``max_bytes`` before the rest is read, so an oversized file costs no memory.
     ``limits`` (a :class:`~rectify_core.budget.Limits`, a dict or ``"max_pages=50,timeout=5"``)
     override the reader's declared work budget.  ``isolate`` runs the parsing in a worker process
     under the memory and time limits (default: for readers that call libraries Python cannot
@@ -113,13 +149,14 @@ def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
         head = stream.read(4096)
         reader: Reader | None = reg.reader(format) if format else reg.reader_for(head, display)
         if reader is None:
-            raise InputError("cannot tell the format of this file; name it with --from "
-                             f"({', '.join(sorted(reg.readers))})", file=display)
+            known = ", ".join(sorted(reg.readers))
+            raise InputError(f"cannot tell the format of this file; pass format= ({known})", file=display,
+                             cli_reason=f"cannot tell the format of this file; name it with --from ({known})")
+        opts = resolve(reader, options)
         lim = reader_limits(reader, limits)
         data = _read_capped(stream, display, size, lim.max_bytes, head, f"the {reader.name} reader")
     if not data or data.isspace():
         raise InputError("the file is empty", file=display)
-    opts = dict(options or {})
     if isolate is None:
         isolate = bool(getattr(reader, "isolate", False))
     if isolate and not workers.IN_WORKER:
@@ -135,15 +172,43 @@ def _parse(reader: Reader, data: bytes, display: str, options: dict[str, Any], l
     return read_source(reader, Source(data, display), options, limits=limits)
 
 
-def read_document(path: str | os.PathLike[str] | bytes, format: str | None = None, **kw: Any) -> Document:
-    return read(path, format, **kw).document
+@_boundary
+def read_document(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
+                  name: str | None = None, options: dict[str, Any] | None = None,
+                  registry: Registry | None = None,
+                  limits: Limits | Mapping[str, Any] | str | None = None) -> Document:
+    """Only the Document of :func:`read` (findings and removed text dropped)."""
+    return read(path, format, name=name, options=options, registry=registry, limits=limits).document
 
 
+@_boundary
 def write_bytes(document: Document, format: str, *, options: dict[str, Any] | None = None,
                 registry: Registry | None = None) -> bytes:
+    """``document`` in format ``format`` as bytes; ``options`` are the writer's declared options."""
     reg = registry or get_registry()
+    writer = reg.writer(format)
+    return _render(writer, document, resolve(writer, options))
+
+
+def _render(writer: Writer, document: Document, options: dict[str, Any]) -> bytes:
+    if not isinstance(document, Document):
+        raise UsageError(f"document must be a rectify_core.model.Document, got {type(document).__name__}")
     buf = io.BytesIO()
-    reg.writer(format).write(document, buf, dict(options or {}))
+    try:
+        writer.write(document, buf, options)
+    except RectifyError:
+        raise
+    except Exception as exc:
+        # A Document built by hand with wrong values (a marker value "one") reaches the writer
+        # unchecked; checking costs nothing on the path that works, so do it only now.
+        from .schema import validate_dict
+
+        findings = validate_dict(document.to_dict())
+        if findings:
+            first = findings[0]
+            raise SchemaError(f"{first.pointer or '/'}: {first.message_en}", pointer=first.pointer,
+                              findings=findings) from exc
+        raise
     return buf.getvalue()
 
 
@@ -151,10 +216,11 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, force: bool = Tru
     """Write via a temporary file in the same folder and rename: never a partial file."""
     target = Path(path)
     if not force and target.exists():
-        raise UsageError(f"{target} exists; use --force to replace it")
+        raise UsageError(f"{target} exists; pass force=True to replace it",
+                         cli_reason=f"{target} exists; use --force to replace it")
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise UsageError(f"folder {directory} does not exist", file=str(target))
+        raise OutputError(f"folder {directory} does not exist", file=str(target))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -174,30 +240,53 @@ def _umask() -> int:
     return mask
 
 
+@_boundary
 def write(document: Document, path: str | os.PathLike[str], format: str | None = None, *,
-          options: dict[str, Any] | None = None, force: bool = True,
+          options: dict[str, Any] | None = None, force: bool = False,
           registry: Registry | None = None) -> None:
-    """Write a Document to ``path``; the format comes from ``format`` or the extension."""
+    """Write a Document to ``path``, atomically; the format comes from ``format`` or the extension.
+
+    An existing file is kept (UsageError) unless ``force=True``, as on the command line.
+    """
     reg = registry or get_registry()
-    if format is None:
-        w = reg.writer_for_path(os.fspath(path))
-        if w is None:
-            raise UsageError(f"cannot tell the output format from {os.fspath(path)!r}; name it with --to")
-        format = w.name
-    data = write_bytes(document, format, options=options, registry=reg)
+    writer = _writer_for(reg, path, format)
+    data = _render(writer, document, resolve(writer, options))
     atomic_write(path, data, force=force)
 
 
+def _writer_for(reg: Registry, path: str | os.PathLike[str], format: str | None) -> Writer:
+    if format is not None:
+        return reg.writer(format)
+    w = reg.writer_for_path(os.fspath(path))
+    if w is None:
+        raise UsageError(f"cannot tell the output format from {os.fspath(path)!r}; pass format=",
+                         cli_reason=f"cannot tell the output format from {os.fspath(path)!r}; name it with --to")
+    return w
+
+
+@_boundary
 def convert(src: str | os.PathLike[str] | bytes, dst: str | os.PathLike[str], *,
             from_format: str | None = None, to_format: str | None = None,
-            options: dict[str, Any] | None = None) -> ReadResult:
-    result = read(src, from_format, options=options)
-    write(result.document, dst, to_format, options=options)
+            options: dict[str, Any] | None = None, force: bool = False,
+            registry: Registry | None = None) -> ReadResult:
+    """Read ``src`` and write it to ``dst``; returns what was read (with its findings).
+
+    ``options`` go to whichever of the reader and the writer declares each key (a key may be
+    scoped as ``"html.site_name"``); a key neither declares is a UsageError.
+    """
+    from .options import split_for
+
+    reg = registry or get_registry()
+    writer = _writer_for(reg, dst, to_format)
+    parts, rest = split_for([writer], options or {})
+    result = read(src, from_format, options=rest, registry=reg)
+    write(result.document, dst, writer.name, options=parts.get(id(writer)), force=force, registry=reg)
     return result
 
 
+@_boundary
 def validate(document: Document | dict[str, Any], registry: Registry | None = None) -> list[Finding]:
-    """Schema findings, then (for a schema-valid document) every semantic rule."""
+    """Schema findings, then (for a schema-valid document) every semantic rule, plugin rules included."""
     from .checks import run_checks
     from .schema import validate_dict
 
@@ -205,17 +294,25 @@ def validate(document: Document | dict[str, Any], registry: Registry | None = No
     findings = validate_dict(data)
     if findings:
         return findings
-    doc = document if isinstance(document, Document) else Document.from_dict(document)
+    doc = document if isinstance(document, Document) else Document.from_dict(document, validate=False)
     reg = registry or get_registry()
     return run_checks(doc, extra=reg.checks)
 
 
+@_boundary
 def inspect(result: ReadResult | Document, findings: list[Finding] | None = None) -> dict[str, Any]:
-    """The summary integrators and dashboards rely on (shape fixed by issue #2)."""
+    """The summary integrators and dashboards rely on (shape fixed by issue #2).
+
+    ``findings`` replaces the ones gathered from ``result`` (its reader findings plus
+    :func:`validate`'s) when the caller has them already.
+    """
     doc = result.document if isinstance(result, ReadResult) else result
+    if not isinstance(doc, Document):
+        raise UsageError(f"inspect() takes a ReadResult or a Document, got {type(result).__name__}")
     if findings is None:
-        findings = list(result.findings) if isinstance(result, ReadResult) else []
-        findings += [f for f in validate(doc) if f not in findings]
+        from .checks import merge_findings
+
+        findings = merge_findings(result.findings if isinstance(result, ReadResult) else [], validate(doc))
     insp = doc.inspection
     stats = doc.statistics
     statuses: Counter[str] = Counter()

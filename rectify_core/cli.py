@@ -3,8 +3,13 @@
 Only argparse is imported at start-up; everything else (plugins, jsonschema, lxml …) loads inside
 the sub-command that needs it, so ``rectify --help`` answers in a few tens of milliseconds.
 
-Exit codes: 0 ok · 1 validation findings at or above --fail-on · 2 usage or input error ·
-3 input refused as hostile · 70 internal error (a bug: please report it).
+convert, validate and inspect take files, folders and globs; each file becomes a
+:class:`rectify_core.jobs.Job`, run in worker processes by :func:`rectify_core.batch.run_batch`,
+and its :class:`~rectify_core.jobs.FileOutcome` is shown by :mod:`rectify_core.cli_render` in one
+of three layouts (text, json, sarif) and one language (zh, en).
+
+Exit codes: 0 ok · 1 findings at or above --fail-on · 2 usage or input error · 3 input refused as
+hostile · 70 internal error (a bug: please report it).  With several files: the worst file's.
 """
 
 from __future__ import annotations
@@ -12,138 +17,262 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .findings_format import Lang
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_SECURITY, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
-DESCRIPTION = """\
-Read, validate and write 巡视/巡察整改进展情况的通报 — Chinese public notices on how an
-inspection's findings were rectified.  Any input (txt, PDF, docx, HTML, XML, JSON) becomes one
-validated structure, written back as GB/T 9704 docx, accessible HTML, XSD-valid XML, PDF, txt or
-canonical JSON.
-"""
+_lang: Lang = "en"
 
-EPILOG = """\
-examples:
-  rectify convert notice.pdf -o notice.docx         format from the extension
-  rectify convert notice.txt --to docx,html,xml -o out/
-  rectify convert notice.docx --to json -o -        JSON on standard output
-  cat notice.txt | rectify convert - --from txt --to html -o notice.html
-  rectify validate notices/*.json --fail-on warning
-  rectify inspect notice.pdf --json
-  rectify formats
 
-exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error,
-            3 input refused as hostile, 70 internal error (a bug)
-environment: RECTIFY_DISABLE_PLUGINS=name,…  RECTIFY_STRICT_PLUGINS=1  RECTIFY_DEBUG=1 (tracebacks)
-"""
+def tr(en: str, zh: str) -> str:
+    """The text in the language of this run (``--lang``, else the locale)."""
+    return zh if _lang == "zh" else en
+
+
+def _description() -> str:
+    return tr(
+        "Read, validate and write 巡视/巡察整改进展情况的通报 — Chinese public notices on how an\n"
+        "inspection's findings were rectified.  Any input (txt, PDF, docx, HTML, XML, JSON) becomes one\n"
+        "validated structure, written back as GB/T 9704 docx, accessible HTML, XSD-valid XML, PDF, txt or\n"
+        "canonical JSON.\n",
+        "读取、校验并输出巡视/巡察整改进展情况的通报。任何输入（txt、PDF、docx、HTML、XML、JSON）\n"
+        "都转为同一种经过校验的结构，再输出为符合 GB/T 9704 的 docx、无障碍 HTML、符合 XSD 的 XML、\n"
+        "PDF、txt 或规范 JSON。\n")
+
+
+def _epilog() -> str:
+    return tr(
+        "examples:\n"
+        "  rectify convert notice.pdf -o notice.docx         format from the extension\n"
+        "  rectify convert notice.txt --to docx,html,xml -o out/\n"
+        "  rectify convert in/ --pattern '*.txt' --to docx -o out/ --log run.jsonl\n"
+        "  rectify convert notice.docx --to json -o -        JSON on standard output\n"
+        "  cat notice.txt | rectify convert - --from txt --to html -o notice.html\n"
+        "  rectify validate notices/ --fail-on warning --format sarif > findings.sarif\n"
+        "  rectify inspect notice.pdf --format json\n"
+        "  rectify formats --options\n"
+        "\n"
+        "exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error,\n"
+        "            3 input refused as hostile, 70 internal error (a bug); several files: the worst\n"
+        "environment: RECTIFY_DISABLE_PLUGINS=name,…  RECTIFY_STRICT_PLUGINS=1  RECTIFY_DEBUG=1 (tracebacks)\n"
+        "             LANG/LC_ALL=zh_CN.UTF-8 → messages and help in Chinese (or --lang zh)\n",
+        "示例：\n"
+        "  rectify convert notice.pdf -o notice.docx         按扩展名确定格式\n"
+        "  rectify convert notice.txt --to docx,html,xml -o out/\n"
+        "  rectify convert in/ --pattern '*.txt' --to docx -o out/ --log run.jsonl\n"
+        "  rectify convert notice.docx --to json -o -        JSON 输出到标准输出\n"
+        "  cat notice.txt | rectify convert - --from txt --to html -o notice.html\n"
+        "  rectify validate notices/ --fail-on warning --format sarif > findings.sarif\n"
+        "  rectify inspect notice.pdf --format json\n"
+        "  rectify formats --options\n"
+        "\n"
+        "退出码：0 正常，1 有达到 --fail-on 级别的问题，2 用法或输入错误，\n"
+        "        3 输入被视为恶意而拒绝，70 内部错误（缺陷）；多个文件时取最严重者\n"
+        "环境变量：RECTIFY_DISABLE_PLUGINS=名称,…  RECTIFY_STRICT_PLUGINS=1  RECTIFY_DEBUG=1（显示回溯）\n"
+        "          LANG/LC_ALL=zh_CN.UTF-8 → 中文信息与帮助（或 --lang zh）\n")
+
+
+def _common(p: argparse.ArgumentParser, fail_on_default: str) -> None:
+    """Options every file command shares: input selection, layout, language, batch control."""
+    p.add_argument("--from", dest="from_format", metavar="F", help=tr("input format (default: detected)",
+                                                                      "输入格式（默认自动识别）"))
+    p.add_argument("--pattern", metavar="GLOB", help=tr(
+        "in folders, process files whose name matches GLOB, e.g. '*.txt' (default: every readable extension)",
+        "文件夹中只处理文件名匹配 GLOB 的文件，如 '*.txt'（默认：所有可读取的扩展名）"))
+    p.add_argument("--format", dest="report_format", choices=["text", "json", "sarif"], default="text",
+                   help=tr("how findings are printed: text (file:line: severity: [rule] message), json "
+                           "(one stable shape for every command) or sarif (SARIF 2.1.0)",
+                           "问题的输出形式：text（文件:行: 级别: [规则] 说明）、json（各命令统一结构）或 "
+                           "sarif（SARIF 2.1.0）"))
+    p.add_argument("--json", dest="report_format", action="store_const", const="json",
+                   help=tr("the same as --format json", "同 --format json"))
+    p.add_argument("--fail-on", choices=["info", "warning", "error", "never"], default=fail_on_default,
+                   help=tr(f"lowest severity that fails a file with exit code 1 (default: {fail_on_default})",
+                           f"使文件以退出码 1 失败的最低级别（默认：{fail_on_default}）"))
+    p.add_argument("--lang", choices=["zh", "en"], default=None,
+                   help=tr("language of messages and help (default: from the locale)",
+                           "信息与帮助的语言（默认按系统区域设置）"))
+    p.add_argument("-j", "--jobs", type=int, metavar="N", default=None,
+                   help=tr("files processed at once (default: the number of cores)",
+                           "同时处理的文件数（默认：CPU 核数）"))
+    p.add_argument("--fail-fast", action="store_true",
+                   help=tr("stop at the first file that fails", "遇到第一个失败的文件即停止"))
+    p.add_argument("--log", metavar="FILE.jsonl", help=tr(
+        "write one JSON object per file (input, outputs, status, exit reason, rule ids, timings)",
+        "每个文件写一行 JSON（输入、输出、状态、失败原因、规则编号、耗时）"))
+    p.add_argument("-q", "--quiet", action="store_true", help=tr(
+        "no progress bar and no summary; convert: no findings on stderr",
+        "不显示进度条和汇总；convert 不在标准错误输出问题"))
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help=tr("a status line for every file", "每个文件输出一行状态"))
+    p.add_argument("--limits", metavar="KEY=V[,…]", default=None, help=tr(
+        "work budget of each file, e.g. max_bytes=128M,max_pages=2000,timeout=60,max_memory=2G (keys: max_bytes "
+        "max_inflated max_pages max_elements max_depth max_numbering timeout max_memory; see docs/security.md)",
+        "每个文件的工作量上限，如 max_bytes=128M,max_pages=2000,timeout=60,max_memory=2G（键：max_bytes "
+        "max_inflated max_pages max_elements max_depth max_numbering timeout max_memory；见 docs/security.md）"))
 
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    p = argparse.ArgumentParser(prog="rectify", description=DESCRIPTION, epilog=EPILOG,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--version", action="version", version=f"rectify {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    raw = argparse.RawDescriptionHelpFormatter
+    p = argparse.ArgumentParser(prog="rectify", description=_description(), epilog=_epilog(),
+                                formatter_class=raw, add_help=False)
+    p.add_argument("-h", "--help", action="help", help=tr("show this help and exit", "显示帮助并退出"))
+    p.add_argument("--version", action="version", version=f"rectify {__version__}",
+                   help=tr("show the version and exit", "显示版本并退出"))
+    p.add_argument("--lang", choices=["zh", "en"], default=None,
+                   help=tr("language of messages and help (default: from the locale)",
+                           "信息与帮助的语言（默认按系统区域设置）"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr("commands", "命令"))
 
-    c = sub.add_parser("convert", help="convert a notice from one format to others",
-                       description="Read IN (a file, or - for standard input) and write it in one or more formats.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="With one --to format, -o names the output file (- for standard output; the default "
-                              "is standard output for text formats). With several, -o names a folder (default: "
-                              "the current folder) and files are named after IN. Existing files are kept unless "
-                              "--force is given; a failed conversion never leaves a partial file.")
-    c.add_argument("input", metavar="IN", help="input file, or - for standard input")
-    c.add_argument("-o", "--output", metavar="OUT", help="output file, folder, or - for standard output")
-    c.add_argument("--from", dest="from_format", metavar="F", help="input format (default: detected)")
-    c.add_argument("--to", dest="to_format", metavar="F[,F…]",
-                   help="output format(s), comma-separated (default: from the extension of OUT)")
-    c.add_argument("-f", "--force", action="store_true", help="replace existing output files")
-    c.add_argument("--reference-docx", metavar="FILE", help="docx whose styles replace rectify's (docx output)")
-    c.add_argument("--option", "-O", action="append", default=[], metavar="KEY=VALUE",
-                   help="a writer/reader option, e.g. -O site_name=示例镇人民政府 (repeatable)")
-    c.add_argument("-q", "--quiet", action="store_true", help="do not report reader findings on stderr")
-    _limits_arg(c)
-    c.add_argument("--front", metavar="FILE", help="front matter (TOML or JSON) for a ledger input: "
-                   "issuer, title, inspection facts, contacts, date (the same as -O front=FILE)")
+    def command(name: str, help_en: str, help_zh: str, desc_en: str, desc_zh: str,
+                epilog: str | None = None) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=tr(help_en, help_zh), description=tr(desc_en, desc_zh), epilog=epilog,
+                           formatter_class=raw, add_help=False)
+        c.add_argument("-h", "--help", action="help", help=tr("show this help and exit", "显示帮助并退出"))
+        return c
 
-    e = sub.add_parser("export", help="tabulate the problems of many notices: one row per problem",
-                       description="Read every FILE (and every readable file under each DIR) and write one "
-                                   "table with a row per problem, plus a summary per issuer.")
-    e.add_argument("inputs", nargs="+", metavar="FILE|DIR")
-    e.add_argument("--to", dest="to_format", choices=["xlsx", "csv", "jsonl"], help="default: from -o")
-    e.add_argument("-o", "--output", metavar="TABLE", required=True, help="output file (csv adds TABLE-summary.csv)")
-    e.add_argument("--as-of", metavar="YYYY-MM-DD", help="date that decides what is overdue (default: today)")
-    e.add_argument("-f", "--force", action="store_true", help="replace existing output files")
-    e.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    c = command("convert", "convert notices from one format to others", "将通报从一种格式转换为其他格式",
+                "Read each IN (a file, a folder, a glob, or - for standard input) and write it in one or more "
+                "formats.",
+                "读取每个 IN（文件、文件夹、通配符，或 - 表示标准输入），输出为一种或多种格式。",
+                tr("With one input and one --to format, -o names the output file (- for standard output); "
+                   "without -o the output is the input's name with the new extension in the current folder. "
+                   "With several inputs or formats, or when -o ends with /, -o names a folder (created if "
+                   "missing) and outputs keep the inputs' relative layout. Existing files are kept unless "
+                   "--force is given; a failed conversion never leaves a partial file. A file with findings at or "
+                   "above --fail-on (default: error, e.g. a text that is not a notice) is not converted.",
+                   "一个输入、一种 --to 格式时，-o 指定输出文件（- 表示标准输出）；不给 -o 时，输出到当前文件夹，"
+                   "文件名取输入名加新扩展名。多个输入或多种格式，或 -o 以 / 结尾时，-o 指定文件夹（不存在则创建），"
+                   "输出保持输入的相对目录结构。已有文件不会被覆盖，除非给出 --force；转换失败不会留下残缺文件。"
+                   "有达到 --fail-on 级别（默认 error，如并非通报的文本）问题的文件不转换。"))
+    c.add_argument("inputs", nargs="+", metavar="IN", help=tr("input files, folders or globs, or -",
+                                                             "输入文件、文件夹、通配符或 -"))
+    c.add_argument("-o", "--output", metavar="OUT", help=tr("output file, folder, or - for standard output",
+                                                            "输出文件、文件夹，或 - 表示标准输出"))
+    c.add_argument("--to", dest="to_format", metavar="F[,F…]", help=tr(
+        "output format(s), comma-separated, any case (default: from the extension of OUT)",
+        "输出格式，逗号分隔，不分大小写（默认按 OUT 的扩展名）"))
+    c.add_argument("-f", "--force", action="store_true", help=tr("replace existing output files", "覆盖已有输出文件"))
+    c.add_argument("--reference-docx", metavar="FILE", help=tr(
+        "docx whose styles replace rectify's (docx output)", "以其样式替换 rectify 样式的 docx（docx 输出）"))
+    c.add_argument("--option", "-O", action="append", default=[], metavar="KEY=VALUE", help=tr(
+        "a reader/writer option, e.g. -O site_name=示例镇人民政府 or -O html.site_name=… "
+        "(repeatable; `rectify formats --options` lists them)",
+        "读取器/输出器选项，如 -O site_name=示例镇人民政府 或 -O html.site_name=…（可重复；"
+        "`rectify formats --options` 列出全部）"))
+    c.add_argument("--front", metavar="FILE", help=tr(
+        "front matter (TOML or JSON) of a ledger input: issuer, title, inspection facts, contacts, date "
+        "(the same as -O front=FILE; docs/ledger.md)",
+        "台账输入的封面信息（TOML 或 JSON）：发文机关、标题、巡察事实、联系方式、日期"
+        "（同 -O front=FILE；见 docs/ledger.md）"))
+    _common(c, "error")
 
-    v = sub.add_parser("validate", help="check notices against the schema and the semantic rules",
-                       description="Read each FILE and report schema errors, semantic findings and reader findings.")
-    v.add_argument("files", nargs="+", metavar="FILE")
-    v.add_argument("--from", dest="from_format", metavar="F", help="input format (default: detected)")
-    v.add_argument("--fail-on", choices=["warning", "error", "never"], default="error",
-                   help="lowest severity that makes the exit code 1 (default: error)")
-    v.add_argument("--json", action="store_true", help="print findings as JSON")
-    _limits_arg(v)
+    e = command("export", "tabulate the problems of many notices: one row per problem, a summary per issuer",
+                "将多份通报的问题汇总为一张表：每个问题一行，另附按发文机关的汇总",
+                "Read each FILE (files, folders, globs) and write one table (xlsx, csv or jsonl) with a row per "
+                "problem and a summary per issuer (docs/ledger.md).",
+                "读取每个 FILE（文件、文件夹、通配符），写出一张表（xlsx、csv 或 jsonl）：每个问题一行，"
+                "并按发文机关汇总（见 docs/ledger.md）。")
+    e.add_argument("inputs", nargs="+", metavar="FILE")
+    e.add_argument("-o", "--output", metavar="TABLE", required=True, help=tr(
+        "the table (csv also writes TABLE-summary.csv)", "输出表格（csv 另写 TABLE-summary.csv）"))
+    e.add_argument("--to", dest="to_format", choices=["xlsx", "csv", "jsonl"], help=tr(
+        "table format (default: from the extension of TABLE)", "表格格式（默认按 TABLE 的扩展名）"))
+    e.add_argument("--as-of", metavar="YYYY-MM-DD", help=tr(
+        "the date that decides what is overdue (default: today)", "判断是否逾期的日期（默认：今天）"))
+    e.add_argument("-f", "--force", action="store_true", help=tr("replace existing output files", "覆盖已有输出文件"))
+    _common(e, "never")
 
-    i = sub.add_parser("inspect", help="summarise a notice: title, dates, sections, problems, statuses",
-                       description="Read FILE and print its summary (the --json shape is stable for integrators).")
-    i.add_argument("file", metavar="FILE")
-    i.add_argument("--from", dest="from_format", metavar="F", help="input format (default: detected)")
-    i.add_argument("--json", action="store_true", help="print the summary as JSON")
-    _limits_arg(i)
+    v = command("validate", "check notices against the schema and the semantic rules", "按模式和语义规则检查通报",
+                "Read each FILE (files, folders, globs) and report schema errors, semantic findings and reader "
+                "findings.",
+                "读取每个 FILE（文件、文件夹、通配符），报告模式错误、语义问题和读取时发现的问题。")
+    v.add_argument("inputs", nargs="+", metavar="FILE")
+    _common(v, "error")
 
-    s = sub.add_parser("schema", help="print the JSON Schema (or the XSD) of a notice")
-    s.add_argument("--xsd", action="store_true", help="print the XML Schema instead")
+    i = command("inspect", "summarise notices: title, dates, sections, problems, statuses",
+                "概述通报：标题、日期、章节、问题、整改状态",
+                "Read each FILE and print its summary (the json layout is stable for integrators).",
+                "读取每个 FILE 并输出概要（json 结构稳定，供系统集成使用）。")
+    i.add_argument("inputs", nargs="+", metavar="FILE")
+    _common(i, "never")
 
-    f = sub.add_parser("formats", help="list the formats installed plugins can read and write")
-    f.add_argument("--json", action="store_true", help="print as JSON, with plugin, distribution and version")
+    s = command("schema", "print the JSON Schema (or the XSD) of a notice", "输出通报的 JSON Schema（或 XSD）",
+                "Print the JSON Schema (2020-12) of the notice structure.", "输出通报结构的 JSON Schema（2020-12）。")
+    s.add_argument("--xsd", action="store_true", help=tr("print the XML Schema instead", "改为输出 XML Schema"))
+
+    f = command("formats", "list the formats installed plugins read and write, and their options",
+                "列出已安装插件可读写的格式及其选项",
+                "List formats; with NAME or --options, the -O keys of each reader and writer.",
+                "列出格式；给出 NAME 或 --options 时，列出每个读取器和输出器的 -O 选项。")
+    f.add_argument("name", nargs="?", metavar="NAME", help=tr("one format, with its options", "单个格式及其选项"))
+    f.add_argument("--options", action="store_true", help=tr("list every format's -O options",
+                                                             "列出每个格式的 -O 选项"))
+    f.add_argument("--json", action="store_true", help=tr("print as JSON, with plugin, distribution and version",
+                                                          "以 JSON 输出，含插件、发行包和版本"))
+    from .serve.command import add_parser as add_serve_parser
+
+    add_serve_parser(command, tr)
+    for parser in (s, f):
+        parser.add_argument("--lang", choices=["zh", "en"], default=None, help=argparse.SUPPRESS)
     return p
 
 
-def _limits_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--limits", metavar="KEY=V[,…]", default=None,
-                   help="work budget of each read, e.g. max_bytes=128M,max_pages=2000,timeout=60,max_memory=2G "
-                        "(keys: max_bytes max_inflated max_pages max_elements max_depth max_numbering timeout "
-                        "max_memory; see docs/security.md)")
-
-
-def _read(args: argparse.Namespace, name: str, fmt: str | None, **kw: Any) -> Any:
-    """api.read with the --limits of the command line, always in a worker process (a fork costs ~3 ms)."""
-    from . import api
-    from .budget import parse_pairs
-
-    limits = parse_pairs(args.limits) if getattr(args, "limits", None) else None
-    return api.read(name, fmt, limits=limits, isolate=True, **kw)
+def _argv_lang(argv: list[str]) -> str | None:
+    for k, arg in enumerate(argv):
+        if arg == "--lang" and k + 1 < len(argv):
+            return argv[k + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _lang
+    from .findings_format import default_lang
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    wanted = _argv_lang(argv)
+    _lang = "zh" if wanted == "zh" else "en" if wanted == "en" else default_lang()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_INPUT
-    from .errors import RectifyError
+    from .errors import InternalError, RectifyError
 
     try:
-        handler = {"convert": cmd_convert, "validate": cmd_validate, "inspect": cmd_inspect, "export": cmd_export,
-                   "schema": cmd_schema, "formats": cmd_formats}[args.command]
+        handler = {"convert": cmd_files, "validate": cmd_files, "inspect": cmd_files, "export": cmd_export,
+                   "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve}[args.command]
         return handler(args)
+    except InternalError as exc:
+        if os.environ.get("RECTIFY_DEBUG"):
+            raise
+        _internal(exc.__cause__ or exc)
+        return EXIT_INTERNAL
     except RectifyError as exc:
-        _err(f"rectify: error: {exc}")
+        _err(f"rectify: {tr('error', '错误')}: {exc.cli_message()}")
         return exc.exit_code
     except KeyboardInterrupt:
-        _err("rectify: interrupted")
+        _err("rectify: " + tr("interrupted", "已中断"))
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, traceback only on request
         if os.environ.get("RECTIFY_DEBUG"):
             raise
-        _err(f"rectify: internal error: {type(exc).__name__}: {exc}\n"
-             "This is a bug in rectify or a plugin; run with RECTIFY_DEBUG=1 for the traceback and report it.")
+        _internal(exc)
         return EXIT_INTERNAL
+
+
+def _internal(exc: BaseException) -> None:
+    _err(f"rectify: internal error: {type(exc).__name__}: {exc}\n"
+         "This is a bug in rectify or a plugin; run with RECTIFY_DEBUG=1 for the traceback and report it.")
 
 
 def _err(message: str) -> None:
@@ -156,231 +285,64 @@ def _out(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def _options(pairs: list[str]) -> dict[str, Any]:
+def _pairs(pairs: list[str]) -> dict[str, Any]:
     from .errors import UsageError
 
     out: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--option expects KEY=VALUE, got {pair!r}")
+        if not sep or not key.strip():
+            raise UsageError(f"-O expects KEY=VALUE, got {pair!r}")
         out[key.strip()] = value
     return out
 
 
-def cmd_convert(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from . import api
+def cmd_files(args: argparse.Namespace) -> int:
+    """convert, validate and inspect: expand the inputs, make one Job each, run them, show outcomes."""
+    from .batch import default_jobs, expand
     from .errors import UsageError
     from .plugins import get_registry
 
     reg = get_registry()
-    options = _options(args.option)
-    if args.reference_docx:
-        options["reference_docx"] = args.reference_docx
-    if args.front:
-        options["front"] = args.front
-    formats = [f.strip() for f in (args.to_format or "").split(",") if f.strip()]
-    out = args.output
-    if not formats:
-        if out is None or out == "-":
-            raise UsageError("name the output format with --to (or give -o a file name with an extension)")
-        w = reg.writer_for_path(out)
-        if w is None:
-            raise UsageError(f"cannot tell the output format from {out!r}; name it with --to")
-        formats = [w.name]
-    writers = [reg.writer(f) for f in formats]  # fail on an unknown format before reading
+    extensions = {e for r in reg.readers.values() for e in r.extensions}
+    inputs = expand(args.inputs, args.pattern, extensions)
+    if not inputs:
+        raise UsageError(tr(f"no input files found in {', '.join(args.inputs)}"
+                            + (f" matching {args.pattern!r}" if args.pattern else ""),
+                            f"在 {', '.join(args.inputs)} 中没有找到输入文件"
+                            + (f"（匹配 {args.pattern!r}）" if args.pattern else "")))
+    if args.from_format:
+        reg.reader(args.from_format)  # an unknown format fails before any work
+    fail_on = None if args.fail_on == "never" else args.fail_on
+    if args.limits:
+        from .budget import parse_pairs
 
-    targets: list[tuple[Any, str]] = []
-    if len(writers) == 1:
-        if out is None:
-            if writers[0].media_type.startswith(("text/", "application/json", "application/xml")):
-                out = "-"
-            else:
-                raise UsageError(f"{writers[0].name} is a binary format: give an output file with -o")
-        targets.append((writers[0], out))
+        args.limits = parse_pairs(args.limits)
+    if args.command == "convert":
+        from .cli_convert import plan
+
+        if args.front:  # --front F is the ledger readers' -O front=F
+            args.option.append(f"front={args.front}")
+
+        jobs, early = plan(args, inputs, reg, fail_on)
     else:
-        folder = Path(out or ".")
-        if out == "-":
-            raise UsageError("several formats cannot all go to standard output; give -o a folder")
-        if not folder.is_dir():
-            raise UsageError(f"with several --to formats, -o must be an existing folder: {folder}")
-        stem = "stdin" if args.input == "-" else Path(args.input).stem
-        targets += [(w, str(folder / f"{stem}.{w.extension}")) for w in writers]
-    if not args.force:
-        for _, target in targets:
-            if target != "-" and os.path.exists(target):
-                raise UsageError(f"{target} exists; use --force to replace it")
+        from .jobs import Job
 
-    result = _read(args, args.input, args.from_format, options=options, registry=reg)
-    if not args.quiet:
-        _report_read(result, args.input)
-    # Render everything first, then write: one failing writer leaves no output at all.
-    rendered = [(target, api.write_bytes(result.document, w.name, options=options, registry=reg))
-                for w, target in targets]
-    for target, data in rendered:
-        if target == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            api.atomic_write(target, data, force=True)
-    return EXIT_OK
+        jobs = [Job(args.command, i.path, args.from_format, fail_on=fail_on, limits=args.limits) for i in inputs]
+        early = {}
+    n_jobs = args.jobs if args.jobs is not None else default_jobs()
+    if n_jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    from .cli_render import Session
+
+    session = Session(args, len(jobs), lang=_lang)
+    return session.run(jobs, early, n_jobs)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """One table over many notices (the ledger plugin's ``export``); unreadable files are listed."""
-    import datetime as _dt
-    from pathlib import Path
+    from .cli_export import run
 
-    from . import api
-    from .errors import UsageError
-    from .plugins import get_registry
-
-    try:
-        from rectify_ledger import export  # the table writers live with the ledger formats
-    except ImportError:
-        raise UsageError("rectify export needs the rectify_ledger plugin") from None
-    fmt = args.to_format or Path(args.output).suffix.lstrip(".").lower()
-    if fmt not in ("xlsx", "csv", "jsonl"):
-        raise UsageError(f"cannot tell the table format from {args.output!r}; use --to xlsx|csv|jsonl")
-    try:
-        as_of = _dt.date.fromisoformat(args.as_of) if args.as_of else _dt.date.today()
-    except ValueError:
-        raise UsageError(f"--as-of must be a date YYYY-MM-DD, got {args.as_of!r}") from None
-    reg = get_registry()
-    files = export.input_files(args.inputs, {e for r in reg.readers.values() for e in r.extensions})
-    if not files:
-        raise UsageError("no input files")
-    outputs = export.render(export.Table(), fmt, as_of)  # the names, to refuse clobbering before any work
-    targets = {suffix: (args.output if not suffix else str(Path(args.output).with_suffix("")) + suffix)
-               for suffix in outputs}
-    if not args.force:
-        for target in targets.values():
-            if os.path.exists(target):
-                raise UsageError(f"{target} exists; use --force to replace it")
-
-    def progress(done: int, total: int, path: str) -> None:
-        if not args.quiet:
-            _err(f"[{done}/{total}] {path}")
-
-    table = export.collect(files, lambda p: api.read(p, registry=reg).document, progress)
-    for suffix, data in export.render(table, fmt, as_of).items():
-        api.atomic_write(targets[suffix], data, force=True)
-    for _source, message in table.failures:
-        _err(f"rectify: not read: {message}")
-    if not args.quiet:
-        _err(f"{len(table.rows)} problems from {len(files) - len(table.failures)} of {len(files)} files → "
-             f"{', '.join(targets.values())}")
-    return EXIT_INPUT if table.failures else EXIT_OK
-
-
-def _report_read(result: Any, name: str) -> None:
-    for f in result.findings:
-        if f.severity != "info":
-            _err(f"{name}: {f}")
-    if result.removed:
-        _err(f"{name}: removed {len(result.removed)} furniture line(s) (page numbers, headers, navigation); "
-             "see `rectify inspect --json`")
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    import json
-
-    from .errors import RectifyError
-    from .findings import SEVERITY_RANK
-
-    threshold = None if args.fail_on == "never" else SEVERITY_RANK[args.fail_on]
-    worst_exit = EXIT_OK
-    report = []
-    for name in args.files:
-        try:
-            findings = _file_findings(args, name, args.from_format)
-        except RectifyError as exc:
-            worst_exit = max(worst_exit, exc.exit_code)
-            report.append({"file": name, "error": str(exc), "findings": []})
-            if not args.json:
-                _err(f"rectify: error: {exc}")
-            continue
-        report.append({"file": name, "findings": [f.to_dict() for f in findings]})
-        if not args.json:
-            for f in findings:
-                _out(_finding_line(name, f) + "\n")
-            errors = sum(1 for f in findings if f.severity == "error")
-            warnings = sum(1 for f in findings if f.severity == "warning")
-            _out(f"{name}: {'ok' if not findings else f'{errors} error(s), {warnings} warning(s)'}\n")
-        if threshold is not None and any(SEVERITY_RANK[f.severity] >= threshold for f in findings):
-            worst_exit = max(worst_exit, EXIT_FINDINGS)
-    if args.json:
-        _out(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    return worst_exit
-
-
-def _file_findings(args: argparse.Namespace, name: str, fmt: str | None) -> list[Any]:
-    """Reader findings plus validation findings of one file; raises RectifyError if it cannot be read.
-
-    A structured file that breaks the schema is not an error here: its schema findings are
-    reported together with the semantic findings of the best-effort Document.
-    """
-    from . import api
-    from .checks import run_checks
-    from .errors import SchemaError
-    from .plugins import get_registry
-
-    try:
-        result = _read(args, name, fmt)
-    except SchemaError as exc:
-        if not exc.findings:
-            raise
-        semantic = run_checks(exc.document, extra=get_registry().checks) if exc.document is not None else []
-        return list(exc.findings) + semantic
-    return list(result.findings) + [f for f in api.validate(result.document) if f not in result.findings]
-
-
-def _finding_line(name: str, f: Any) -> str:
-    """``file: place: severity: [rule] message`` — place is a line/page when known, else a JSON Pointer."""
-    loc = f.location
-    if loc is not None and (loc.line is not None or loc.page is not None):
-        place = ", ".join(p for p in (f"page {loc.page}" if loc.page is not None else "",
-                                      f"line {loc.line}" if loc.line is not None else "") if p)
-    else:
-        place = f.pointer or "/"
-    return f"{name}: {place}: {f.severity}: [{f.rule}] {f.message}"
-
-
-def cmd_inspect(args: argparse.Namespace) -> int:
-    import json
-
-    from . import api
-
-    result = _read(args, args.file, args.from_format)
-    summary = api.inspect(result)
-    if args.json:
-        _out(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
-    insp = summary["inspection"]
-    lines = [
-        f"title:       {summary['title'] or '—'}",
-        f"issuer:      {summary['issuer'] or '—'}   date: {summary['date'] or '—'}",
-        f"inspection:  {insp['level'] or '—'} by {insp['team'] or '—'}, "
-        f"{insp['start'] or '?'} – {insp['end'] or '?'}, "
-        f"feedback {insp['feedback'] or '?'}",
-        f"structure:   {summary['sections']} top-level sections, {summary['problems']} problems",
-        "statuses:    " + (", ".join(f"{k} {v}" for k, v in summary["statuses"].items() if v) or "—"),
-    ]
-    st = summary["statistics"]
-    if any(v is not None for v in st.values()):
-        lines.append(f"statistics:  total {st['total']}, completed {st['completed']}, in progress {st['in_progress']}, "
-                     f"rate {st['rate']}")
-    c = summary["contacts"]
-    values = [v for vs in c.values() for v in vs]
-    lines.append("contacts:    " + ("; ".join(values) if values else "—"))
-    if result.removed:
-        lines.append(f"removed:     {len(result.removed)} furniture line(s)")
-    for f in summary["findings"]:
-        lines.append(f"{f['severity']}: {f['where']}: [{f['rule']}] {f['message']}")
-    _out("\n".join(lines) + "\n")
-    return EXIT_OK
+    return run(args, _err)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -390,22 +352,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve.command import run
+
+    return run(args)
+
+
 def cmd_formats(args: argparse.Namespace) -> int:
-    import json
+    from .cli_formats import formats_text
+    from .plugin_index import formats_index
 
-    from .plugins import describe_formats, get_registry
-
-    reg = get_registry()
-    rows = describe_formats(reg)
-    if args.json:
-        _out(json.dumps({"formats": rows, "errors": [str(e) for e in reg.errors]}, ensure_ascii=False, indent=2) + "\n")
-    else:
-        _out(f"{'format':<8} {'read':<5} {'write':<6} {'plugin':<10} description\n")
-        for r in rows:
-            write = ("yes" if r["lossless"] else "lossy") if r["write"] else "-"
-            _out(f"{r['name']:<8} {'yes' if r['read'] else '-':<5} {write:<6} "
-                 f"{(r['plugin'] or '?') + ' ' + (r['version'] or ''):<10} {r['description']}\n")
-    for e in reg.errors:
+    index = formats_index()  # remembered between runs: no plugin is imported when nothing changed
+    _out(formats_text(index, args.name, args.options or bool(args.name), args.json, _lang))
+    for e in index["errors"]:
         _err(f"rectify: warning: {e} (skipped)")
     return EXIT_OK
 

@@ -10,15 +10,27 @@ class RectifyError(Exception):
 
     exit_code = 2
 
-    def __init__(self, reason: str, *, file: str | None = None, location: str | None = None) -> None:
+    def __init__(self, reason: str, *, file: str | None = None, location: str | None = None,
+                 cli_reason: str | None = None, pointer: str | None = None) -> None:
         self.reason = reason
         self.file = file
         self.location = location
+        #: the reason in command-line words (``--from`` where ``reason`` says ``format=``)
+        self.cli_reason = cli_reason
+        #: a JSON Pointer to the offending member when the error is about a document's content
+        self.pointer = pointer
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
+        return self._render(self.reason)
+
+    def cli_message(self) -> str:
+        """The message the ``rectify`` command prints: API parameter names replaced by its flags."""
+        return self._render(self.cli_reason or self.reason)
+
+    def _render(self, reason: str) -> str:
         where = ":".join(p for p in (self.file, self.location) if p)
-        return f"{where}: {self.reason}" if where else self.reason
+        return f"{where}: {reason}" if where else reason
 
 
 class InputError(RectifyError):
@@ -44,11 +56,24 @@ class SchemaError(RectifyError):
     """
 
     def __init__(self, reason: str, *, file: str | None = None, location: str | None = None,
-                 findings: list[Any] | None = None, document: Any = None) -> None:
-        super().__init__(reason, file=file, location=location)
+                 findings: list[Any] | None = None, document: Any = None, pointer: str | None = None) -> None:
+        super().__init__(reason, file=file, location=location, pointer=pointer)
         self.findings = findings or []
         self.document = document
 
 
 class UsageError(RectifyError):
     """The command line asked for something impossible (unknown format, output exists …)."""
+
+
+class OutputError(RectifyError):
+    """An output could not be written (no such folder, permission denied, disk full)."""
+
+
+class InternalError(RectifyError):
+    """A bug in rectify or a plugin, caught at the API boundary so callers see one exception family.
+
+    The original exception is chained (``__cause__``); the CLI exits 70 for it.
+    """
+
+    exit_code = 70

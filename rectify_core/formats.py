@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Union
 
 from .findings import Finding, Location
 from .model import Document
+from .options import Option
 
 if TYPE_CHECKING:
     from .recognize.blocks import Block
@@ -88,6 +89,8 @@ class Reader:
     extensions: ClassVar[tuple[str, ...]] = ()
     media_types: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""
+    #: the ``-O`` keys this reader understands (see :mod:`rectify_core.options`)
+    options: ClassVar[tuple[Option, ...]] = ()
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """Confidence 0..1 that ``head`` (the first 4 KiB) is this format."""
@@ -103,6 +106,8 @@ class Writer:
     media_type: ClassVar[str] = "application/octet-stream"
     description: ClassVar[str] = ""
     lossless: ClassVar[bool] = True
+    #: the ``-O`` keys this writer understands (see :mod:`rectify_core.options`)
+    options: ClassVar[tuple[Option, ...]] = ()
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         raise NotImplementedError

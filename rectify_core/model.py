@@ -7,7 +7,8 @@ threads, and ``==`` is the equality the round-trip guarantees are stated in.
 
 ``to_dict`` writes the *canonical* form: members in schema order, optional members omitted when
 ``None`` or empty, booleans omitted when they equal their default.  ``from_dict`` accepts any
-schema-valid dict, so ``to_dict(from_dict(x)) == x`` holds exactly for canonical input.
+schema-valid dict (and refuses any other with a located SchemaError), so
+``to_dict(from_dict(x)) == x`` holds exactly for canonical input.
 """
 
 from __future__ import annotations
@@ -144,8 +145,17 @@ class Document:
     signature: Signature | None = None
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Document:
-        """Build a Document from a schema-valid dict (validate first: this trusts its input)."""
+    def from_dict(cls, data: dict[str, Any], *, validate: bool = True) -> Document:
+        """Build a Document from its dict form, checking it first.
+
+        The dict is checked against the JSON Schema, values included (a date must exist, a marker
+        value must be a whole number …): a bad one raises :class:`rectify_core.errors.SchemaError`
+        whose ``pointer`` is the JSON Pointer of the first offending member and whose ``findings``
+        list all of them, instead of a Document that fails later inside a writer.  Readers that
+        have validated already pass ``validate=False``.
+        """
+        if validate:
+            _check(data)
         return _from_dict(cls, data)
 
     def to_dict(self) -> dict[str, Any]:
@@ -215,6 +225,20 @@ def _hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
         _HINTS[cls] = get_type_hints(cls)
     return _HINTS[cls]
+
+
+def _check(data: Any) -> None:
+    from .errors import SchemaError
+    from .schema import validate_dict  # schema imports this module: import on use
+
+    if not isinstance(data, dict):
+        raise SchemaError(f"a Document is built from a dict, got {type(data).__name__}", pointer="")
+    findings = validate_dict(data)
+    if findings:
+        first = findings[0]
+        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+        raise SchemaError(f"{first.pointer or '/'}: {first.message_en}{more}", pointer=first.pointer,
+                          findings=findings)
 
 
 def _from_dict(cls: type[_T], data: dict[str, Any]) -> _T:

@@ -24,14 +24,16 @@ zip container opened as hostile input (member caps, ratios, names, XML without D
 ``get_registry()`` finds another format's reader or writer (the .doc reader hands LibreOffice's
 docx to the docx reader).
 
-**Vocabulary** — the genre's knowledge as functions: ``key_for_label`` (政务公开 labels),
-``parse_status_text`` (status phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and
-``to_circled`` (numerals), ``parse_date`` (dates as written), ``find_statistics`` (the stated
-figures), ``derive_facts`` (what the core does with a ``Shown`` Document, for a writer's
-``expected``); standard forms ``completed``, ``marker_text``, ``date_text``, ``contact_line``; the ledger
-table vocabulary of ``rectify_core.vocab.tables`` (``FIELD_NAMES``, ``STANDARD_COLUMNS``,
-``match_header``, ``parse_columns_option``, ``problem_from_row``, ``row_from_problem``,
-``status_words``).
+**Vocabulary** — the genre's knowledge: the package ``vocab`` (``vocab.markers``, ``vocab.status``,
+``vocab.dates``, ``vocab.disclosure``, ``vocab.furniture``, ``vocab.tables``; each loads on first
+use) and, as functions, ``key_for_label`` (政务公开 labels), ``parse_status_text`` (status
+phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and ``to_circled`` (numerals).
+Standard forms and facts: ``with_standard_forms`` and ``contact_line`` (what visible writers print
+for what a Document leaves out), ``find_statistics`` (the stated figures), ``derive_facts`` (what
+the core does with a ``Shown`` Document — for a writer's ``expected``).
+**Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
+bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
+
 
 Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
 this module to register a plugin stays cheap.
@@ -41,7 +43,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import hookimpl
+from . import hookimpl, vocab
 from .budget import Budget, Limits
 from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding, Location, Severity
@@ -63,47 +65,37 @@ from .model import (
     Status,
     replace,
 )
+from .options import Option
 from .recognize.blocks import Block
 from .report import Report
 
 if TYPE_CHECKING:
-    from .normalize import completed, contact_line, date_text, marker_text
+    from .normalize import contact_line, with_standard_forms
     from .numerals import to_chinese, to_circled
     from .plugins import get_registry
-    from .recognize.dates import parse_date
-    from .recognize.disclosure import key_for_label
     from .recognize.facts import derive_facts
-    from .recognize.markers import split_marker
     from .recognize.pipeline import recognize
     from .recognize.statistics import find_statistics
-    from .recognize.status import parse_status_text
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
+    from .sniffing import head_encoding, head_text, structured_kind
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
-    from .vocab.tables import (
-        FIELD_NAMES,
-        STANDARD_COLUMNS,
-        match_header,
-        parse_columns_option,
-        problem_from_row,
-        row_from_problem,
-        status_words,
-    )
+    from .vocab.disclosure import key_for_label
+    from .vocab.markers import split_marker
+    from .vocab.status import parse_status_text
     from .zip_package import Package, check_member_name, open_zip, parse_xml
 
 _LAZY = {
     "Para": "visible", "Span": "visible", "VisibleWriter": "visible", "expected_visible": "visible",
     "flatten": "visible", "unflatten": "visible",
     "XSD_FILE": "schema", "check_version": "schema", "schema_text": "schema", "validate_dict": "schema",
-    "key_for_label": "recognize.disclosure", "parse_status_text": "recognize.status",
-    "split_marker": "recognize.markers", "to_chinese": "numerals", "to_circled": "numerals",
+    "key_for_label": "vocab.disclosure", "parse_status_text": "vocab.status",
+    "split_marker": "vocab.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
-    "completed": "normalize", "contact_line": "normalize", "date_text": "normalize", "marker_text": "normalize",
-    "parse_date": "recognize.dates", "find_statistics": "recognize.statistics", "derive_facts": "recognize.facts",
-    "FIELD_NAMES": "vocab.tables", "STANDARD_COLUMNS": "vocab.tables", "match_header": "vocab.tables",
-    "parse_columns_option": "vocab.tables", "problem_from_row": "vocab.tables", "row_from_problem": "vocab.tables",
-    "status_words": "vocab.tables",
+    "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
+    "with_standard_forms": "normalize", "contact_line": "normalize",
+    "find_statistics": "recognize.statistics", "derive_facts": "recognize.facts",
 }
 
 
@@ -117,10 +109,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "FIELD_NAMES",
     "SCHEMA_NAME",
     "SCHEMA_VERSION",
-    "STANDARD_COLUMNS",
     "XSD_FILE",
     "Block",
     "Budget",
@@ -136,6 +126,7 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "Option",
     "Package",
     "Para",
     "PluginError",
@@ -160,32 +151,28 @@ __all__ = [
     "Writer",
     "check_member_name",
     "check_version",
-    "completed",
     "contact_line",
-    "date_text",
     "derive_facts",
     "expected_visible",
     "find_statistics",
     "flatten",
     "get_registry",
+    "head_encoding",
+    "head_text",
     "hookimpl",
     "key_for_label",
-    "marker_text",
-    "match_header",
     "open_zip",
-    "parse_columns_option",
-    "parse_date",
     "parse_status_text",
     "parse_xml",
-    "problem_from_row",
     "recognize",
     "replace",
-    "row_from_problem",
     "schema_text",
     "split_marker",
-    "status_words",
+    "structured_kind",
     "to_chinese",
     "to_circled",
     "unflatten",
     "validate_dict",
+    "vocab",
+    "with_standard_forms",
 ]

@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from importlib import metadata
 from typing import Any
 
 import pluggy
 
 from . import PROJECT, hookspecs
-from .errors import PluginError, UsageError
+from .errors import InputError, PluginError, UsageError
 from .formats import Reader, Writer
 
 ENTRY_POINT_GROUP = PROJECT
+SURE = 0.9  # a sniff score from which content overrides a file name that says otherwise
 BUILTIN_DIST = PROJECT
 
 
@@ -47,19 +47,26 @@ class Registry:
     plugins: dict[str, PluginInfo] = field(default_factory=dict)
     owner: dict[int, str] = field(default_factory=dict)  # id(reader/writer/check) -> plugin name
     errors: list[PluginError] = field(default_factory=list)
+    #: (entry-point name, value, distribution, version) of each loaded entry point, for the plugin index
+    sources: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
 
     # -- lookup -------------------------------------------------------------------------------
     def reader(self, name: str) -> Reader:
-        try:
-            return self.readers[name]
-        except KeyError:
-            raise UsageError(f"no reader for format {name!r}; known: {', '.join(sorted(self.readers))}") from None
+        """The reader of format ``name``, case-insensitive, or of the one format with that extension (``md``)."""
+        key = name.lower()
+        found = self.readers.get(key) or _only([r for r in self.readers.values()
+                                                 if key in (e.lower() for e in r.extensions)])
+        if found is None:
+            raise UsageError(f"no reader for format {name!r}; known: {', '.join(sorted(self.readers))}")
+        return found
 
     def writer(self, name: str) -> Writer:
-        try:
-            return self.writers[name]
-        except KeyError:
-            raise UsageError(f"no writer for format {name!r}; known: {', '.join(sorted(self.writers))}") from None
+        """The writer of format ``name``, case-insensitive, or of the one format with that extension."""
+        key = name.lower()
+        found = self.writers.get(key) or _only([w for w in self.writers.values() if w.extension.lower() == key])
+        if found is None:
+            raise UsageError(f"no writer for format {name!r}; known: {', '.join(sorted(self.writers))}")
+        return found
 
     def writer_for_path(self, path: str) -> Writer | None:
         ext = _ext(path)
@@ -69,9 +76,16 @@ class Registry:
         return None
 
     def reader_for(self, head: bytes, filename: str | None) -> Reader | None:
-        """Pick a reader: the best sniff score, ties broken by a matching file extension."""
+        """Pick a reader: the best sniff score, ties broken by a matching file extension.
+
+        Content wins over the name only when it is sure (a score of at least ``SURE``: a PDF
+        named .txt is read as PDF).  A file whose extension names a format its content does not
+        sniff as, and which only a hesitant reader would take (plain text, a guess at JSON), is an
+        InputError saying so: a notice.json that is not JSON is never read as a notice's text.
+        """
         ext = _ext(filename) if filename else ""
         best: tuple[float, int, str] | None = None
+        named: str | None = None
         for name, r in self.readers.items():
             try:
                 score = float(r.sniff(head, filename))
@@ -79,9 +93,15 @@ class Registry:
                 self._fail(self.owner.get(id(r), name), exc)
                 continue
             ext_match = 1 if ext and ext in (e.lower() for e in r.extensions) else 0
+            if ext_match and score <= 0:
+                named = named or name
             key = (score, ext_match, name)
             if (score > 0 or ext_match) and (best is None or key[:2] > best[:2]):
                 best = key
+        if named is not None and best is not None and best[1] == 0 and best[0] < SURE:
+            raise InputError(f"the file is named .{ext} but its content is not {named}"
+                             f" (it looks more like {best[2]}); rename it, or name the format with --from",
+                             file=filename)
         return self.readers[best[2]] if best else None
 
     def plugin_of(self, obj: Any) -> PluginInfo | None:
@@ -93,6 +113,10 @@ class Registry:
         if _strict():
             raise err from exc
         self.errors.append(err)
+
+
+def _only(found: list[Any]) -> Any:
+    return found[0] if len(found) == 1 else None
 
 
 def _ext(path: str | None) -> str:
@@ -118,6 +142,9 @@ def get_registry() -> Registry:
     global _registry
     if _registry is None:
         _registry = build_registry()
+        from .plugin_index import remember
+
+        remember(_registry)  # the next run finds its entry points without importlib.metadata
     return _registry
 
 
@@ -140,6 +167,7 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
             if ep.name in disabled or ("*" in disabled and dist_name != BUILTIN_DIST):
                 continue
             info = PluginInfo(ep.name, dist_name, dist.version if dist is not None else None)
+            reg.sources.append((ep.name, ep.value, dist_name, info.version))
             try:
                 module = ep.load()
             except Exception as exc:  # broken plugin: record and go on
@@ -166,7 +194,16 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
     return reg
 
 
-def _entry_points() -> list[metadata.EntryPoint]:
+def _entry_points() -> list[Any]:
+    """The ``rectify`` entry points: remembered by the plugin index when nothing changed since it was
+    written (importlib.metadata costs ~15 ms a run), else from the installed distributions."""
+    from .plugin_index import remembered_entry_points
+
+    remembered = remembered_entry_points()
+    if remembered is not None:
+        return remembered
+    from importlib import metadata
+
     eps = list(metadata.entry_points(group=ENTRY_POINT_GROUP))
     # Built-ins first so a third-party plugin cannot shadow a built-in format by load order.
     eps.sort(key=lambda ep: (0 if getattr(getattr(ep, "dist", None), "name", None) == BUILTIN_DIST else 1, ep.name))

@@ -44,6 +44,10 @@ def finish(extracted: Extracted, report: Report) -> ReadResult:
         from .recognize.pipeline import build_document
 
         document = build_document(list(extracted), report)
+    if not isinstance(extracted, Document):  # a visible format: is there text, and is it text?
+        from .plausibility import check_document
+
+        report.findings.extend(check_document(document, report.source, removed=len(report.removed)))
     findings = sorted(report.findings, key=lambda f: _place(f.location))
     removed = sorted(report.removed, key=lambda r: _place(r.location))
     return ReadResult(document=document, findings=findings, removed=removed, info=dict(report.info))

@@ -44,7 +44,7 @@ from .model import (
     Signature,
     Status,
 )
-from .normalize import completed
+from .normalize import with_standard_forms
 
 ROLES = (
     "disclosure", "title", "subtitle", "preamble", "node", "paragraph", "finding",
@@ -81,8 +81,8 @@ def _p(role: str, *spans: tuple[str, str], depth: int = 0) -> Para:
 
 
 def flatten(doc: Document) -> list[Para]:
-    """The visible paragraphs of ``completed(doc)`` in order (see the module docstring)."""
-    doc = completed(doc)
+    """The visible paragraphs of ``with_standard_forms(doc)`` in order (see the module docstring)."""
+    doc = with_standard_forms(doc)
     out: list[Para] = []
     for f in doc.disclosure:
         spans = ((("label", f.label),) if f.label else ()) + ((("value", f.value),) if f.value else ())
@@ -109,7 +109,7 @@ def _node(node: Node, depth: int) -> Iterator[Para]:
     rest = list(problem.finding if problem is not None else node.paragraphs)
     spans: list[tuple[str, str]] = []
     if node.marker is not None:
-        assert node.marker.text is not None  # completed() filled it
+        assert node.marker.text is not None  # with_standard_forms() filled it
         spans.append(("marker", node.marker.text))
     if node.heading is not None:
         spans.append(("heading", node.heading))
@@ -146,7 +146,7 @@ def expected_visible(doc: Document) -> Document:
     """
     from .recognize.facts import derive_facts
 
-    return derive_facts(completed(doc))
+    return derive_facts(with_standard_forms(doc))
 
 
 class VisibleWriter(Writer):
@@ -191,7 +191,7 @@ class _Building:
 
 
 def _marker(text: str, where: str) -> Marker:
-    from .recognize.markers import parse_marker_text
+    from .vocab.markers import parse_marker_text
 
     parsed = parse_marker_text(text)
     if parsed is None:
@@ -201,7 +201,7 @@ def _marker(text: str, where: str) -> Marker:
 
 
 def _status(text: str, inline: bool) -> Status:
-    from .recognize.status import parse_status_text
+    from .vocab.status import parse_status_text
 
     parsed = parse_status_text(text)
     category, deadline = parsed if parsed is not None else ("unknown", None)
@@ -209,7 +209,7 @@ def _status(text: str, inline: bool) -> Status:
 
 
 def _date(text: str) -> Date:
-    from .recognize.dates import parse_date
+    from .vocab.dates import parse_date
 
     return Date(iso=parse_date(text), text=text)
 

@@ -71,8 +71,9 @@ class Package:
         return parse_xml(self.read(name), name, self.source)
 
 
-def open_zip(data: bytes, source: str, what: str = "a zip package") -> Package:
-    """The checked package, or an error naming ``source``; ``what`` names the expected format."""
+def open_zip(data: bytes, source: str, what: str = "a zip package", package: type[Package] = Package) -> Package:
+    """The checked package, or an error naming ``source``; ``what`` names the expected format;
+    ``package`` is the class to make (a format's subclass may rewrite parts before parsing)."""
     if not data.startswith(b"PK"):
         raise InputError(f"not {what}: the file is not a zip package", file=source)
     try:
@@ -97,7 +98,7 @@ def open_zip(data: bytes, source: str, what: str = "a zip package") -> Package:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise SecurityError(f"member {name} would inflate {info.file_size // max(info.compress_size, 1)}-fold "
                                 f"(limit {MAX_RATIO}; a zip bomb?)", file=source)
-    return Package(zf, source)
+    return package(zf, source)
 
 
 def check_member_name(name: str, source: str) -> None:

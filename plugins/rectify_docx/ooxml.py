@@ -18,6 +18,8 @@ REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+REL_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+REL_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 
 # -- our styles: role → (styleId, name shown in Word) ---------------------------------------------
 PARA_STYLES: dict[str, tuple[str, str]] = {
@@ -82,7 +84,9 @@ __all__ = [
     "PAGE_NUMBER_STYLE",
     "PARA_STYLES",
     "PKG_REL_NS",
+    "REL_ENDNOTES",
     "REL_FOOTER",
+    "REL_FOOTNOTES",
     "REL_HEADER",
     "REL_NUMBERING",
     "REL_OFFICE_DOCUMENT",

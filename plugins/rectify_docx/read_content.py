@@ -3,8 +3,10 @@
 What a person sees in Word's final view: inserted text yes, deleted and moved-away text no, a
 field's result but not its instruction, one branch of ``mc:AlternateContent``, hidden (vanished)
 runs set aside so the reader can record them.  Content controls, smart tags, hyperlinks and custom
-XML are transparent.  Text boxes are returned as paragraphs of their own after the paragraph that
-anchors them; tables as rows of cells, in reading order.
+XML are transparent, around runs, paragraphs, table rows and cells alike.  Text boxes are returned
+as paragraphs of their own after the paragraph that anchors them; tables as rows of cells, in
+reading order; a paragraph records the footnotes and endnotes it cites, whose text the reader
+places after it (docs/docx.md).
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ _MC = "{" + MC_NS + "}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _TRANSPARENT = {f"{W}hyperlink", f"{W}smartTag", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}fldSimple",
                 f"{W}dir", f"{W}bdo", f"{W}sdtContent"}
+_NOTE_REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
+# a content control or custom XML element may wrap a table row or a cell, as it wraps paragraphs
+_WRAPPERS = (f"{W}sdt", f"{W}customXml")
 _SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr", f"{W}sdtPr", f"{W}sdtEndPr"}
 
 
@@ -37,6 +42,7 @@ class Paragraph:
     ppr: Any
     segments: list[Segment] = field(default_factory=list)
     boxes: list[Paragraph] = field(default_factory=list)  # text boxes anchored here
+    notes: list[tuple[str, str]] = field(default_factory=list)  # ("footnote" | "endnote", id) cited here
 
     @property
     def text(self) -> str:
@@ -84,12 +90,29 @@ def blocks(container: Any) -> Iterator[Paragraph | Table]:
 
 def _table(el: Any) -> Table:
     rows = []
-    for tr in el.iterfind(f"{W}tr"):
+    for tr in _unwrapped(el, f"{W}tr"):
         cells = []
-        for tc in tr.iterfind(f"{W}tc"):
+        for tc in _unwrapped(tr, f"{W}tc"):
             cells.append(list(_flat_paragraphs(tc)))
         rows.append(cells)
     return Table(el, rows)
+
+
+def _unwrapped(parent: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` children of ``parent``, also those inside content controls and custom XML."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            if inner is not None:
+                yield from _unwrapped(inner, tag)
+
+
+def notes(part: Any) -> dict[str, list[Paragraph | Table]]:
+    """The notes of a footnotes or endnotes part by id (separators included: never cited)."""
+    kinds = (f"{W}footnote", f"{W}endnote")
+    return {note.get(f"{W}id") or "": list(blocks(note)) for note in part if note.tag in kinds}
 
 
 def _flat_paragraphs(container: Any) -> Iterator[Paragraph]:
@@ -173,6 +196,8 @@ def _run(r: Any, para: Paragraph, fields: list[str]) -> None:
                 parts.append(chr(value))
         elif tag in (f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"):
             _boxes(el, para)
+        elif tag in _NOTE_REFERENCES:
+            para.notes.append((_NOTE_REFERENCES[tag], el.get(f"{W}id") or ""))
     if parts:
         para.segments.append(Segment("".join(parts), style, rpr, hidden))
 
@@ -191,4 +216,4 @@ def _boxes(el: Any, para: Paragraph) -> None:
         para.boxes.extend(_flat_paragraphs(box))
 
 
-__all__ = ["Paragraph", "Segment", "Table", "blocks", "paragraph"]
+__all__ = ["Paragraph", "Segment", "Table", "blocks", "notes", "paragraph"]

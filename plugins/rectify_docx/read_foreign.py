@@ -6,7 +6,8 @@ style's name in whatever language the file was saved in, its outline level (1 = 
 paragraph, its style chain, or a "Heading N" / "标题 N" style name), whether it starts bold, its
 font size, alignment and first-line indent.  Tables give their cells' paragraphs row by row, so no
 text is dropped; a 政务公开 table's label and value cells become two-cell blocks: the cell border
-separates them, no colon is invented.  Text boxes follow the paragraph they are anchored to.
+separates them, no colon is invented.  Text boxes follow the paragraph they are anchored to;
+footnotes and endnotes come after the text, before the signature (``BlockMaker.all_blocks``).
 """
 
 from __future__ import annotations
@@ -29,10 +30,28 @@ _ALIGN = {"both": "justify", "distribute": "justify", "start": "left", "end": "r
 
 
 class BlockMaker:
-    def __init__(self, styles: StyleSheet, numbering: Numbering) -> None:
+    """``notes`` maps ("footnote" | "endnote", id) to the note's content.  :meth:`all_blocks` puts
+    the notes' paragraphs, in the order they are cited, after the text and before the signature
+    (docs/docx.md says why not after the citing paragraph)."""
+
+    def __init__(self, styles: StyleSheet, numbering: Numbering,
+                 notes: dict[tuple[str, str], list[Paragraph | Table]] | None = None) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.notes = dict(notes or {})
+        self.cited: list[Paragraph | Table] = []
         self.count = 0
+
+    def all_blocks(self, items: list[Paragraph | Table]) -> list[Block]:
+        out = list(self.blocks(items))
+        notes: list[Block] = []
+        while self.cited:  # a note may cite another note
+            cited, self.cited = self.cited, []
+            notes.extend(self.blocks(cited))
+        if notes:
+            at = _signature_start(out)
+            out[at:at] = notes
+        return out
 
     def blocks(self, items: list[Paragraph | Table]) -> Iterator[Block]:
         for item in items:
@@ -63,6 +82,8 @@ class BlockMaker:
                     yield Block(text=line.replace("\t", " "), **(hints if i == 0 else {**hints, "outline_level": None}))
         for box in p.boxes:
             yield from self.paragraph(box)
+        for ref in p.notes:
+            self.cited.extend(self.notes.pop(ref, []))
 
     def _row(self, row: list[list[Paragraph]]) -> Iterator[Block]:
         """A 政务公开 row (索引号 | 3704… [| 主题分类 | …]) gives one two-cell block per label; others cell by cell."""
@@ -152,6 +173,21 @@ class BlockMaker:
                 except ValueError:
                     return None
         return None
+
+
+def _signature_start(blocks: list[Block]) -> int:
+    """Where the closing signature starts: before a last line that is a date and up to two short
+    lines above it (the issuer); the end when the text does not end with a date."""
+    from rectify_core.recognize.dates import parse_date
+
+    end = len(blocks)
+    if not blocks or len(blocks[-1].text) > 30 or parse_date(blocks[-1].text) is None:
+        return end
+    end -= 1
+    while end > 0 and len(blocks) - end < 3 and len(blocks[end - 1].text) <= 30 \
+            and not any(mark in blocks[end - 1].text for mark in "。；：.;:"):
+        end -= 1
+    return end
 
 
 def _first_visible(segments: list[Segment]) -> Segment | None:

@@ -24,6 +24,8 @@ def is_ours(items: list[Paragraph | Table], styles: StyleSheet) -> bool:
             if item.style != TABLE_STYLE[0]:
                 return False
             seen = True
+        elif item.notes:
+            return False  # a footnote added in Word: only the recognizer's path places its text
         elif item.text.strip() or item.boxes:
             sid = styles.paragraph_style(item.ppr) or ""
             if sid not in ROLE_BY_STYLE and node_depth(sid) is None:

@@ -3,16 +3,35 @@ after the one check only a docx needs — a Word 97 .doc (OLE2) handed to the do
 
 from __future__ import annotations
 
+from typing import Any
+
 from rectify_core.plugin_api import InputError, Package, check_member_name, open_zip, parse_xml
+
+from .read_strict import is_strict, to_transitional
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def open_package(data: bytes, source: str) -> Package:
+class DocxPackage(Package):
+    """A docx's parts; a Strict OOXML part is parsed with the Transitional names (read_strict.py)."""
+
+    strict = False  # a part used Strict OOXML names
+
+    def xml(self, name: str) -> Any:
+        data = self.read(name)
+        if is_strict(data):
+            self.strict = True
+            data = to_transitional(data)
+        return parse_xml(data, name, self.source)
+
+
+def open_package(data: bytes, source: str) -> DocxPackage:
     if data.startswith(OLE_MAGIC):
         raise InputError("this is a Word 97–2003 .doc (or an encrypted document), not a .docx; "
                          "read it as .doc (--from doc, needs LibreOffice) or save it as .docx", file=source)
-    return open_zip(data, source, "a .docx")
+    package = open_zip(data, source, "a .docx", DocxPackage)
+    assert isinstance(package, DocxPackage)
+    return package
 
 
-__all__ = ["OLE_MAGIC", "Package", "check_member_name", "open_package", "parse_xml"]
+__all__ = ["OLE_MAGIC", "DocxPackage", "Package", "check_member_name", "open_package", "parse_xml"]

@@ -14,7 +14,17 @@ from typing import Any
 
 from rectify_core.plugin_api import Block, InputError, Reader, Report, Shown, Source
 
-from .ooxml import PKG_REL_NS, REL_FOOTER, REL_HEADER, REL_NUMBERING, REL_OFFICE_DOCUMENT, REL_STYLES, W
+from .ooxml import (
+    PKG_REL_NS,
+    REL_ENDNOTES,
+    REL_FOOTER,
+    REL_FOOTNOTES,
+    REL_HEADER,
+    REL_NUMBERING,
+    REL_OFFICE_DOCUMENT,
+    REL_STYLES,
+    W,
+)
 from .read_package import OLE_MAGIC, Package, open_package
 
 _REL = "{" + PKG_REL_NS + "}Relationship"
@@ -88,6 +98,8 @@ class DocxReader(Reader):
         items = list(blocks(body))
         _furniture(pkg, rels, report)
         _hidden(items, report)
+        if pkg.strict:
+            report.info["ooxml"] = "strict"
         if is_ours(items, styles):
             shown = _read_own(items, styles, source.name)
             if shown is not None:
@@ -95,6 +107,18 @@ class DocxReader(Reader):
                 return shown
         report.info["origin"] = "foreign"
         return _read_foreign(pkg, rels, items, styles, report)
+
+
+def _notes(pkg: Package, rels: list[tuple[str, str]]) -> dict[tuple[str, str], list[Any]]:
+    """Footnotes and endnotes by (kind, id), for the paragraphs that cite them."""
+    from .read_content import notes
+
+    out: dict[tuple[str, str], list[Any]] = {}
+    for kind, rel_type in (("footnote", REL_FOOTNOTES), ("endnote", REL_ENDNOTES)):
+        part = _first(rels, rel_type)
+        if part and pkg.has(part):
+            out.update({(kind, note_id): items for note_id, items in notes(pkg.xml(part)).items()})
+    return out
 
 
 def foreign_blocks(source: Source) -> list[Any]:
@@ -111,7 +135,8 @@ def foreign_blocks(source: Source) -> list[Any]:
     styles = StyleSheet(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None)
     numbering = Numbering(pkg.xml(numbering_part) if numbering_part and pkg.has(numbering_part) else None, styles)
     body = pkg.xml(main).find(f"{W}body")
-    return list(BlockMaker(styles, numbering).blocks(list(blocks(body)) if body is not None else []))
+    maker = BlockMaker(styles, numbering, _notes(pkg, rels))
+    return maker.all_blocks(list(blocks(body)) if body is not None else [])
 
 
 def _read_own(items: list[Any], styles: Any, name: str) -> Shown | None:
@@ -132,10 +157,7 @@ def _read_foreign(pkg: Package, rels: list[tuple[str, str]], items: list[Any], s
 
     numbering_part = _first(rels, REL_NUMBERING)
     numbering = Numbering(pkg.xml(numbering_part) if numbering_part and pkg.has(numbering_part) else None, styles)
-    found = list(BlockMaker(styles, numbering).blocks(items))
-    if not found:
-        report.add("docx/empty", "warning", "文档中没有可见文字", "the document shows no text")
-    return found
+    return BlockMaker(styles, numbering, _notes(pkg, rels)).all_blocks(items)
 
 
 def _furniture(pkg: Package, rels: list[tuple[str, str]], report: Report) -> None:

@@ -14,7 +14,7 @@ import os
 import unicodedata
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Para, UsageError, VisibleWriter, flatten
+from rectify_core.plugin_api import Document, Option, Para, UsageError, VisibleWriter, flatten
 
 from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, R_NS, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
 from .write_package import (
@@ -187,6 +187,12 @@ class DocxWriter(VisibleWriter):
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     description = "Word document laid out to GB/T 9704-2012 (22 lines × 28 characters, named styles)"
     lossless = True
+    options = (
+        Option("font_profile", "json", None, 'fonts by role, e.g. {"title": "华文中宋"} (roles: title subtitle body '
+               "heading1-4 latin page_number)", '按角色指定字体，如 {"title": "华文中宋"}'),
+        Option("reference_docx", "path", None, "a docx whose styles replace rectify's (as --reference-docx)",
+               "以其样式替换 rectify 样式的 docx（同 --reference-docx）"),
+    )
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(build_docx(document, options))

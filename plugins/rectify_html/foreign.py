@@ -24,9 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.plugin_api import Block, Location, Removed, Report
+from rectify_core.plugin_api import Block, Location, Removed, Report, vocab
 
 from .parse import clean
+
+disclosure, furniture = vocab.disclosure, vocab.furniture
 
 CONTENT_HINTS = (
     "zoom", "ucap-content", "trs_editor", "trs_ueditor", "article-content", "article_content", "articlecontent",
@@ -43,33 +45,6 @@ BLOCK_TAGS = frozenset({
 })
 CELL_TAGS = frozenset({"td", "th"})
 METADATA_CONTAINERS = ("table", "ul", "ol", "dl", "div", "section")
-STRONG_LABELS = frozenset({
-    "索引号", "信息索引号", "主题分类", "发布机构", "发文机关", "发布单位", "成文日期", "成文时间", "文号", "发文字号",
-    "发文日期", "发文时间", "效力状态", "有效性", "公开方式", "文件名称", "主题词", "公开时限", "公开范围",
-})
-WEAK_LABELS = frozenset({"标题", "名称", "发布日期", "发布时间", "来源", "信息来源", "生效日期", "废止日期",
-                         "组配分类", "体裁分类", "服务对象"})
-_TOOL_WORDS = r"(打印本页|关闭窗口|打印文章|打印|关闭|返回顶部|收藏本页|收藏|我要纠错|纠错)"
-FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # Anchored, whole-line forms only: these also run on lines *inside* the article, where a
-    # sentence may well mention 字号 (a shop name), 位置 or 无障碍 and must stay content.
-    ("breadcrumb", re.compile(r"^(当前位置|您的位置|您现在的位置|现在位置|所在位置)\s*[:：]|^首页\s*[>›»]")),
-    ("font-size switch", re.compile(r"^[【\[]?\s*(字号|字体|字体大小)\s*[:：]?\s*[【\[]?\s*[大特]"
-                                    r"|^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$")),
-    ("print/close", re.compile(rf"^([【\[]?\s*{_TOOL_WORDS}\s*[】\]]?\s*)+$")),
-    ("share links", re.compile(r"^[【\[]?\s*分享到?\s*[:：]|^(微信|微博|QQ空间|QQ)$")),
-    ("publication line", re.compile(
-        r"^[【\[]?\s*(发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|作者|责任编辑|浏览次数|点击数|阅读次数"
-        r"|访问量|浏览量)\s*[:：]|^[【\[]?\s*(时间|日期)\s*[:：]\s*\d")),
-    ("related links", re.compile(r"^(上一篇|下一篇|相关链接|相关阅读|相关文章)\s*[:：]?|^扫一扫")),
-    ("site header or footer", re.compile(r"版权所有|网站标识码|ICP备\s*\d|公网安备|^(主办单位|承办单位)\s*[:：]")),
-)
-OUTSIDE_ONLY: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # Broad forms, used only to *name the reason* for text already outside the article.
-    ("site header or footer", re.compile(r"网站地图|联系我们|无障碍|适老化|长者模式|主办|承办")),
-    ("font-size switch", re.compile(r"字号")),
-)
-OUTSIDE_REASON = "site navigation or page furniture outside the article"
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _LABEL_SEP = re.compile(r"\s*[:：]\s*")
 
@@ -81,10 +56,6 @@ class _Line:
     cells: bool = False
 
 
-def _norm_label(text: str) -> str:
-    return "".join(text.split()).rstrip(":：")
-
-
 def _classes(el: Any) -> str:
     return f"{el.get('id') or ''} {el.get('class') or ''}".lower()
 
@@ -92,20 +63,6 @@ def _classes(el: Any) -> str:
 def _hidden(el: Any) -> bool:
     style = (el.get("style") or "").replace(" ", "").lower()
     return el.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
-
-
-def furniture_reason(text: str, *, outside: bool = False) -> str | None:
-    """Why a short line is site furniture, or None when it may be content.
-
-    ``outside``: the line is already known to lie outside the article, and only its reason is
-    wanted, so broader patterns may name it.
-    """
-    if len(text) > 120:
-        return None
-    for reason, pattern in FURNITURE + (OUTSIDE_ONLY if outside else ()):
-        if pattern.search(text):
-            return reason
-    return None
 
 
 # -- text extraction --------------------------------------------------------------------------------
@@ -254,13 +211,14 @@ def _sibling_run(content: Any, holders: set[Any], stops: set[Any]) -> tuple[list
                 found = lines(sibling, holders)[0]
                 if found:
                     text = sum(len(_SPACES.sub("", line.text)) for line in found)
-                    if any(furniture_reason(line.text) for line in found) or _text_without_links(sibling) * 2 < text:
+                    chrome = any(furniture.web_furniture_reason(line.text) for line in found)
+                    if chrome or _text_without_links(sibling) * 2 < text:
                         complete = False
                         break
                     parts.insert(0 if step == "getprevious" else len(parts), sibling)
             sibling = getattr(sibling, step)()
     parent = content.getparent()
-    if parent is not None and furniture_reason(_SPACES.sub(" ", "".join(
+    if parent is not None and furniture.web_furniture_reason(_SPACES.sub(" ", "".join(
             [parent.text or "", *(c.tail or "" for c in parent)])).strip()):
         complete = False
     return parts, complete
@@ -279,8 +237,8 @@ def find_metadata(body: Any) -> Any:
         for raw, holder in ((el.text, el), (el.tail, el.getparent())):
             if not raw or len(raw) > 40 or not raw.strip() or holder is None:
                 continue
-            label = _norm_label(_LABEL_SEP.split(raw.strip(), maxsplit=1)[0])
-            if label in STRONG_LABELS:
+            label = disclosure.normal_label(_LABEL_SEP.split(raw.strip(), maxsplit=1)[0])
+            if label in disclosure.STRONG_LABELS:
                 for ancestor in (holder, *holder.iterancestors()):
                     if ancestor.tag in METADATA_CONTAINERS:
                         found.setdefault(ancestor, set()).add(label)
@@ -313,7 +271,8 @@ def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
             if sep and value:
                 pairs.append((label, value))
                 i += 1
-            elif _norm_label(cell) in STRONG_LABELS | WEAK_LABELS or (cell.endswith((":", "：")) and len(cell) <= 10):
+            elif (disclosure.normal_label(cell) in disclosure.STRONG_LABELS | disclosure.WEAK_LABELS
+                  or (cell.endswith((":", "：")) and len(cell) <= 10)):
                 value = cells[i + 1] if i + 1 < len(cells) else ""
                 pairs.append((cell.rstrip(":： "), value))
                 i += 2
@@ -322,7 +281,7 @@ def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
         return pairs
     for line in lines(container, holders)[0]:
         label, sep, value = _split(line.text)
-        if sep and len(_norm_label(label)) <= 8:
+        if sep and len(disclosure.normal_label(label)) <= 8:
             pairs.append((label, value))
     return pairs
 
@@ -422,17 +381,17 @@ def read_foreign(root: Any, report: Report) -> list[Block]:
     outside, hidden_outside = lines(body, holders, skip=[*parts, *skip])
     start = order[title] if title is not None else len(order)  # no title: nothing is "between"
     for line in outside:  # a subtitle between the title and the body belongs to the notice
-        if start < order[line.element] < order[parts[0]] and furniture_reason(line.text) is None \
+        if start < order[line.element] < order[parts[0]] and furniture.web_furniture_reason(line.text) is None \
                 and _text_without_links(line.element) * 2 >= len(_SPACES.sub("", line.text)):
             block(line.text, **_hints(line))
         else:
-            remove(line, furniture_reason(line.text, outside=True) or OUTSIDE_REASON)
+            remove(line, furniture.web_furniture_reason(line.text, outside=True) or furniture.OUTSIDE_REASON)
     for line in hidden_outside:
         remove(line, "hidden element")
     for part in parts:
         kept, hidden = lines(part, holders, skip=skip)
         for line in kept:
-            reason = furniture_reason(line.text)
+            reason = furniture.web_furniture_reason(line.text)
             if reason is not None:
                 remove(line, reason)
             else:

@@ -3,7 +3,8 @@
 Hardening, in order:
 - size cap (``MAX_BYTES``) before anything is decoded;
 - encoding from a BOM, else the page's own ``<meta charset>`` / ``http-equiv`` declaration (first
-  4 KiB, as browsers prescan), else UTF-8, else GB18030 — decoded *strictly*: bytes that are not
+  4 KiB, as browsers prescan) or UTF-16's zero bytes, else UTF-8, else GB18030, else windows-1252
+  (WHATWG's default for an undeclared page) — decoded *strictly*: bytes that are not
   valid in the chosen encoding are an :class:`InputError` naming the byte offset, never mojibake;
   GB2312 and GBK labels decode as GB18030 (their superset, as browsers do);
 - entity declarations (``<!ENTITY``) are refused: HTML has no use for them and they are the
@@ -20,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.plugin_api import InputError, SecurityError
+from rectify_core.plugin_api import InputError, SecurityError, head_encoding
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_ELEMENTS = 500_000
@@ -48,6 +49,10 @@ def decode(data: bytes, name: str) -> tuple[str, str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom):], encoding, name, "declared by the byte-order mark"), encoding, "bom"
+    found = head_encoding(data)  # UTF-16 without a BOM: a zero in every other byte of ASCII markup
+    if found is not None and found[0].startswith("utf-16"):
+        encoding = found[0]
+        return _strict(data[found[1]:], encoding, name, "UTF-16 by its zero bytes"), encoding, "bom"
     m = _META_CHARSET.search(data[:4096])
     if m is not None:
         label = m.group(1).decode("ascii").lower()
@@ -61,7 +66,13 @@ def decode(data: bytes, name: str) -> tuple[str, str, str]:
         return data.decode("utf-8"), "utf-8", "default"
     except UnicodeDecodeError:
         pass
-    return _strict(data, "gb18030", name, "neither UTF-8 nor a declared charset; tried GB18030"), "gb18030", "fallback"
+    try:
+        return data.decode("gb18030"), "gb18030", "fallback"
+    except UnicodeDecodeError:
+        pass
+    # windows-1252: what browsers assume for an undeclared page that is neither (WHATWG's default)
+    return _strict(data, "cp1252", name, "neither UTF-8, GB18030 nor a declared charset; tried windows-1252"), \
+        "cp1252", "fallback"
 
 
 def _strict(data: bytes, encoding: str, name: str, why: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.plugin_api import Block, Reader, Report, Shown, Source
+from rectify_core.plugin_api import Block, InputError, Reader, Report, Shown, Source, head_text
 
-_HTML_HEAD = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s", re.IGNORECASE)
+_HTML_HEAD = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s", re.IGNORECASE)
 
 
 class HtmlReader(Reader):
@@ -25,10 +25,10 @@ class HtmlReader(Reader):
     description = "HTML: rectify's disclosure pages (lossless) and government website article pages"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
-        if b"rectify-html" in head and b"generator" in head:
+        text = head_text(head)  # UTF-16 pages too
+        if "rectify-html" in text and "generator" in text:
             return 1.0
-        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024]
-        if _HTML_HEAD.search(start):
+        if _HTML_HEAD.search(text[:1024]):
             return 0.9
         return 0.0
 
@@ -44,4 +44,22 @@ class HtmlReader(Reader):
         from .foreign import read_foreign
 
         report.info["origin"] = "foreign"
-        return read_foreign(page.root, report)
+        blocks = read_foreign(page.root, report)
+        if not any(b.text.strip() for b in blocks):
+            _refuse_drawn_text(page.root, source.name)
+        return blocks
+
+
+def _refuse_drawn_text(root: Any, name: str) -> None:
+    """A page without readable text whose words are SVG glyphs (an OFD or PDF preview): say so.
+
+    Such a page places every character by coordinates (``<text x=… y=…>`` or paths); the reading
+    order is not in the markup, and rectify does not lay out SVG.  Without this the core's generic
+    "no text" would hide why; the original document is the thing to read.
+    """
+    glyphs = sum(1 for el in root.iter("{http://www.w3.org/2000/svg}text", "text") if (el.text or "").strip())
+    shapes = sum(1 for _ in root.iter("{http://www.w3.org/2000/svg}path", "path"))
+    if glyphs or shapes:
+        drawn = f"{glyphs} SVG <text> glyphs placed one by one" if glyphs else f"{shapes} SVG paths"
+        raise InputError(f"no text to read: the page draws its text as {drawn} (a document preview, e.g. of "
+                         "an OFD or PDF file); rectify does not lay out SVG — read the original document", file=name)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Para, VisibleWriter, flatten
+from rectify_core.plugin_api import Document, Option, Para, VisibleWriter, flatten
 
 from . import vocab
 from .meta import head_meta, iso_date
@@ -60,6 +60,18 @@ class HtmlWriter(VisibleWriter):
     media_type = "text/html"
     description = "accessible disclosure page (HTML5, WCAG 2.1 AA, 政府网站 meta tags)"
     lossless = True
+    options = (
+        Option("site_name", "str", None, "SiteName meta tag: the site's name", "SiteName 元数据：网站名称"),
+        Option("site_domain", "str", None, "SiteDomain meta tag: the site's domain", "SiteDomain 元数据：网站域名"),
+        Option("site_id_code", "str", None, "SiteIDCode meta tag: the site's identification code",
+               "SiteIDCode 元数据：网站标识码"),
+        Option("column_name", "str", None, "ColumnName meta tag: the column the page is filed under",
+               "ColumnName 元数据：栏目名称"),
+        Option("pub_date", "str", None, "PubDate meta tag, e.g. \"2023-11-23 09:30\" (default: the notice's date)",
+               "PubDate 元数据，如 \"2023-11-23 09:30\"（默认取通报日期）"),
+        Option("content_source", "str", None, "ContentSource meta tag (default: 发布机构 or the issuer)",
+               "ContentSource 元数据（默认取发布机构或发文机关）"),
+    )
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(render(document, options).encode("utf-8"))

@@ -13,6 +13,8 @@ from rectify_core.plugin_api import (
     SchemaError,
     Source,
     check_version,
+    head_text,
+    structured_kind,
     validate_dict,
 )
 
@@ -28,10 +30,10 @@ class JsonReader(Reader):
     description = "rectify's canonical JSON (lossless)"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
-        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if text.startswith(b"{") and b'"rectify/tongbao"' in head:
+        text = head_text(head)  # a UTF-16 file too: the reader then says JSON must be UTF-8
+        if text.startswith("{") and '"rectify/tongbao"' in text:
             return 1.0
-        return 0.3 if text.startswith(b"{") else 0.0
+        return 0.3 if structured_kind(text) == "json" else 0.0
 
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Document:
         if len(source.data) > MAX_BYTES:
@@ -55,9 +57,9 @@ class JsonReader(Reader):
             more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
             partial = None
             try:  # a wrong value inside a valid shape still gives a Document to check further
-                partial = Document.from_dict(data)
+                partial = Document.from_dict(data, validate=False)
             except Exception:
                 partial = None
             raise SchemaError(f"{first.pointer or '/'}: {first.message_en}{more}", file=source.name,
                               findings=findings, document=partial)
-        return Document.from_dict(data)
+        return Document.from_dict(data, validate=False)

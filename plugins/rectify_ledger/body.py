@@ -27,11 +27,10 @@ from rectify_core.plugin_api import (
     Rectification,
     Report,
     Severity,
-    match_header,
-    problem_from_row,
     replace,
     split_marker,
     to_chinese,
+    vocab,
 )
 
 from .sheets import Cell, Sheet
@@ -77,7 +76,7 @@ def _text(value: Cell | None) -> str:
 
 def find_header(sheet: Sheet, extra: dict[str, str] | None) -> tuple[int, dict[int, str]] | None:
     for r, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        columns = match_header([_text(v) for v in row], extra)
+        columns = vocab.tables.match_header([_text(v) for v in row], extra)
         if columns is not None:
             return r, columns
     return None
@@ -165,7 +164,7 @@ class _Reader:
             if not any(v is not None for v in row):
                 continue
             if sum(1 for v in row if v is not None and _text(v) in header_texts) >= 2 and \
-                    match_header([_text(v) for v in row], self.extra) is not None:
+                    vocab.tables.match_header([_text(v) for v in row], self.extra) is not None:
                 self.report.remove(" | ".join(_text(v) for v in row if v is not None), "repeated header row",
                                    self.where(r))
                 continue
@@ -180,7 +179,8 @@ class _Reader:
                 self.place(_heading_node(category))
                 self.since_heading = 0
             cont = "finding" in by_field and self.continues(r, by_field["finding"])
-            problem, issues = problem_from_row({f: v for f, v in cells.items() if f not in ("index", "category")})
+            mapped = {f: v for f, v in cells.items() if f not in ("index", "category")}
+            problem, issues = vocab.tables.problem_from_row(mapped)
             for issue in issues:
                 self.finding(issue.rule, "warning", r, by_field.get(issue.field), issue.zh, issue.en)
             if problem is None:

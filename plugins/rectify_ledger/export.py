@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rectify_core.plugin_api import Document, Node, RectifyError, status_words
+from rectify_core.plugin_api import Document, Node, RectifyError, vocab
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("source", "来源文件"), ("location", "位置"), ("issuer", "发文机关"), ("date", "通报日期"),
@@ -86,7 +86,7 @@ def export_rows(source: str, doc: Document) -> list[dict[str, Any]]:
                 str(node.marker.value) if node.marker else None),
             "problem": "\n".join(((node.heading,) if node.heading else ()) + p.finding) or None,
             "status": status.category if status else "unknown",
-            "status_words": status_words(status),
+            "status_words": vocab.tables.status_words(status),
             "deadline": deadline,
             "time_limit": (p.time_limit.text or p.time_limit.iso) if p.time_limit else None,
             "time_limit_iso": p.time_limit.iso if p.time_limit else None,

@@ -31,9 +31,8 @@ from rectify_core.plugin_api import (
     Node,
     Signature,
     contact_line,
-    date_text,
     find_statistics,
-    parse_date,
+    vocab,
 )
 
 from .sheets import Sheet
@@ -134,9 +133,9 @@ def _flag(value: Any) -> bool:
 def _date(value: str | None) -> Date | None:
     if not value:
         return None
-    iso = parse_date(value)
+    iso = vocab.dates.parse_date(value)
     if iso is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Date(iso=iso, text=date_text(iso))
+        return Date(iso=iso, text=vocab.dates.date_text(iso))
     return Date(iso=iso, text=value)
 
 

@@ -17,19 +17,28 @@ from rectify_core.plugin_api import (
     Document,
     InputError,
     Node,
+    Option,
     Reader,
     Report,
     Shown,
     Source,
     UsageError,
-    match_header,
-    parse_columns_option,
+    vocab,
 )
 
 from .body import read_sheet
 from .front import compose, front_from_sheet, is_front_sheet, load_front_file
 from .sheets import Sheet, load_csv, load_workbook
 
+OPTIONS = (
+    Option("front", "path", None, "front matter (TOML or JSON) of the notice: issuer, title, inspection facts, "
+           "contacts, date (--front FILE)",
+           "通报的封面信息（TOML 或 JSON）：发文机关、标题、巡察事实、联系方式、日期（--front FILE）"),
+    Option("columns", "str", None, "map other header names: HEADER=FIELD,… (fields: index finding measures account "
+           "unit person time_limit status progress category remark)",
+           "映射其他表头：表头=字段,…（字段：index finding measures account unit person time_limit status progress "
+           "category remark）"),
+)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
@@ -40,7 +49,7 @@ def document_from_sheets(sheets: list[Sheet], options: dict[str, Any], report: R
     extra = None
     if options.get("columns"):
         try:
-            extra = parse_columns_option(str(options["columns"]))
+            extra = vocab.tables.parse_columns_option(str(options["columns"]))
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     front: dict[str, Any] = {}
@@ -71,6 +80,7 @@ def document_from_sheets(sheets: list[Sheet], options: dict[str, Any], report: R
 
 class _SpreadsheetReader(Reader):
     description = "rectification ledger (整改台账) spreadsheet"
+    options = OPTIONS
     max_bytes = 64 * 2**20
 
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown:
@@ -121,6 +131,7 @@ class CsvReader(Reader):
     extensions: ClassVar[tuple[str, ...]] = ("csv",)
     media_types = ("text/csv",)
     description = "rectification ledger (整改台账) as csv, UTF-8 or GBK"
+    options = OPTIONS
     max_bytes = 64 * 2**20
 
     def sniff(self, head: bytes, filename: str | None) -> float:
@@ -137,7 +148,7 @@ class CsvReader(Reader):
             rows = list(csv.reader(io.StringIO(text)))[:20]
         except csv.Error:
             return 0.5 if is_csv else 0.0
-        if any(match_header(row) is not None for row in rows):
+        if any(vocab.tables.match_header(row) is not None for row in rows):
             return 0.97
         return 0.7 if is_csv else 0.0
 

@@ -16,32 +16,22 @@ problem's heading (it becomes the first paragraph of its finding), the account's
 
 from __future__ import annotations
 
-from rectify_core.plugin_api import (
-    FIELD_NAMES,
-    STANDARD_COLUMNS,
-    Document,
-    Node,
-    Problem,
-    Report,
-    completed,
-    derive_facts,
-    marker_text,
-    replace,
-    row_from_problem,
-)
+from rectify_core.plugin_api import Document, Node, Problem, Report, derive_facts, replace, vocab, with_standard_forms
 
 from .front import FRONT_KEYS
 from .sheets import Cell, Grid, Sheet
 
 LEDGER_SHEET = "整改台账"
 FRONT_SHEET = "基本信息"
+FIELD_NAMES = vocab.tables.FIELD_NAMES
+STANDARD_COLUMNS: tuple[str, ...] = vocab.tables.STANDARD_COLUMNS
 HEADER = tuple(FIELD_NAMES[f][0] for f in STANDARD_COLUMNS)
 
 
 def _heading_text(node: Node) -> str:
     marker = ""
     if node.marker is not None:
-        marker = node.marker.text or marker_text(node.marker.style, node.marker.value)
+        marker = node.marker.text or vocab.markers.marker_text(node.marker.style, node.marker.value)
     return (marker + (node.heading or "")).strip()
 
 
@@ -64,7 +54,7 @@ def _problem_of(node: Node) -> Problem:
 def ledger_sheet(document: Document, *, title_row: bool = True) -> Sheet:
     """The 整改台账 sheet: an optional title row merged across, the header, then the body.
 
-    The body is taken as it is (not ``completed``: that drops what visible formats do not show)."""
+    The body is taken as it is (not ``with_standard_forms``: that drops what visible formats do not show)."""
     doc = document
     width = len(HEADER)
     rows: Grid = []
@@ -89,7 +79,7 @@ def ledger_sheet(document: Document, *, title_row: bool = True) -> Sheet:
                         merged.append((r, 0, r, width - 1))
                     since_heading = 0
             else:
-                cells: dict[str, Cell] = row_from_problem(_problem_of(node))
+                cells: dict[str, Cell] = vocab.tables.row_from_problem(_problem_of(node))
                 if cells:  # a problem with nothing a ledger shows (an empty account) has no row
                     since_heading += 1
                     cells["index"] = _index(node, since_heading)
@@ -102,7 +92,7 @@ def ledger_sheet(document: Document, *, title_row: bool = True) -> Sheet:
 
 def front_rows(document: Document) -> list[tuple[str, str]]:
     """(key, value) rows of the 基本信息 sheet: the verbatim front matter of ``document``."""
-    doc = completed(document)
+    doc = with_standard_forms(document)
     label = {k: FRONT_KEYS[k][0] for k in FRONT_KEYS}
     out: list[tuple[str, str]] = []
     if doc.title:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rectify_core.plugin_api import Block, Document, InputError, Reader, Report, Shown, Source, Writer
+from rectify_core.plugin_api import Block, Document, InputError, Option, Reader, Report, Shown, Source, Writer
 
+from .office import DEFAULT_TIMEOUT
 from .ole2 import MAGIC
 
 _OTHER_OFFICE = {"Workbook": "an Excel workbook", "Book": "an Excel workbook",
@@ -59,8 +60,13 @@ def to_docx(source: Source, suffix: str, options: dict[str, Any]) -> bytes:
     return convert(source.data, suffix, "docx", source.name, timeout=timeout)
 
 
+_SOFFICE_TIMEOUT = Option("soffice_timeout", "float", DEFAULT_TIMEOUT,
+                          "seconds LibreOffice may take to convert the file", "LibreOffice 转换文件的最长秒数")
+
+
 class _LegacyReader(Reader):
     suffix = "doc"
+    options = (_SOFFICE_TIMEOUT,)
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         if not head.startswith(MAGIC):
@@ -105,6 +111,11 @@ class DocWriter(Writer):
     media_type = "application/msword"
     description = "Word 97–2003 document: the GB/T 9704 docx, converted by LibreOffice"
     lossless = True
+
+    @property  # type: ignore[override]
+    def options(self) -> tuple[Option, ...]:
+        """The docx writer's options (they reach it unchanged) and LibreOffice's time limit."""
+        return (*_registry().writer("docx").options, _SOFFICE_TIMEOUT)
 
     def write(self, document: Document, sink: Any, options: dict[str, Any]) -> None:
         import io

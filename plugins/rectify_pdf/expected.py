@@ -1,18 +1,18 @@
-"""What reading rectify's own PDF gives back: the PDF format's round-trip normalisation.
+"""What reading rectify's own PDF gives back, computed without reading a PDF or running the recognizer.
 
 A PDF carries what a reader sees — the paragraphs' text in order and their look (size, weight,
 alignment, indent, page) — and nothing else: no roles, no span boundaries, no run-in or inline
-flags.  Reading one therefore runs the recognizer on those paragraphs, exactly as it would on the
-same paragraphs typed into a text file.  So the promise is::
+flags.  Two promises, each with its own independent expectation:
 
-    read_pdf(write_pdf(d)) == recognize(visible paragraphs of d, with their layout hints)
-
-which ``expected_pdf`` computes *without* a PDF: paragraphs from ``rectify_core.visible.flatten``,
-hints from the writer's own layout.  The conformance test then checks everything that is PDF's
-job — glyph extraction, reading order, no lost or invented characters or spaces, page furniture
-removed, paragraphs rebuilt from line geometry — and leaves the structure to the recognizer.  For a
-Document the recognizer fully understands (a real notice, e.g. read from text) this is the
-Document itself; docs/pdf.md lists what generated Documents lose.
+* **the paragraphs** — ``expected_blocks(d)``: the visible paragraphs of ``d``
+  (``rectify_core.visible.flatten``) with the look the writer's own layout gives them (page, line
+  slot, bold, size, alignment, first-line indent in whole characters).  The PDF reader must extract
+  exactly these from the PDF, for *any* schema-valid Document: glyphs, spaces, reading order,
+  paragraph boundaries from line geometry, page numbers taken out.  Nothing here recognises.
+* **the Document** — ``PdfWriter.expected(d) = expected_visible(d)``: the same normalisation as
+  txt (standard forms filled in, facts derived from the visible text).  It holds for Documents
+  whose text shows what each part is (the genre-shaped Documents of tests/txt/strategies.py, real
+  notices); docs/pdf.md says what arbitrary generated text loses to recognition.
 """
 
 from __future__ import annotations
@@ -64,17 +64,15 @@ def layout_blocks(paras: Sequence[Para], lines: Sequence[Line]) -> list[Block]:
     return blocks
 
 
-def expected_pdf(document: Document) -> Document:
-    """The Document that reading ``write_pdf(document)`` gives (see the module docstring)."""
-    from rectify_core.plugin_api import flatten, recognize
+def expected_blocks(document: Document) -> list[Block]:
+    """The blocks the PDF reader must extract from ``write_pdf(document)`` (see the module docstring)."""
+    from rectify_core.plugin_api import flatten
 
     from .fonts import load_face
     from .typeset import typeset
 
-    face = load_face()
     paras = flatten(document)
-    blocks = layout_blocks(paras, typeset(paras, face.advance))
-    return recognize(blocks, source="<pdf>").document
+    return layout_blocks(paras, typeset(paras, load_face().advance))
 
 
-__all__ = ["expected_pdf", "layout_blocks"]
+__all__ = ["expected_blocks", "layout_blocks", "whole_characters"]

@@ -24,6 +24,7 @@ from rectify_core.plugin_api import InputError, SecurityError
 from .guard import Limits
 
 _SKIP = frozenset("\r\n\x00\uffff")
+REPLACEMENT = "\ufffd"
 # pdfium's mark for a hyphen that ends a line before a word goes on: the glyph is drawn, so it stays
 _HYPHEN_MARKS = frozenset("\x02\ufffe")
 # every character the glyph loop must look at twice: skipped, hyphen marks, white space
@@ -177,12 +178,15 @@ def _heavy_font(api: dict[str, Any], font: int) -> bool:
 
 
 def _page_text(raw: Any, textpage: Any, count: int) -> str:
+    """The page's text, one Python character per pdfium character index.
+
+    pdfium stores a character beyond the BMP (Extension B ideographs in names and places) as two
+    indexes, its UTF-16 high and low surrogates, each with its own box; the surrogates are kept
+    here (``surrogatepass``) so indexes line up, and ``page_glyphs`` joins each pair into one code point.
+    """
     buf = ctypes.create_string_buffer(count * 2 + 2)
     raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[: count * 2].decode("utf-16-le", "replace")
-    if len(text) != count:  # characters outside the BMP: ask pdfium one by one
-        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-    return text
+    return buf.raw[: count * 2].decode("utf-16-le", "surrogatepass")
 
 
 def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: int, name: str) -> list[Glyph]:
@@ -201,7 +205,12 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
     page_ref = ctypes.cast(textpage, ctypes.c_void_p).value
     make = tuple.__new__  # Glyph(...) without the named tuple's Python-level __new__: the hot loop
     out: list[Glyph] = []
+    low = -1  # index of a low surrogate already joined to the glyph before it
     for i, ch in enumerate(text):
+        if "\ud800" <= ch <= "\udfff":
+            if i == low:
+                continue
+            ch, low = _join_surrogates(text, i)
         if ch in _SPECIAL:
             if ch in _SKIP:
                 continue
@@ -219,6 +228,15 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
         top, bottom = height - rect.top, height - rect.bottom
         out.append(make(Glyph, (ch, left, right, top, bottom, i, (top + bottom) / 2)))
     return out
+
+
+def _join_surrogates(text: str, i: int) -> tuple[str, int]:
+    """(the code point of the surrogate pair starting at ``i``, the index of its low half), or
+    (U+FFFD, -1) for a lone surrogate: a broken ToUnicode entry, counted later as an unmapped glyph."""
+    ch = text[i]
+    if ch <= "\udbff" and i + 1 < len(text) and "\udc00" <= text[i + 1] <= "\udfff":
+        return chr(0x10000 + ((ord(ch) - 0xD800) << 10) + ord(text[i + 1]) - 0xDC00), i + 1
+    return REPLACEMENT, -1
 
 
 Style = Callable[[int], tuple[float, bool]]  # pdfium character index → (type size, bold)

@@ -1,9 +1,10 @@
 """Page furniture: page numbers and running headers/footers, found by position and repetition.
 
 Only the top-most and bottom-most lines of a page are candidates.  A candidate is a page number
-when it has one of the usual forms (``— 3 —``, ``- 3 -``, ``3``, ``第3页``, ``第3页 共17页``,
-``3/17``) and its number follows the page sequence the other pages agree on; it is a running header
-or footer when the same text (digits aside) stands at the same place on at least half the pages.
+when it has one of the usual forms (``vocab.furniture.folio_number``: ``— 3 —``, ``- 3 -``, ``3``,
+``第3页``, ``第3页 共17页``, ``3/17``) and its number follows the page sequence the other pages
+agree on; it is a running header or footer when the same text (digits aside) stands at the same
+place on at least half the pages.
 Everything removed is returned, so the reader records it: nothing is dropped silently.
 """
 
@@ -14,15 +15,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rectify_core.plugin_api import vocab
+
 from .extract import PageText, TextLine
 
-_DASH = r"[-－—–―~～·•_\s]*"
-_FOLIO_FORMS = (
-    re.compile(rf"{_DASH}(\d{{1,4}}){_DASH}"),
-    re.compile(r"第\s*(\d{1,4})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?"),
-    re.compile(r"(\d{1,4})\s*/\s*\d{1,4}"),
-    re.compile(r"(?:page|Page|PAGE)\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?"),
-)
 _EDGE_LINES = 2  # how many lines at each edge of a page may be furniture
 _SAME_PLACE = 6.0  # points: how far a repeated header may move from page to page
 
@@ -31,20 +27,6 @@ _SAME_PLACE = 6.0  # points: how far a repeated header may move from page to pag
 class Furniture:
     line: TextLine
     reason: str  # "page number" | "running header" | "running footer"
-
-
-def folio_number(text: str) -> tuple[int, bool] | None:
-    """(page number, strong) if the whole line is a page number in a usual form.
-
-    ``strong`` forms (``— 3 —``, ``第3页``, ``3/17``) say they are page numbers; a bare ``3`` only
-    counts when other pages carry numbers in the same sequence.
-    """
-    stripped = text.strip()
-    for form in _FOLIO_FORMS:
-        m = form.fullmatch(stripped)
-        if m is not None and int(m.group(1)) > 0:
-            return int(m.group(1)), not stripped.isdigit()
-    return None
 
 
 def _edges(page: PageText) -> list[tuple[TextLine, str]]:
@@ -71,7 +53,7 @@ def _page_numbers(pages: list[PageText], found: dict[int, Furniture]) -> None:
     candidates: list[tuple[TextLine, int, bool]] = []
     for page in pages:
         for line, edge in _edges(page):
-            folio = folio_number(line.text)
+            folio = vocab.furniture.folio_number(line.text)
             if folio is not None and _outermost(page, line, edge, found):
                 number, strong = folio
                 candidates.append((line, number - page.number, strong))
@@ -86,7 +68,7 @@ def _page_numbers(pages: list[PageText], found: dict[int, Furniture]) -> None:
     sequence = len(pages_with[offset]) >= 2  # the numbers run with the pages
     for line, off, strong in candidates:
         if off == offset and (strong or sequence):
-            found[id(line)] = Furniture(line, "page number")
+            found[id(line)] = Furniture(line, vocab.furniture.PAGE_NUMBER)
 
 
 def _outermost(page: PageText, line: TextLine, edge: str, found: dict[int, Furniture]) -> bool:
@@ -116,7 +98,8 @@ def _running(pages: list[PageText], found: dict[int, Furniture]) -> None:
         spot = Counter(round(line.top / _SAME_PLACE) for line in lines).most_common(1)[0][0]
         for line in lines:
             if abs(round(line.top / _SAME_PLACE) - spot) <= 1:
-                found[id(line)] = Furniture(line, "running header" if edge == "top" else "running footer")
+                reason = vocab.furniture.RUNNING_HEADER if edge == "top" else vocab.furniture.RUNNING_FOOTER
+                found[id(line)] = Furniture(line, reason)
 
 
 def _apart(page: PageText, line: TextLine, edge: str, pitch: float) -> bool:
@@ -128,4 +111,4 @@ def _apart(page: PageText, line: TextLine, edge: str, pitch: float) -> bool:
     return abs(page.lines[neighbour].top - line.top) > 1.4 * pitch
 
 
-__all__ = ["Furniture", "find_furniture", "folio_number"]
+__all__ = ["Furniture", "find_furniture"]

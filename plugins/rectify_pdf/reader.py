@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rectify_core.plugin_api import InputError, Location, Reader, Report, Source
+from rectify_core.plugin_api import InputError, Location, Option, Reader, Report, Source
 
 if TYPE_CHECKING:
     from rectify_core.plugin_api import Block
@@ -28,6 +28,10 @@ class PdfReader(Reader):
     extensions = ("pdf",)
     media_types = ("application/pdf",)
     description = "PDF with a text layer (Word, WPS, LibreOffice, rectify); scans need OCR first"
+    options = (
+        Option("max_pages", "int", 500, "refuse a PDF with more pages than this", "页数超过此值即拒绝"),
+        Option("max_seconds", "float", 5.0, "give up reading after this many seconds", "读取超过此秒数即放弃"),
+    )
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         return 1.0 if b"%PDF-" in head[:1024] else 0.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Writer
+from rectify_core.plugin_api import Document, Option, Writer
 
 from . import page as P
 
@@ -30,15 +30,21 @@ class PdfWriter(Writer):
     media_type = "application/pdf"
     description = "GB/T 9704 PDF (A4, 22 × 28, embedded CJK font subset; lossy)"
     lossless = False
+    options = (
+        Option("font", "path", None, "a TrueType/OpenType CJK font to embed instead of the bundled subset",
+               "嵌入的中文 TrueType/OpenType 字体文件（默认用自带子集）"),
+        Option("font_index", "int", 0, "which font of a .ttc collection", ".ttc 字体集中的第几个字体"),
+    )
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(render(document, options))
 
     def expected(self, document: Document) -> Document:
-        """The Document reading this writer's PDF gives: see ``expected.expected_pdf``."""
-        from .expected import expected_pdf
+        """What reading this writer's PDF gives, as for txt: standard forms filled in and facts derived
+        from the visible text (for Documents whose text shows what each part is; see ``expected``)."""
+        from rectify_core.plugin_api import expected_visible
 
-        return expected_pdf(document)
+        return expected_visible(document)
 
 
 def render(document: Document, options: dict[str, Any] | None = None) -> bytes:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.plugin_api import Block, InputError, Reader, Report, Source
+from rectify_core.plugin_api import Block, InputError, Reader, Report, Source, head_text, structured_kind
 
 MAX_BYTES = 32 * 1024 * 1024
 _BOMS = (
@@ -58,6 +58,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     found = _bom(data)
     if found is not None:
         codec, skip = found
+        if codec.startswith("utf-16"):
+            # a lone surrogate (text cut inside a pair, a tool that wrote UTF-16 units one by one)
+            # becomes U+FFFD, which the plausibility check reports as an unmapped character
+            return data[skip:].decode(codec, "replace"), codec
         try:
             return data[skip:].decode(codec.replace("-sig", "")), codec
         except UnicodeDecodeError as exc:
@@ -111,10 +115,11 @@ class TxtReader(Reader):
     description = "plain text (UTF-8, UTF-16, GB18030), including text extracted from PDFs"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
+        if structured_kind(head_text(head)) is not None:
+            return 0.0  # markup or JSON, in any encoding, is never read as a notice's text
         if _bom(head) is not None:
             return 0.6
-        stripped = head.lstrip()
-        if stripped[:1] in (b"{", b"<", b"%"):
+        if head.lstrip()[:1] == b"%":
             return 0.05
         for codec in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
             try:

@@ -6,7 +6,7 @@ visible writer prints — so txt cannot drift from docx, HTML or PDF.  A disclos
 signature, which makes the file easy to read and is ignored by the reader.
 
 Round trip (``expected``): the txt reader recovers the Document from this text, so
-``read(write(d)) == derive_facts(completed(d))`` — verbatim forms completed, facts (inspection,
+``read(write(d)) == derive_facts(with_standard_forms(d))`` — verbatim forms completed, facts (inspection,
 statistics, contacts, disclosure keys and dates) as the text states them — for every Document whose
 text the recognizer can place (see docs/recognizer.md, "txt round trip").
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Para, UsageError, VisibleWriter, flatten
+from rectify_core.plugin_api import Document, Option, Para, UsageError, VisibleWriter, flatten
 
 _GROUP = {"disclosure": 0, "title": 1, "subtitle": 1, "issuer": 3, "date": 3}
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16")
@@ -44,8 +44,14 @@ class TxtWriter(VisibleWriter):
     name = "txt"
     extension = "txt"
     media_type = "text/plain; charset=utf-8"
-    description = "canonical plain text, one paragraph a line (options: encoding, newline)"
+    description = "canonical plain text, one paragraph a line"
     lossless = False
+    options = (
+        Option("encoding", "str", "utf-8", "text encoding: utf-8, utf-8-sig, gb18030 or gbk",
+               "文本编码：utf-8、utf-8-sig、gb18030 或 gbk"),
+        Option("newline", "str", "\n", "line ending written after each paragraph (\\n or \\r\\n)",
+               "每段之后的换行符（\\n 或 \\r\\n）"),
+    )
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         encoding = str(options.get("encoding") or "utf-8").lower()

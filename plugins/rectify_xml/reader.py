@@ -27,6 +27,8 @@ from rectify_core.plugin_api import (
     SecurityError,
     Source,
     check_version,
+    head_text,
+    structured_kind,
 )
 
 from .mapping import MEMBERS, NAMESPACE, ROOT
@@ -184,12 +186,15 @@ class XmlReader(Reader):
     max_bytes = MAX_BYTES
 
     def sniff(self, head: bytes, filename: str | None) -> float:
-        if NAMESPACE.encode() in head:
+        text = head_text(head)  # UTF-16 XML too
+        if NAMESPACE in text:
             return 1.0
-        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if _NS_PREFIX.encode() in head:
+        if _NS_PREFIX in text:
             return 0.9  # another major version: still ours, so the reader can say so
-        return 0.5 if text.startswith(b"<?xml") else 0.0
+        if text.startswith("<?xml"):
+            return 0.5
+        # other markup (no declaration): the XML reader says what it is, never the text reader
+        return 0.3 if structured_kind(text) == "markup" else 0.0
 
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Document:
         name = source.name
@@ -205,7 +210,7 @@ class XmlReader(Reader):
         _check_nesting(root, name)
         data = _members(root, "Document")
         report.info["schema_version"] = version
-        return Document.from_dict(data)
+        return Document.from_dict(data, validate=False)
 
 
 __all__ = ["MAX_BYTES", "XmlReader", "parse_scalar"]

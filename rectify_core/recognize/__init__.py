@@ -11,7 +11,7 @@ one layout.  Modules, one concern each:
 ``status``      status phrases → category   ``dates``       dates as written → ISO
 ``tail``        closing and signature       ``contacts``    电话/信箱/邮箱
 ``inspection``  preamble facts              ``statistics``  the statistics sentence
-``facts``       derive_facts()              ``genre``       not-a-通报, 巡视/巡察 mixture
+``facts``       derive_facts()              ``locate``      source lines for the checks' findings
 ``hints``       headings and titles marked by layout
 ``pipeline``    recognize()
 """

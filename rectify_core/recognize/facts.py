@@ -10,14 +10,14 @@ reader computes them the same way — here — from the Document's own paragraph
 * each disclosure field's ``key`` and ``date`` from its label and value.
 
 ``derive_facts`` looks only at text, never at the facts it replaces, so it is idempotent, and
-``read(write(d)) == derive_facts(completed(d))`` for visible formats.
+``read(write(d)) == derive_facts(with_standard_forms(d))`` for visible formats.
 """
 
 from __future__ import annotations
 
 from ..model import Document, Node, replace
+from ..vocab.disclosure import field_facts
 from .contacts import parse_contacts
-from .disclosure import field_facts
 from .inspection import derive_inspection
 from .statistics import find_statistics
 

@@ -16,10 +16,9 @@ from typing import cast
 
 from ..model import DisclosureField, DisclosureKey
 from ..report import Report
-from .blocks import Block
-from .dates import parse_date
-from .disclosure import DISCLOSURE_MODES, INDEX_NUMBER, cell_pair, parse_line
-from .furniture import (
+from ..vocab.dates import parse_date
+from ..vocab.disclosure import DISCLOSURE_MODES, INDEX_NUMBER, cell_pair, parse_line
+from ..vocab.furniture import (
     BULLET,
     PUBLISH_INFO,
     SEPARATOR,
@@ -29,8 +28,9 @@ from .furniture import (
     is_site_chrome,
     split_bullet,
 )
+from ..vocab.status import parse_status_text
+from .blocks import Block
 from .hints import body_size, title_hint
-from .status import parse_status_text
 from .text import has_han
 from .unwrap import starts_structure
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Date, Inspection, InspectionLevel
-from .dates import DateMention, find_dates, iso_date
+from ..vocab.dates import DateMention, find_dates, iso_date
 
 _NUM = "一二三四五六七八九十百\\d"
 _TEAM_CORE = re.compile(rf"第[{_NUM}]+(?:巡视|巡察)(?:组|工作组)|(?:巡视|巡察)第[{_NUM}]+组")

@@ -5,7 +5,9 @@ labels between levels (问题1：, 反馈问题一：) and mistype a number (a 1
 are not fixed by style: a style already open is a sibling at that depth; a new style becomes a child
 of the deepest open node of a higher standard rank (一、 > （一） > 1. > （1） > ①; a label nests
 under anything).  A 1. that cannot continue its own sequence, followed by a (2) of another style, is
-the first item of that style, mistyped — it keeps its text and is reported.
+the first item of that style, mistyped — it keeps its text.  Nothing here reports: gaps, skipped
+levels and mixed styles are facts of the Document, reported by ``checks.numbering`` whatever format
+the notice was read from.
 
 A heading with no typed number that the layout marks (``hints``: an outline level, a heading style,
 a bold line of its own) is a node without a marker.  With an outline level L it closes every open
@@ -26,26 +28,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..vocab.markers import RANK, split_marker
+from ..vocab.status import parse_status_text
 from .blocks import Block
 from .hints import bold_heading, outline_level
 from .labels import match_rect_label
-from .markers import split_marker
-from .status import parse_status_text
 from .unwrap import starts_structure
 
-RANK = {"chinese": 0, "chinese_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
 HINT = "hint"  # the style of a heading marked only by its layout (no typed number)
-STYLE_SHOWN = {"chinese": "一、", "chinese_paren": "（一）", "arabic": "1.", "arabic_paren": "（1）",
-               "circled": "①", "label": "问题1："}
-
-
-@dataclass
-class Pending:
-    rule: str
-    severity: str
-    zh: str
-    en: str
-    suffix: str = "/marker"
 
 
 @dataclass
@@ -60,7 +50,6 @@ class RawNode:
     block: Block
     paras: list[Block] = field(default_factory=list)
     children: list[RawNode] = field(default_factory=list)
-    pending: list[Pending] = field(default_factory=list)
     level: int = 0  # outline level (hinted) or depth, 1 = top: where a hinted heading fits
     look: tuple[object, ...] = ()  # what makes two unnumbered headings siblings
     labelled: bool = False  # one of its own lines opens a rectification account
@@ -156,7 +145,6 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
     lead: list[Block] = []
     roots: list[RawNode] = []
     stack: list[RawNode] = []
-    skips: set[tuple[str | None, str]] = set()
 
     following: list[tuple[str, int] | None] = [None] * len(parsed)
     upcoming: tuple[str, int] | None = None
@@ -199,46 +187,21 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
         if (pos is not None and value == 1 and ahead is not None and ahead[0] != style and ahead[1] == 2
                 and ahead[0] not in open_styles):
             # 1. where (1) was meant: the next number at this place is a (2).
+            # It keeps its text; the rule numbering.mixed-style reports it.
             node.level_style = ahead[0]
             pos = None
-            node.pending.append(Pending(
-                "recognize.marker-style", "warning",
-                f"编号“{text}”应为“{STYLE_SHOWN[ahead[0]]}”一级：其后是同级的第 2 项",
-                f"marker {text!r} stands where a {STYLE_SHOWN[ahead[0]]} item was meant "
-                f"(the next item at this level is number 2 in that style)"))
         level = node.level_style
         if pos is not None:
-            last = stack[pos].value
             del stack[pos:]
-            if value != last + 1:
-                node.pending.append(Pending(
-                    "recognize.numbering-gap", "warning", f"编号不连续：{last} 之后是 {value}",
-                    f"numbering jumps from {last} to {value}"))
         else:
             rank = _rank(level)
             if rank is not None:
                 while stack and (r := _rank(stack[-1].level_style)) is not None and r >= rank:
                     stack.pop()
-            parent = stack[-1] if stack else None
-            parent_rank = _rank(parent.level_style) if parent is not None else -1
-            if rank is not None and parent_rank is not None and rank > parent_rank + 1:
-                key = (parent.level_style if parent else None, level)
-                if key not in skips and (parent is not None or not roots):
-                    skips.add(key)
-                    above = STYLE_SHOWN[parent.level_style] if parent else "顶层"
-                    node.pending.append(Pending(
-                        "recognize.level-skip", "info",
-                        f"层级跳过：{above} 之下直接是 {STYLE_SHOWN[level]}",
-                        f"numbering skips a level: {STYLE_SHOWN[level]} directly under "
-                        f"{STYLE_SHOWN[parent.level_style] if parent else 'the top'}"))
-            if value != 1 and level != "label":  # 问题1…问题N often run on across sections
-                node.pending.append(Pending(
-                    "recognize.numbering-gap", "warning", f"编号从 {value} 开始而不是 1",
-                    f"numbering starts at {value}, not 1"))
         node.level = typed_level if typed_level is not None else (stack[-1].level + 1 if stack else 1)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return lead, roots
 
 
-__all__ = ["HINT", "RANK", "Pending", "RawNode", "build_tree", "hinted_heading"]
+__all__ = ["HINT", "RawNode", "build_tree", "hinted_heading"]

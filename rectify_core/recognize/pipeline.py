@@ -7,7 +7,8 @@
 4. the tail: chrome, signature, closing (``tail``);
 5. between them: preamble until the first heading number, then the body tree (``numbering``,
    ``problems``);
-6. facts from the text (``facts.derive_facts``) and whole-document findings (``genre``, dates).
+6. facts from the text (``facts.derive_facts``); then the rules of ``checks`` run on the Document
+   and each finding is given its source line (``locate``) — the recognizer has no rules of its own.
 """
 
 from __future__ import annotations
@@ -15,15 +16,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..formats import ReadResult
-from ..model import Document, Node
+from ..model import Document
 from ..report import Report
+from ..vocab.furniture import CONTROL_CHARACTER, PAGE_NUMBER, RUNNING_HEADER, is_page_number, repeated_lines
 from .blocks import Block
 from .facts import derive_facts
-from .furniture import CONTROL_CHARACTER, PAGE_NUMBER, RUNNING_HEADER, is_page_number, repeated_lines
-from .genre import check_genre, check_level_mixture, is_tongbao
-from .head import read_head
+from .head import Head, read_head
 from .labels import split_run_in_labels
-from .numbering import build_tree
+from .locate import Places, report_checks
+from .numbering import RawNode, build_tree
 from .problems import to_node
 from .tail import closing_start, read_signature
 from .text import clean, invisible
@@ -62,43 +63,6 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
     return lines, shape
 
 
-def _check_halfwidth(nodes: list[tuple[str, Node]], blocks: dict[str, Block], report: Report) -> None:
-    half = [(p, n) for p, n in nodes if n.marker is not None and n.marker.text
-            and any(c in n.marker.text for c in "()")]
-    if half:
-        pointer, node = half[0]
-        assert node.marker is not None
-        report.add("recognize.halfwidth-marker", "info",
-                   f"{len(half)} 个编号使用半角括号，如“{node.marker.text}”（应为全角（））",
-                   f"{len(half)} heading numbers use half-width brackets, e.g. {node.marker.text!r} (GB/T 15834: （）)",
-                   blocks.get(pointer), pointer + "/marker/text")
-
-
-def _check_dates(doc: Document, disclosure_blocks: list[Block], preamble: list[Block], report: Report) -> None:
-    signed = doc.signature.date.iso if doc.signature and doc.signature.date else None
-    for i, f in enumerate(doc.disclosure):
-        if signed and f.key == "written_date" and f.date is not None and f.date.iso and f.date.iso != signed:
-            report.add("recognize.date-mismatch", "warning",
-                       f"政务公开信息的{f.label}“{f.value}”与落款日期 {signed} 不一致",
-                       f"disclosure {f.label} {f.date.iso} differs from the signature date {signed}",
-                       disclosure_blocks[i] if i < len(disclosure_blocks) else None, f"/disclosure/{i}/date")
-    insp = doc.inspection
-    if insp is None:
-        return
-    for name in ("start", "end", "feedback"):
-        d = getattr(insp, name)
-        if d is None or d.iso is not None or not d.text:
-            continue
-        block = next((b for b in preamble if d.text in b.text), preamble[0] if preamble else None)
-        if "日" in d.text or "号" in d.text:
-            report.add("recognize.unreadable-date", "warning", f"日期“{d.text}”不是有效日期，未作解析",
-                       f"{d.text!r} is not a valid date; left unparsed", block, f"/inspection/{name}")
-        elif is_tongbao(doc):  # an announcement's dates are not an inspection's
-            report.add("recognize.imprecise-date", "info", f"日期“{d.text}”未写到具体日，保留原文、不推定日期",
-                       f"{d.text!r} names no day: kept as written, no ISO date assumed", block,
-                       f"/inspection/{name}")
-
-
 def recognize(blocks: list[Block], *, source: str) -> ReadResult:
     """Blocks → a finished ReadResult, through the same pipeline every reader takes."""
     from ..reading import read_blocks
@@ -116,31 +80,45 @@ def build_document(blocks: list[Block], report: Report) -> Document:
     body_lines = [b if len(parts) == 1 else replace(b, text=part)
                   for b in lines[start:closing] for parts in [split_run_in_labels(b.text)] for part in parts]
     lead, roots = build_tree(body_lines)
-    body: list[Node] = []
-    for i, raw in enumerate(roots):
-        body.append(to_node(raw, f"/body/{i}", report))
+    body = tuple(to_node(raw) for raw in roots)
+    closing_lines = lines[closing:sig_start]
     doc = Document(
         disclosure=tuple(head.disclosure),
         title=head.title,
         subtitle=head.subtitle,
         preamble=tuple(b.text for b in lead),
-        body=tuple(body),
-        closing=tuple(b.text for b in lines[closing:sig_start]),
+        body=body,
+        closing=tuple(b.text for b in closing_lines),
         signature=signature,
     )
     doc = derive_facts(doc)
-    node_blocks: dict[str, Block] = {}
-
-    def index(raws: list, base: str) -> None:  # type: ignore[type-arg]
-        for i, r in enumerate(raws):
-            node_blocks[f"{base}/{i}"] = r.block
-            index(r.children, f"{base}/{i}/children")
-    index(roots, "/body")
-    _check_halfwidth(list(doc.walk()), node_blocks, report)
-    _check_dates(doc, head.blocks, lead, report)
-    check_level_mixture(doc, head.content + body_lines + lines[closing:], report)
-    check_genre(doc, report, lines[0] if lines else None)
+    report_checks(doc, _places(head, lead, roots, body_lines, closing_lines, lines, sig_start), report)
     return doc
+
+
+def _places(head: Head, lead: list[Block], roots: list[RawNode], body_lines: list[Block],
+            closing_lines: list[Block], lines: list[Block], sig_start: int) -> Places:
+    places = Places()
+    places.add("", lines[:1])
+    for i, b in enumerate(head.blocks):
+        places.add(f"/disclosure/{i}", [b])
+    places.add("/title", head.content)
+    places.add("/subtitle", head.content)
+    for i, b in enumerate(lead):
+        places.add(f"/preamble/{i}", [b])
+    places.add("/inspection", lead)
+    places.add("/statistics", body_lines)
+
+    def nodes(raws: list[RawNode], base: str) -> None:
+        for i, r in enumerate(raws):
+            places.add(f"{base}/{i}", [r.block, *r.paras])
+            nodes(r.children, f"{base}/{i}/children")
+    nodes(roots, "/body")
+    for i, b in enumerate(closing_lines):
+        places.add(f"/closing/{i}", [b])
+    places.add("/contacts", closing_lines)
+    places.add("/signature", lines[sig_start:])
+    return places
 
 
 __all__ = ["build_document", "recognize"]

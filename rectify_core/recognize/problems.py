@@ -11,7 +11,7 @@ both inline.
 A numbered item with no rectification label stays a heading node with paragraphs even when it reads
 like a problem: the schema's account needs its label as written, and nothing says where the
 finding ends and the account begins.  When such an item's line names a problem (关于…问题) and its
-text ends with a status, an info finding says so (``recognize.unlabelled-account``).
+text ends with a status, an info finding says so (the rule ``problem.unlabelled-account`` in ``checks.genre``).
 
 A heading node whose first line holds more than one sentence runs in: the first sentence is the
 heading, the rest its first paragraph (（一）强化组织领导。镇党委……).  A heading marked only by its layout
@@ -23,14 +23,13 @@ from __future__ import annotations
 import re
 
 from ..model import Marker, Node, Problem, Rectification, Status
-from ..report import Report
+from ..vocab.status import parse_status_text
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
-from .status import parse_status_text, prose_status
+from .status import prose_status
 from .text import sentence_spans
 
 _TRAILING_STATUS = re.compile(r"[（(][^（）()]{2,40}[）)]$|【[^【】]{2,40}】$")
-_PROBLEM_LINE = re.compile(r"^(?:关于|针对).{0,80}问题|问题[。.]?$")
 
 
 def split_run_in(text: str) -> tuple[str, str] | None:
@@ -79,20 +78,6 @@ def _prose(text: str) -> tuple[str, Status] | None:
     return before, Status(category=category, deadline=deadline, text=sentence)  # type: ignore[arg-type]
 
 
-def _unlabelled_status(raw: RawNode) -> str | None:
-    """The status text ending a numbered problem item that has no rectification label, if any."""
-    if raw.children or not raw.paras or not raw.typed:
-        return None
-    if raw.style != "label" and _PROBLEM_LINE.search(raw.rest) is None:
-        return None
-    found = trailing_status(raw.paras[-1].text) or _prose(raw.paras[-1].text)
-    if found is None:
-        line = raw.paras[-1].text
-        lone = standalone_status(line) if len(raw.paras) > 1 else None
-        return lone.text if lone is not None else None
-    return found[1].text
-
-
 def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
     paras = [b.text for b in raw.paras]
     if label_at == 0 and not raw.typed:
@@ -124,23 +109,14 @@ def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
     return heading, Problem(finding=tuple(finding), rectification=rect, status=status)
 
 
-def to_node(raw: RawNode, pointer: str, report: Report) -> Node:
-    """The model Node for ``raw`` (and its subtree); pending findings get their JSON Pointer."""
-    for p in raw.pending:
-        report.add(p.rule, p.severity, p.zh, p.en, raw.block, pointer + p.suffix)  # type: ignore[arg-type]
+def to_node(raw: RawNode) -> Node:
+    """The model Node for ``raw`` and its subtree."""
     marker = Marker(style=raw.style, value=raw.value, text=raw.marker_text) if raw.typed else None  # type: ignore[arg-type]
-    children = tuple(to_node(c, f"{pointer}/children/{i}", report) for i, c in enumerate(raw.children))
+    children = tuple(to_node(c) for c in raw.children)
     label_at = next((i for i, b in enumerate(raw.paras) if match_rect_label(b.text) is not None), None)
     if label_at is not None:
         title, problem = _problem(raw, label_at)
         return Node(marker=marker, heading=title, problem=problem, children=children)
-    if (shown := _unlabelled_status(raw)) is not None:
-        report.add("recognize.unlabelled-account", "info",
-                   f"“{raw.marker_text}{raw.rest[:20]}”像是反馈问题，其后以整改状态“{shown}”结束，但没有“整改情况：”"
-                   "等标签：按标题和段落原样保留",
-                   f"{raw.marker_text}{raw.rest[:20]!r} reads like a problem whose text ends with the status "
-                   f"{shown!r}, but no rectification label (整改情况：) opens its account: kept as a heading and "
-                   "paragraphs", raw.block, pointer)
     paragraphs = [b.text for b in raw.paras]
     heading = raw.rest or None
     run_in = False

@@ -6,6 +6,7 @@ is the last count of a 问题/任务 clause before the first status clause (so 4
 整改任务106个,已完成整改98个 gives 106).  A clause that starts with 含/包括, or counts 立行立改
 items (a subset, whichever side of the completed count it stands), is a part of another count and
 is skipped; one that starts with 其中 marks long-term items counted inside the completed ones.
+Clauses are classified by the one status vocabulary (``vocab.status.category_of``).
 """
 
 from __future__ import annotations
@@ -13,16 +14,13 @@ from __future__ import annotations
 import re
 
 from ..model import Statistics
+from ..vocab.status import category_of
 from .text import sentences
 
 _CLAUSE = re.compile(r"[，,、；;（）()]|(?<=[个项条件])(?=[^，,、；;（）()]*\d)")
 _COUNT = re.compile(r"(\d+)[ ]*(?:个|项|条|件)")
 _RATE = re.compile(r"(?:完成|整改)率[ ]*(?:为|达|达到|是)?[ ]*(\d+(?:\.\d+)?)[ ]*[%％]")
 _PART = re.compile(r"立行立改|即知即改")
-_NOT_STARTED = re.compile(r"未完成|未启动|尚未")
-_LONG_TERM = re.compile(r"阶段性|长期|基本完成|持续整改")
-_IN_PROGRESS = re.compile(r"正在整改|继续整改|整改中|推进中|持续推进|正在推进")
-_COMPLETED = re.compile(r"完成|已整改|办结|销号")
 _TOTAL = re.compile(r"问题|任务|反馈|事项")
 
 
@@ -37,14 +35,15 @@ def parse_statistics(sentence: str) -> Statistics | None:
         if not counts or clause.startswith(("含", "包括")) or _PART.search(clause):
             continue
         n = int(counts[-1])
-        if _NOT_STARTED.search(clause):
+        category = category_of(clause)  # the status vocabulary: 未完成 counts as in progress
+        if category == "not_started":
             not_started = n if not_started is None else not_started
-        elif _LONG_TERM.search(clause):
+        elif category == "long_term":
             long_term = n if long_term is None else long_term
             inside = inside or "其中" in clause
-        elif _IN_PROGRESS.search(clause):
+        elif category == "in_progress":
             in_progress = n if in_progress is None else in_progress
-        elif _COMPLETED.search(clause):
+        elif category == "completed":
             if completed is None:
                 completed = n
                 total = pending_total

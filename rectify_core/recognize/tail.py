@@ -15,11 +15,11 @@ import re
 
 from ..model import Date, Signature
 from ..report import Report
+from ..vocab.dates import parse_date
+from ..vocab.furniture import SITE_CHROME, is_tail_furniture
+from ..vocab.markers import split_marker
 from .blocks import Block
 from .contacts import starts_with_contact
-from .dates import parse_date
-from .furniture import SITE_CHROME, is_tail_furniture
-from .markers import split_marker
 from .text import has_han
 from .unwrap import starts_structure
 

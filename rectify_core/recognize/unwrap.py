@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from ..vocab.dates import parse_date
+from ..vocab.disclosure import key_for_label, parse_line
+from ..vocab.furniture import is_publish_info, is_site_chrome
+from ..vocab.markers import split_marker
 from .blocks import Block
 from .contacts import starts_with_contact
-from .dates import parse_date
-from .disclosure import key_for_label, parse_line
-from .furniture import is_publish_info, is_site_chrome
 from .labels import is_status_line, match_rect_label
-from .markers import split_marker
 from .text import close_cjk_gaps, display_width, ends_sentence, join_wrapped
 
 INDENT = 4  # a first-line indent of two CJK characters, in display columns

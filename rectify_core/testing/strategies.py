@@ -27,7 +27,9 @@ from ..model import (
     Statistics,
     Status,
 )
-from ..normalize import STATUS_PHRASES, date_text, marker_text
+from ..vocab.dates import date_text
+from ..vocab.markers import marker_text
+from ..vocab.status import STANDARD_PHRASES
 
 _CJK_COMMON = (
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种"
@@ -110,7 +112,7 @@ def statuses(draw: Any) -> Status:
     if kind == 0:
         category, text = draw(st.sampled_from(_REAL_STATUSES))
         return Status(category=category, text=text, inline=inline)
-    category = draw(st.sampled_from(sorted(STATUS_PHRASES)))
+    category = draw(st.sampled_from(sorted(STANDARD_PHRASES)))
     deadline = None
     if category == "in_progress" and draw(st.booleans()):
         year, month = draw(st.integers(2020, 2030)), draw(st.integers(1, 12))

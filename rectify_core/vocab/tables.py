@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Date, Problem, Rectification, Status
-from ..normalize import STATUS_PHRASES, date_text
-from ..recognize.dates import parse_date
-from ..recognize.status import parse_status_text
 from ..recognize.text import clean
+from .dates import date_text, parse_date
+from .status import STANDARD_PHRASES, parse_status_text
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "index": ("序号", "编号", "序", "问题序号", "No.", "No"),
@@ -231,7 +230,7 @@ def status_words(status: Status | None) -> str | None:
         return inner or None
     if status.category == "unknown":
         return None
-    phrase = STATUS_PHRASES[status.category]
+    phrase = STANDARD_PHRASES[status.category]
     if status.deadline is not None and status.category == "in_progress":
         when = status.deadline.text or (date_text(status.deadline.iso) if status.deadline.iso else None)
         if when:

@@ -35,7 +35,43 @@ def set_repeat(d):
 
 
 def set_level_order(d):
-    at(d, "body", 1, "children", 0)["marker"] = {"style": "chinese", "value": 1, "text": "一、"}
+    # both children of 二、 numbered 一、 二、: the level is wrong for all of them (one odd sibling
+    # would be numbering.mixed-style's)
+    at(d, *SECTION2)[0]["marker"] = {"style": "chinese", "value": 1, "text": "一、"}
+    at(d, *SECTION2)[1]["marker"] = {"style": "chinese", "value": 2, "text": "二、"}
+
+
+def set_mistyped_first(d):
+    # 1. where （1） was meant: the only finding is numbering.mixed-style on the 1., saying so
+    problem_node(d)["marker"] = {"style": "arabic", "value": 1, "text": "1."}
+
+
+def set_level_skip(d):
+    at(d, *SECTION2)[0]["marker"] = {"style": "arabic", "value": 1, "text": "1."}
+
+
+def set_unreadable(d):
+    d["inspection"]["start"] = {"text": "2026年1月32日"}
+
+
+def set_imprecise(d):
+    d["inspection"]["start"] = {"text": "2026年1月"}
+
+
+def set_not_a_tongbao(d):
+    d["body"] = []
+    d.pop("statistics", None)
+    d["title"] = "示例镇关于春季防火的公告"
+
+
+def set_unlabelled(d):
+    node = at(d, "body", 1, "children", 0, "children", 0)  # 1. 关于“乡村振兴项目推进不快”的问题
+    node["children"] = []
+    node["paragraphs"] = ["部分村级产业项目前期论证不充分。已完成整改。"]
+
+
+def set_level_in_text(d):
+    d["preamble"] = [*d["preamble"][:1], "镇党委坚持把抓好巡视整改作为重要政治任务。"]
 
 
 def set_mixed(d):
@@ -118,6 +154,11 @@ CASES: dict[str, tuple[Callable[[dict], None], str]] = {
     "document.title": (set_title, "/title"),
     "document.signature": (set_signature, "/signature/issuer"),
     "inspection.level": (set_level, "/inspection/level"),
+    "numbering.level-skip": (set_level_skip, "/body/1/children/0/marker"),
+    "dates.unreadable": (set_unreadable, "/inspection/start"),
+    "dates.imprecise": (set_imprecise, "/inspection/start"),
+    "document.not-a-tongbao": (set_not_a_tongbao, ""),
+    "problem.unlabelled-account": (set_unlabelled, "/body/1/children/0/children/0"),
 }
 
 
@@ -149,7 +190,19 @@ def test_rule_fails_with_pointer_and_bilingual_message(rule_id):
     assert f.pointer == pointer
     assert any("\u4e00" <= ch <= "\u9fff" for ch in f.message_zh)
     assert f.message_en.isascii() or any(c.isalpha() for c in f.message_en)
-    assert f.severity in ("error", "warning")
+    assert f.severity in ("error", "warning", "info")
+
+
+@pytest.mark.parametrize(("mutate", "expected"), [
+    (set_mistyped_first, [("numbering.mixed-style", "/body/1/children/0/children/0/children/0/marker")]),
+    (set_level_in_text, [("inspection.level", "/preamble/1")]),
+])
+def test_one_fact_one_finding(mutate, expected):
+    """A mistyped 1. is one anomaly (not also a level-order one); 巡视 in a 巡察 notice's text is found
+    in the text, whichever format it came from."""
+    data = copy.deepcopy(EXAMPLE)
+    mutate(data)
+    assert [(f.rule, f.pointer) for f in run_checks(Document.from_dict(data))] == expected
 
 
 def test_the_example_has_no_findings_at_all():

@@ -13,12 +13,12 @@ import subprocess
 import sys
 
 import pytest
-from rectify_pdf.furniture import folio_number
 from rectify_pdf.reader import PdfReader
 
 from rectify_core import api
 from rectify_core.errors import InputError
 from rectify_core.model import Document
+from rectify_core.vocab.furniture import folio_number
 
 from .fixtures import A4, MM, _pdf, published_pdf, scanned_pdf
 from .helpers import blocks_han, pages, read_pdf, seed_document, visible_han
@@ -173,10 +173,10 @@ def test_sniffing_and_not_a_pdf() -> None:
         api.read(b"<html>not a pdf</html>", "pdf")
 
 
-def test_an_empty_document_round_trips_with_its_page_number_removed() -> None:
-    result = read_pdf(api.write_bytes(Document(), "pdf"))
-    assert result.document == Document()
-    assert [(r.text, r.reason) for r in result.removed] == [("— 1 —", "page number")]
+def test_a_pdf_of_page_numbers_only_is_refused_naming_the_furniture() -> None:
+    """Nothing but "— 1 —": no notice to read, and the message says what was there (issue 11)."""
+    with pytest.raises(InputError, match=r"no text to read: the PDF shows only page furniture \(1 page number"):
+        read_pdf(api.write_bytes(Document(), "pdf"))
 
 
 def test_findings_and_removed_text_say_page_and_line() -> None:

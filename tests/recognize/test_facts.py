@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from rectify_core.model import Contact, Date, DisclosureField, Document, Inspection, Statistics, replace
 from rectify_core.recognize import Block, recognize
 from rectify_core.recognize.contacts import parse_contacts
-from rectify_core.recognize.disclosure import field_facts
 from rectify_core.recognize.facts import derive_facts
 from rectify_core.recognize.statistics import find_statistics
 from rectify_core.schema import validate_dict
 from rectify_core.testing import documents
+from rectify_core.vocab.disclosure import field_facts
 
 
 def test_several_contacts_on_one_line() -> None:
@@ -50,7 +50,7 @@ def test_contact_way_is_classified_by_its_value() -> None:
     ("截至目前,巡察反馈25个问题,已完成整改19个、正在整改6个,整改完成率76%。",
      Statistics(total=25, completed=19, in_progress=6, rate=76)),
     ("截止目前，反馈的100个问题，完成整改90个，基本完成取得阶段性成果并持续整改问题6个，未完成4个，总体完成率90.00%。",
-     Statistics(total=100, completed=90, long_term=6, not_started=4, rate=90.0)),
+     Statistics(total=100, completed=90, long_term=6, in_progress=4, rate=90.0)),  # 未完成: still open
     ("巡察反馈的3个方面20个问题，已整改完成18个（含立行立改问题2个），阶段性完成整改2个。",
      Statistics(total=20, completed=18, long_term=2)),
     ("共反馈问题4个方面10个，梳理整改任务30个，已完成整改28个，其中长期坚持5个，继续整改2个。",

@@ -32,8 +32,9 @@ def _read(name: str) -> ReadResult:
     return api.read(NOTICES / name)
 
 
-def _rules(result: ReadResult) -> list[tuple[str, int | None]]:
-    return [(f.rule, f.location.line if f.location else None) for f in result.findings]
+def _rules(result: ReadResult, family: str = "") -> list[tuple[str, int | None]]:
+    """(rule, source line) of the findings, of one family of rules (``numbering.``) if given."""
+    return [(f.rule, f.location.line if f.location else None) for f in result.findings if f.rule.startswith(family)]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -62,8 +63,8 @@ def test_a_problems_without_a_label_stay_headings_with_their_text_and_are_report
                                  "建立隐患整改台账，实行闭环管理。目前已整改完成。")
     assert doc.problems() == []
     # items that end with a status (bracketed or in prose) are pointed out; item 3 (no status) is not
-    assert _rules(result) == [("recognize.unlabelled-account", 9), ("recognize.unlabelled-account", 11),
-                              ("recognize.unlabelled-account", 17)]
+    assert _rules(result) == [("problem.unlabelled-account", 9), ("problem.unlabelled-account", 11),
+                              ("problem.unlabelled-account", 17)]
     assert [(c.kind, c.label, c.value) for c in doc.contacts] == [
         ("phone", "联系电话", "0123-6612345"),
         ("mailbox", "邮政信箱", "示例县城关镇建设路8号县市场监督管理局办公室（邮编：123400）"),
@@ -162,7 +163,7 @@ def test_d_run_in_headings_enumerations_and_marker_variants() -> None:
     assert last is not None and last.rectification is not None and last.status is not None
     assert last.rectification.paragraphs == ("建立专项资金拨付月调度机制，①加快项目进度；②按月通报拨付情况。",)
     assert (last.status.category, last.status.deadline) == ("in_progress", Date(iso="2023-12-31", text="2023年12月底"))
-    assert _rules(result) == [("recognize.level-skip", 9)]  # 一、 straight to 1、
+    assert _rules(result) == [("numbering.level-skip", 9)]  # 一、 straight to 1、
 
 
 def test_e_hospital_without_a_top_level_and_measures_numbered_inside_an_account() -> None:
@@ -181,7 +182,7 @@ def test_e_hospital_without_a_top_level_and_measures_numbered_inside_an_account(
     assert measures is not None and measures.rectification is not None
     assert measures.rectification.paragraphs == ("①建立党委委员联系党支部制度；", "②每季度召开一次党支部书记例会。")
     assert [s[0] for s in statuses(doc)] == ["completed", "completed", "long_term", "in_progress"]
-    assert _rules(result) == [("recognize.level-skip", 3)]  # the body starts at （一）
+    assert _rules(result, "numbering.") == [("numbering.level-skip", 3)]  # the body starts at （一）
     insp = doc.inspection
     assert insp is not None and insp.targets == ("示例市第一人民医院党委",)  # 巡察组于…至…对X开展
     assert (insp.start, insp.end) == (Date(iso="2023-04-17", text="2023年4月17日"),
@@ -205,7 +206,7 @@ def test_f_partial_text_starting_at_section_three() -> None:
         "  H （二） 建立健全长效机制。",
         "H 四、 整改工作存在的不足",
     ]
-    assert _rules(result) == [("recognize.numbering-gap", 1)]
+    assert _rules(result) == [("document.title", None), ("numbering.gap", 1)]  # a part: from 三、, no title
     assert doc.signature is not None and doc.signature.issuer == "示例县水利局党组"
 
 

@@ -80,7 +80,7 @@ def test_a_complete_notice() -> None:
     insp = doc.inspection
     assert insp is not None and (insp.team, insp.kind, insp.targets) == ("县委第一巡察组", "常规巡察", ("某某镇",))
     assert [(f.rule, f.location.line if f.location else None) for f in result.findings] == [
-        ("recognize.marker-style", 16)]
+        ("numbering.mixed-style", 16)]
 
 
 def test_levels_skips_and_labels() -> None:
@@ -102,8 +102,8 @@ def test_levels_skips_and_labels() -> None:
     labels = doc.body[0].children[0].children
     assert [n.marker.text if n.marker else None for n in labels] == ["问题1：", "问题2："]
     rules = [(f.rule, f.location.line if f.location else None) for f in result.findings]
-    assert ("recognize.level-skip", 1) in rules  # starts at （一） with no 一、
-    assert ("recognize.numbering-gap", 10) in rules  # （1） then （3）
+    assert ("numbering.level-skip", 1) in rules  # starts at （一） with no 一、
+    assert ("numbering.gap", 10) in rules  # （1） then （3）
 
 
 def test_text_before_any_heading_and_without_signature_is_preamble() -> None:
@@ -154,7 +154,8 @@ def test_issuer_and_date_on_one_line() -> None:
 
 def test_random_prose_is_not_a_tongbao() -> None:
     result = _read("春眠不觉晓，处处闻啼鸟。\n夜来风雨声，花落知多少。")
-    assert [f.rule for f in result.findings] == ["recognize.not-a-tongbao"]
+    assert [(f.rule, f.severity) for f in result.findings if f.rule == "document.not-a-tongbao"] == [
+        ("document.not-a-tongbao", "error")]
     assert result.document.preamble == ("春眠不觉晓，处处闻啼鸟。", "夜来风雨声，花落知多少。")
 
 
@@ -162,10 +163,10 @@ def test_legitimate_xunshi_references_in_a_xuncha_report_are_not_a_mixture() -> 
     result = _read("根据区委统一部署，区委第一巡察组对某局进行了巡察。深入学习习近平总书记关于巡视工作的重要论述，"
                    "落实《中国共产党巡视工作条例》，配合省委巡视，护林员每日上山巡视。\n一、整改情况\n已整改。")
     assert result.document.inspection is not None and result.document.inspection.level == "巡察"
-    assert [f.rule for f in result.findings] == []
+    assert [f.rule for f in result.findings if f.rule.startswith("inspection.")] == []
     mixed = _read("根据县委统一部署，县委第二巡察组对某镇开展了巡察。\n一、整改情况\n抓好巡视整改，落实巡视反馈意见。")
-    assert [(f.rule, f.location.line if f.location else None) for f in mixed.findings] == [
-        ("recognize.level-mixture", 3)]
+    assert [(f.rule, f.location.line if f.location else None) for f in mixed.findings
+            if f.rule.startswith("inspection.")] == [("inspection.level", 3)]
 
 
 def test_unreadable_dates_are_kept_as_text_and_reported() -> None:
@@ -173,7 +174,7 @@ def test_unreadable_dates_are_kept_as_text_and_reported() -> None:
     insp = result.document.inspection
     assert insp is not None and insp.start is not None and insp.end is not None
     assert (insp.start.iso, insp.start.text, insp.end.iso) == (None, "2020年13月1日", None)
-    assert {f.rule for f in result.findings} == {"recognize.unreadable-date"}
+    assert {f.rule for f in result.findings if f.rule.startswith("dates.")} == {"dates.unreadable"}
 
 
 def test_end_date_in_the_next_year_without_its_year() -> None:
@@ -212,7 +213,7 @@ def test_inspection_date_forms(written: str, start: tuple[str | None, str], end:
     assert insp is not None and insp.start is not None and insp.end is not None
     assert [(insp.start.iso, insp.start.text), (insp.end.iso, insp.end.text)] == [start, end]
     # a date with no day keeps its text, gets no ISO value, and is pointed out — never invented
-    assert [f.pointer for f in result.findings if f.rule == "recognize.imprecise-date"] == [
+    assert [f.pointer for f in result.findings if f.rule == "dates.imprecise"] == [
         f"/inspection/{name}" for name in imprecise]
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from rectify_core.model import Date, Status
-from rectify_core.normalize import STATUS_PHRASES, marker_text, status_text
-from rectify_core.recognize.dates import find_dates, parse_date
-from rectify_core.recognize.markers import parse_marker_text, split_marker
-from rectify_core.recognize.status import parse_status_text, prose_status
+from rectify_core.recognize.status import prose_status
+from rectify_core.vocab.dates import find_dates, parse_date
+from rectify_core.vocab.markers import marker_text, parse_marker_text, split_marker
+from rectify_core.vocab.status import STANDARD_PHRASES as STATUS_PHRASES
+from rectify_core.vocab.status import parse_status_text, status_text
 
 
 @pytest.mark.parametrize(("text", "expected"), [

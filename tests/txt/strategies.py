@@ -24,8 +24,8 @@ from rectify_core.model import (
     Rectification,
     Signature,
 )
-from rectify_core.normalize import date_text
 from rectify_core.testing.strategies import dates, markers, statuses
+from rectify_core.vocab.dates import date_text
 
 # Common characters that spell none of the words the recognizer keys on (整改, 巡察, 问题, 完成,
 # 监督, 联系, 通报 …) and no Chinese numeral that could open a heading.

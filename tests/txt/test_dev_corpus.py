@@ -87,8 +87,9 @@ def test_preamble_facts_are_the_stated_ones(prefix: str) -> None:
 def test_013_is_an_announcement_not_a_tongbao() -> None:
     result = _read(DEV[5])
     doc = result.document
-    assert [f.rule for f in result.findings] == ["recognize.not-a-tongbao"]
-    assert result.findings[0].severity == "error"
+    assert [f.rule for f in result.findings] == ["document.title", "document.signature", "document.signature",
+                                                 "document.not-a-tongbao"]
+    assert result.findings[-1].severity == "error"
     assert doc.body == () and doc.title is None and doc.signature is None
     lines = [t.strip() for t in corpus_path("dev", DEV[5]).read_text("utf-8").splitlines() if t.strip()]
     assert list(doc.preamble) == lines  # kept whole, in order, not forced into a structure
@@ -125,7 +126,7 @@ def test_007_site_chrome_removed_and_ascii_colon_labels() -> None:
 
 def test_009_arabic_directly_under_chinese_is_a_level_skip_with_run_in_heading() -> None:
     result = _read(DEV[3])
-    assert [f.rule for f in result.findings] == ["recognize.level-skip"]
+    assert [f.rule for f in result.findings if f.rule.startswith("numbering.")] == ["numbering.level-skip"]
     child = result.document.body[0].children[0]
     assert child.run_in and child.heading == "提高政治站位,坚决扛起巡视整改政治责任。"
 
@@ -133,7 +134,8 @@ def test_009_arabic_directly_under_chinese_is_a_level_skip_with_run_in_heading()
 def test_012_statistics_with_basically_done_and_not_done() -> None:
     stats = _read(DEV[4]).document.statistics
     assert stats is not None
-    assert (stats.total, stats.completed, stats.long_term, stats.not_started, stats.rate) == (697, 688, 4, 5, 98.71)
+    # 未完成5个: not completed is still open (in progress), not "not started" (vocab.status)
+    assert (stats.total, stats.completed, stats.long_term, stats.in_progress, stats.rate) == (697, 688, 4, 5, 98.71)
 
 
 def test_017_bare_disclosure_values_get_their_fields() -> None:

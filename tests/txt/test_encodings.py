@@ -70,7 +70,7 @@ def test_stray_indentation_and_blank_lines_are_ignored() -> None:
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"\xff\xfe\x00\xd8", "utf-16"),  # a BOM followed by a lone surrogate
+    (b"\xff\xfe\x00\xd8", "unmapped"),  # a BOM followed by a lone surrogate: U+FFFD and nothing else
     (b"\x81\x30\x81\xff" * 10, "not text"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
     (b" \n\t\r\n", "no text"),

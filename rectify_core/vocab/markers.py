@@ -1,20 +1,30 @@
-"""Heading numbers (结构层次序数) as people write them: 一、 （一） (一) 1. 1． 1、 （1） (1) ① 问题1：.
+"""Heading numbers (结构层次序数): read as people write them, printed as GB/T 9704 prescribes.
+
+Read: 一、 （一） (一) 1. 1． 1、 （1） (1) ① 问题1：.
 
 GB/T 9704 prescribes 一、→（一）→1.→（1）, but real notices use half-width brackets, full-width
 dots, 、 after Arabic numbers, 1） with one bracket, the enclosed characters Word's and WPS's input
 methods offer (㈠ ⑴ ⒈), a stray 、 after a bracket （一）、 and run-in labels such as 问题1： or
 反馈问题一：.  Every variant is recognised and keeps its verbatim text; the style names are those of
 ``model.MARKER_STYLES`` (㈠ is a （一）, ⑴ a （1）, ⒈ a 1.).
+
+Printed (``marker_text``): 一、 → （一） → 1. → （1） → ①, the order of ``LEVEL_ORDER``; a run-in label
+prints as 问题1：.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..numerals import from_chinese, from_circled
+from ..numerals import CIRCLED, from_chinese, from_circled, to_chinese, to_circled
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
-CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+LEVEL_ORDER = ("chinese", "chinese_paren", "arabic", "arabic_paren", "circled")
+"""Heading levels from the top (GB/T 9704 7.3.3); a ``label`` (问题1：) may stand at any level."""
+RANK: dict[str, int] = {style: i for i, style in enumerate(LEVEL_ORDER)}
+STYLE_SHOWN = {"chinese": "一、", "chinese_paren": "（一）", "arabic": "1.", "arabic_paren": "（1）",
+               "circled": "①", "label": "问题1："}
+"""How a style is named in a message: its first standard marker."""
 # Enclosed single characters: ⑴…⒇ (parenthesized digits), ⒈…⒛ (digit full stop), ㈠…㈩.
 _ENCLOSED = ({chr(0x2474 + i): i + 1 for i in range(20)} | {chr(0x2488 + i): i + 1 for i in range(20)}
              | {chr(0x3220 + i): i + 1 for i in range(10)})
@@ -28,7 +38,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic_paren", re.compile(r"[（(][ \t]*(\d{1,3})[ \t]*[）)]、?|([⑴-⒇])|(\d{1,3})[）)](?![0-9０-９])")),
     ("chinese", re.compile(rf"([{CN_DIGITS}]{{1,4}})[ \t]*[、.．]")),
     ("arabic", re.compile(r"(\d{1,3})[ \t]*[.．、](?![0-9０-９])|([⒈-⒛])")),
-    ("circled", re.compile(f"([{CIRCLED_CHARS}])")),
+    ("circled", re.compile(f"([{CIRCLED}])")),
 )
 
 
@@ -81,4 +91,21 @@ def split_marker(line: str) -> tuple[str, str, int, str] | None:
     return None
 
 
-__all__ = ["CIRCLED_CHARS", "CN_DIGITS", "parse_marker_text", "split_marker"]
+def marker_text(style: str, value: int) -> str:
+    """The GB/T 9704 form of a heading number: 一、 （一） 1. （1） ①, or 问题1： for a label."""
+    if style == "chinese":
+        return to_chinese(value) + "、"
+    if style == "chinese_paren":
+        return "（" + to_chinese(value) + "）"
+    if style == "arabic":
+        return f"{value}."
+    if style == "arabic_paren":
+        return f"（{value}）"
+    if style == "circled":
+        return to_circled(value)
+    if style == "label":
+        return f"问题{value}："
+    raise ValueError(f"unknown marker style {style!r}")
+
+
+__all__ = ["CN_DIGITS", "LEVEL_ORDER", "RANK", "STYLE_SHOWN", "marker_text", "parse_marker_text", "split_marker"]

@@ -1,4 +1,6 @@
-"""Dates as 通报 write them: 2020 年 4 月 21 日, 2023年10月26日, 9 月 15日, 2023-05-04, 2023.5.8,
+"""Dates: read as 通报 write them, printed as GB/T 9704 prescribes (``date_text``: 2023年10月26日).
+
+Read: 2020 年 4 月 21 日, 2023年10月26日, 9 月 15日, 2023-05-04, 2023.5.8,
 二〇二三年十月二十六日 (also typed with ○ or Ｏ for 〇, as input methods offer).
 
 A date is only ever *read*, never guessed: a month and day without a year need the caller's
@@ -113,4 +115,10 @@ def find_dates(text: str, context_year: int | None = None) -> Iterator[DateMenti
         yield DateMention(m.start(), m.end(), m.group(0), year, mo, d, stated, iso)
 
 
-__all__ = ["DATE_IN_TEXT", "DateMention", "find_dates", "iso_date", "month_end", "parse_date"]
+def date_text(iso: str) -> str:
+    """2023-10-26 → 2023年10月26日 (GB/T 9704 7.3.5: no leading zeros)."""
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+__all__ = ["DATE_IN_TEXT", "DateMention", "date_text", "find_dates", "iso_date", "month_end", "parse_date"]

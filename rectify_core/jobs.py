@@ -1,0 +1,180 @@
+"""The work of one file for convert, validate and inspect, as a picklable Job → FileOutcome.
+
+The command line builds one :class:`Job` per input (targets already named, options already
+split), and :func:`run_job` does it — in this process or in a worker — and never raises: a bad
+file becomes a FileOutcome with a status, an exit code and the reason, so one file can never
+stop a batch.  The same outcome is printed as text, JSON or SARIF and logged as one JSONL line.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .findings import SEVERITY_RANK, Finding
+
+Command = Literal["convert", "validate", "inspect"]
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_SECURITY, EXIT_INTERNAL = 0, 1, 2, 3, 70
+STATUS_OF_EXIT = {EXIT_OK: "ok", EXIT_FINDINGS: "findings", EXIT_INPUT: "error", EXIT_SECURITY: "refused",
+                  EXIT_INTERNAL: "bug"}
+
+
+@dataclass
+class Job:
+    """One input and what to do with it."""
+
+    command: Command
+    input: str
+    from_format: str | None = None
+    #: (writer name, target path or "-") for convert
+    targets: list[tuple[str, str]] = field(default_factory=list)
+    reader_options: dict[str, Any] = field(default_factory=dict)
+    #: writer name → its options
+    writer_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    force: bool = False
+    #: lowest severity that fails the file (None: never)
+    fail_on: str | None = "error"
+    #: --limits overrides of the work budget (see rectify_core.budget)
+    limits: dict[str, Any] | None = None
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one input: the object of ``--format json`` and of each ``--log`` line."""
+
+    input: str
+    exit: int = EXIT_OK
+    reason: str | None = None
+    outputs: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    summary: dict[str, Any] | None = None
+    #: furniture lines the reader took out (page numbers, running headers …)
+    removed: int = 0
+    #: bytes for a target of "-": the parent writes them to standard output
+    stdout: bytes = b""
+
+    @property
+    def status(self) -> str:
+        return STATUS_OF_EXIT.get(self.exit, "bug")
+
+
+def failed(input: str, exc: BaseException) -> FileOutcome:
+    """The outcome of a file that ended with ``exc`` (a RectifyError, or anything else: a bug)."""
+    from .errors import RectifyError
+
+    if isinstance(exc, RectifyError):
+        out = FileOutcome(input, exit=exc.exit_code, reason=exc.cli_message())
+        out.findings = list(getattr(exc, "findings", None) or [])
+        return out
+    return FileOutcome(input, exit=EXIT_INTERNAL, reason=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def run_job(job: Job) -> FileOutcome:
+    """Do ``job``; never raises (except KeyboardInterrupt)."""
+    start = time.perf_counter()
+    try:
+        outcome = _RUNNERS[job.command](job)
+    except Exception as exc:  # RectifyError → its exit code; anything else is our bug (exit 70)
+        outcome = failed(job.input, exc)
+    outcome.timings["total_ms"] = (time.perf_counter() - start) * 1000
+    return outcome
+
+
+def _over(findings: list[Finding], fail_on: str | None) -> list[Finding]:
+    if fail_on is None:
+        return []
+    rank = SEVERITY_RANK[fail_on]
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= rank]
+
+
+def _read(job: Job, outcome: FileOutcome) -> Any:
+    from . import api
+
+    t = time.perf_counter()
+    # isolate: the read runs in a worker process under the memory and time limits (a fork, ~3 ms),
+    # unless this already is a batch worker
+    result = api.read(job.input, job.from_format, options=job.reader_options, limits=job.limits, isolate=True)
+    outcome.timings["read_ms"] = (time.perf_counter() - t) * 1000
+    return result
+
+
+def _convert(job: Job) -> FileOutcome:
+    import os
+
+    from . import api
+    from .errors import UsageError
+
+    outcome = FileOutcome(job.input)
+    if not job.force:  # refuse before reading: the user learns at once, and nothing is half done
+        for _, target in job.targets:
+            if target != "-" and os.path.lexists(target):
+                raise UsageError(f"{target} exists; use --force to replace it")
+    result = _read(job, outcome)
+    outcome.removed = len(result.removed)
+    outcome.findings = [f for f in result.findings if f.severity != "info"]
+    blocking = _over(outcome.findings, job.fail_on)
+    if blocking:
+        outcome.exit = EXIT_FINDINGS
+        worst = blocking[0]
+        outcome.reason = (f"not converted: {worst.severity} [{worst.rule}] at or above --fail-on "
+                          f"{job.fail_on} (--fail-on never converts anyway)")
+        return outcome
+    t = time.perf_counter()
+    # Render everything first, then write: one failing writer leaves no output at all.
+    rendered = [(target, api.write_bytes(result.document, fmt, options=job.writer_options.get(fmt)))
+                for fmt, target in job.targets]
+    for target, data in rendered:
+        if target == "-":
+            outcome.stdout += data
+        else:
+            folder = os.path.dirname(target)
+            if folder:
+                os.makedirs(folder, exist_ok=True)
+            api.atomic_write(target, data, force=True)
+        outcome.outputs.append(target)
+    outcome.timings["write_ms"] = (time.perf_counter() - t) * 1000
+    return outcome
+
+
+def _validate(job: Job) -> FileOutcome:
+    from . import api
+    from .checks import run_checks
+    from .errors import SchemaError
+    from .plugins import get_registry
+
+    outcome = FileOutcome(job.input)
+    try:
+        result = _read(job, outcome)
+    except SchemaError as exc:
+        # A structured file that breaks the schema is a finding here, not an error: its schema
+        # findings are reported with the semantic findings of the best-effort Document.
+        if not exc.findings:
+            raise
+        semantic = run_checks(exc.document, extra=get_registry().checks) if exc.document is not None else []
+        outcome.findings = list(exc.findings) + semantic
+    else:
+        t = time.perf_counter()
+        outcome.findings = list(result.findings) + [f for f in api.validate(result.document)
+                                                    if f not in result.findings]
+        outcome.timings["check_ms"] = (time.perf_counter() - t) * 1000
+    if _over(outcome.findings, job.fail_on):
+        outcome.exit = EXIT_FINDINGS
+    return outcome
+
+
+def _inspect(job: Job) -> FileOutcome:
+    from . import api
+
+    outcome = FileOutcome(job.input)
+    result = _read(job, outcome)
+    outcome.findings = list(result.findings) + [f for f in api.validate(result.document) if f not in result.findings]
+    outcome.summary = api.inspect(result, outcome.findings)
+    outcome.removed = len(result.removed)
+    if _over(outcome.findings, job.fail_on):
+        outcome.exit = EXIT_FINDINGS
+    return outcome
+
+
+_RUNNERS = {"convert": _convert, "validate": _validate, "inspect": _inspect}

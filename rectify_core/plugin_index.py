@@ -1,0 +1,167 @@
+"""What the installed plugins provide, remembered between runs so listing it costs no imports.
+
+``rectify formats`` needs each format's name, extensions, description, plugin, version and
+options.  Finding them means reading entry-point metadata (importlib.metadata, ~15 ms), loading
+pluggy and importing every plugin module (~60 ms more) — several times the start-up of Python.
+This index keeps those declarations in a small JSON file under the user's cache folder
+(``$RECTIFY_CACHE_DIR``, else ``$XDG_CACHE_HOME/rectify``, else ``~/.cache/rectify``), valid while
+nothing it was built from changed:
+
+* the folders on ``sys.path`` but the first (installing or removing a distribution changes
+  their mtime),
+* every source file of the plugin packages (an editable plugin being edited),
+* rectify's version and the RECTIFY_DISABLE_PLUGINS / RECTIFY_STRICT_PLUGINS settings.
+
+Checking that takes a few ``stat`` calls.  A registry with plugin errors is never remembered, so
+a broken plugin is reported on every run; an unwritable cache folder only costs the speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from typing import Any
+
+INDEX_VERSION = 1
+
+
+def cache_dir() -> str:
+    explicit = os.environ.get("RECTIFY_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "rectify")
+
+
+def _mtime(path: str) -> float | None:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None
+
+
+def _key() -> str:
+    from . import __version__
+
+    parts: list[Any] = [INDEX_VERSION, __version__, sys.executable, os.environ.get("RECTIFY_DISABLE_PLUGINS", ""),
+                        os.environ.get("RECTIFY_STRICT_PLUGINS", "")]
+    # sys.path[0] is the script's folder or the current one (python -m): not where plugins live
+    parts += [(p, _mtime(p)) for p in sys.path[1:] if p]
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:24]
+
+
+def _path() -> str:
+    return os.path.join(cache_dir(), f"formats-{_key()}.json")
+
+
+def _package_files(modules: list[str]) -> dict[str, float]:
+    """Source files of the plugin packages with their mtimes (for an editable install being edited)."""
+    files: dict[str, float] = {}
+    for name in modules:
+        module = sys.modules.get(name)
+        origin = getattr(module, "__file__", None)
+        if not origin:
+            continue
+        folder = os.path.dirname(origin) if os.path.basename(origin) == "__init__.py" else None
+        paths = [origin] if folder is None else [os.path.join(folder, f) for f in os.listdir(folder)
+                                                 if f.endswith(".py")]
+        for path in paths:
+            mtime = _mtime(path)
+            if mtime is not None:
+                files[path] = mtime
+    return files
+
+
+def load() -> dict[str, Any] | None:
+    """The remembered index, or None when there is none or anything it was built from changed."""
+    try:
+        with open(_path(), encoding="utf-8") as fh:
+            data: dict[str, Any] = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if data.get("version") != INDEX_VERSION:
+        return None
+    if any(_mtime(path) != mtime for path, mtime in data.get("files", {}).items()):
+        return None
+    return data
+
+
+def build() -> dict[str, Any]:
+    """The index from the loaded registry (importing every plugin), remembered when it has no errors."""
+    from .plugins import get_registry
+
+    reg = get_registry()
+    return load() or remember(reg)
+
+
+def remember(reg: Any) -> dict[str, Any]:
+    """Write the index of ``reg`` (a registry built from every entry point) unless it has errors."""
+    from .options import declared
+    from .plugins import describe_formats
+
+    rows = describe_formats(reg)
+    for r in rows:
+        for kind, table in (("reader", reg.readers), ("writer", reg.writers)):
+            comp = table.get(r["name"])
+            r[f"{kind}_options"] = None if comp is None else [
+                {"name": o.name, "type": o.type, "default": o.default, "help": o.help, "help_zh": o.help_zh or o.help}
+                for o in declared(comp)]
+    modules = sorted({type(c).__module__.split(".")[0] for c in [*reg.readers.values(), *reg.writers.values()]}
+                     | {"rectify_core"})
+    data = {"version": INDEX_VERSION, "formats": rows, "errors": [str(e) for e in reg.errors],
+            "entry_points": [list(src) for src in reg.sources], "files": _package_files(modules)}
+    if not reg.errors:
+        _save(data)
+    return data
+
+
+def _save(data: dict[str, Any]) -> None:
+    path = _path()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.part"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, default=str)
+        os.replace(tmp, path)
+    except (OSError, TypeError, ValueError):
+        pass  # no cache: only slower next time
+
+
+def formats_index() -> dict[str, Any]:
+    """The formats the installed plugins provide (``rectify formats``), from the cache when valid."""
+    return load() or build()
+
+
+class _Dist:
+    def __init__(self, name: str | None, version: str | None) -> None:
+        self.name = name
+        self.version = version
+        self.metadata = {"Name": name}
+
+
+class RememberedEntryPoint:
+    """An entry point as the index remembers it: what plugins.build_registry needs of one."""
+
+    def __init__(self, name: str, value: str, dist: str | None, version: str | None) -> None:
+        self.name = name
+        self.value = value
+        self.dist = _Dist(dist, version)
+
+    def load(self) -> Any:
+        from importlib import import_module
+
+        module, _, attr = self.value.partition(":")
+        obj: Any = import_module(module.strip())
+        for part in filter(None, attr.strip().split(".")):
+            obj = getattr(obj, part)
+        return obj
+
+
+def remembered_entry_points() -> list[RememberedEntryPoint] | None:
+    """The entry points of the last full load, while the index is valid (else None)."""
+    data = load()
+    if data is None or "entry_points" not in data:
+        return None
+    return [RememberedEntryPoint(*ep) for ep in data["entry_points"]]
