@@ -164,6 +164,17 @@ def _status_of(text: str) -> tuple[str, Date | None] | None:
     return parse_status_text(text)
 
 
+def _limit_words(limit: Date | None) -> str | None:
+    """整改时限 as a deadline is written in a status: 2026年6月底前 → 2026年6月底."""
+    if limit is None or limit.iso is None:
+        return None
+    return (limit.text or date_text(limit.iso)).removesuffix("前").removesuffix("之") or None
+
+
+def _by(when: str) -> str:
+    return f"，{when}前完成"
+
+
 def _bracketed(phrase: str) -> str:
     """A status as a notice prints it after the account: in full-width brackets."""
     return phrase if phrase[:1] in "（(" and phrase[-1:] in "）)" else f"（{phrase}）"
@@ -198,12 +209,13 @@ def problem_from_row(cells: dict[str, Cell]) -> tuple[Problem | None, list[RowIs
     if status is not None:
         category, deadline = status
         text = None if written is None or written in YES_NO_STATUS else _bracketed(written)
-        if category == "in_progress" and deadline is None and limit is not None and limit.iso is not None:
+        when = _limit_words(limit)
+        if category == "in_progress" and deadline is None and limit is not None and limit.iso and when:
             # the time limit is the open problem's deadline, stated in its status as a notice does
-            when = (limit.text or date_text(limit.iso)).removesuffix("前").removesuffix("之")
+            # (row_from_problem takes the clause off again, so a written ledger reads back the same)
             deadline = Date(iso=limit.iso, text=when)
             if text is not None:
-                text = f"（{text[1:-1]}，{when}前完成）"
+                text = f"（{text[1:-1]}{_by(when)}）"
         state = Status(category=category, deadline=deadline, text=text)  # type: ignore[arg-type]
     elif written is not None:
         state = Status(category="unknown", text=_bracketed(written))
@@ -257,6 +269,9 @@ def row_from_problem(problem: Problem) -> dict[str, Cell]:
         elif limit.iso is not None:
             out["time_limit"] = _dt.date.fromisoformat(limit.iso)
     words = status_words(problem.status)
+    when = _limit_words(limit)
+    if words and when and words.endswith(_by(when)) and len(words) > len(_by(when)):
+        words = words[: -len(_by(when))]  # the reader adds the time limit's clause back
     if words:
         out["status"] = words
     return out

@@ -160,3 +160,16 @@ def test_a_ledger_shaped_document_comes_back_field_for_field(doc: Document, fmt:
     assert got == want
     if fmt == "xlsx":
         assert back.title == doc.title and back.signature.issuer == "中共示例镇委员会"
+
+
+def test_an_open_problem_stating_its_time_limit_writes_back_the_same_cells() -> None:
+    # the reader adds the time limit to an open status (（继续整改，2026 年 3 月 5 日前完成）); the writer
+    # takes that clause off again, so a written ledger read and written again gives the same bytes
+    problem = Problem(finding=("问题。",), status=Status("in_progress"),
+                      time_limit=Date(iso="2026-03-05", text="2026 年 3 月 5 日"))
+    doc = Document(body=(Node(marker=Marker("arabic", 1, "1."), problem=problem),))
+    for fmt in ("xlsx", "csv"):
+        data = api.write_bytes(doc, fmt)
+        back = read(data, fmt).document
+        assert back.body[0].problem.status.text == "（继续整改，2026 年 3 月 5 日前完成）"
+        assert api.write_bytes(back, fmt) == data
