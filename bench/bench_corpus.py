@@ -2,7 +2,8 @@
 
     python bench/bench_corpus.py [--root ../shared/corpus/external] [--markdown]
 
-Prints one row per file: the time of rectify's read (wall, one run — a file over 10 s is a bug),
+Prints one row per file: the time of rectify's read (wall, one run, in-process: no worker process;
+a read is stopped at 10 s, and a file over 10 s is a bug),
 whether it was read, refused (with the reason) or crashed, the text coverage against the
 independent extractor (pandoc / pdftotext / lxml; measure in tests/corpus_external/coverage.py)
 and the reading findings raised.  ``--markdown`` prints the table recorded in docs/corpus.md.
@@ -19,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.corpus_external.coverage import (  # noqa: E402  (the repository root is on sys.path)
     LOW_COVERAGE,
+    OVER_TIME,
     REFUSED,
     files,
     measure,
@@ -39,6 +41,9 @@ def main() -> int:
         elif out.status == "refused":
             note = out.message.split(": ", 1)[-1][:90]
             result = "refused" + ("" if out.path in REFUSED else " (UNEXPECTED)")
+        elif out.status == "timeout":
+            note = OVER_TIME.get(out.path, out.message)[:90]
+            result = "TIMEOUT"
         else:
             note = out.message.strip().splitlines()[-1][:90]
             result = "BUG"
@@ -56,9 +61,10 @@ def main() -> int:
     ok = [r for r in rows if r[2] == "read"]
     low = [r for r in ok if r[3] != "–" and float(r[3]) < 0.95]
     total_ms = sum(float(r[1]) for r in rows)
-    print(f"\n{len(rows)} files: {len(ok)} read, {sum(r[2].startswith('refused') for r in rows)} refused, "
-          f"{sum(r[2] == 'BUG' for r in rows)} bugs; {len(low)} read below 0.95 coverage; "
-          f"total {total_ms / 1000:.1f} s, slowest {max(float(r[1]) for r in rows):.0f} ms", file=sys.stderr)
+    counts = (f"{len(rows)} files: {len(ok)} read, {sum(r[2].startswith('refused') for r in rows)} refused, "
+              f"{sum(r[2] == 'BUG' for r in rows)} bugs, {sum(r[2] == 'TIMEOUT' for r in rows)} over 10 s; ")
+    print(f"\n{counts}{len(low)} read below 0.95 coverage; total {total_ms / 1000:.1f} s, "
+          f"slowest {max(float(r[1]) for r in rows):.0f} ms", file=sys.stderr)
     return 0
 
 

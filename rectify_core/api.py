@@ -28,7 +28,7 @@ from typing import Any, BinaryIO, ParamSpec, TypeVar
 from .budget import Limits, parse_pairs, size_text
 from .errors import InputError, InternalError, OutputError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding
-from .formats import Reader, ReadResult, Source, Writer
+from .formats import Reader, ReadResult, Removed, Source, Writer
 from .model import STATUS_CATEGORIES, Document
 from .options import resolve
 from .plugins import Registry, get_registry
@@ -284,6 +284,15 @@ def convert(src: str | os.PathLike[str] | bytes, dst: str | os.PathLike[str], *,
     return result
 
 
+def normalize_punctuation(document: Document) -> tuple[Document, list[Any]]:
+    """``document`` with half-width punctuation in its Chinese text made full width (GB/T 15834),
+    and the list of changes (``rectify_core.punctuation.Change``: pointer, offset, before, after)."""
+    from .punctuation import normalize_document
+
+    fixed, changes = normalize_document(document)
+    return fixed, list(changes)
+
+
 @_boundary
 def validate(document: Document | dict[str, Any], registry: Registry | None = None) -> list[Finding]:
     """Schema findings, then (for a schema-valid document) every semantic rule, plugin rules included."""
@@ -351,4 +360,13 @@ def inspect(result: ReadResult | Document, findings: list[Finding] | None = None
         "contacts": contacts,
         "findings": [{"rule": f.rule, "severity": f.severity, "where": f.where, "message": f.message}
                      for f in findings],
+        "removed": removed_summary(result.removed if isinstance(result, ReadResult) else []),
     }
+
+
+def removed_summary(removed: list[Removed]) -> dict[str, Any]:
+    """Text the reader left out: how much of each kind (page number, header, separator …), and each
+    piece — what (``text``), why (``reason``, ``kind``) and where (``location``: line, page)."""
+    kinds = Counter(r.kind for r in removed)
+    return {"count": len(removed), "by_kind": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "items": [r.to_dict() for r in removed]}

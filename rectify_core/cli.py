@@ -165,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(repeatable; `rectify formats --options` lists them)",
         "读取器/输出器选项，如 -O site_name=示例镇人民政府 或 -O html.site_name=…（可重复；"
         "`rectify formats --options` 列出全部）"))
+    c.add_argument("--normalize-punctuation", action="store_true", help=tr(
+        "rewrite half-width , . : ; ( ) \" in Chinese text to full width (GB/T 15834) and report the changes",
+        "将中文文本中的半角 , . : ; ( ) \" 改为全角（GB/T 15834），并报告所作修改"))
     c.add_argument("--front", metavar="FILE", help=tr(
         "front matter (TOML or JSON) of a ledger input: issuer, title, inspection facts, contacts, date "
         "(the same as -O front=FILE; docs/ledger.md)",
@@ -215,6 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                              "列出每个格式的 -O 选项"))
     f.add_argument("--json", action="store_true", help=tr("print as JSON, with plugin, distribution and version",
                                                           "以 JSON 输出，含插件、发行包和版本"))
+    from .cli_check import add_parser as add_check_parser
+
+    add_check_parser(command, tr)
     from .serve.command import add_parser as add_serve_parser
 
     add_serve_parser(command, tr)
@@ -248,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         handler = {"convert": cmd_files, "validate": cmd_files, "inspect": cmd_files, "export": cmd_export,
-                   "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve}[args.command]
+                   "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve, "check": cmd_check}[args.command]
         return handler(args)
     except InternalError as exc:
         if os.environ.get("RECTIFY_DEBUG"):
@@ -350,6 +356,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     _out(schema_text(XSD_FILE if args.xsd else SCHEMA_FILE))
     return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .cli_check import cmd_check as run
+
+    return run(args)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

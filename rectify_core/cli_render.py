@@ -106,6 +106,12 @@ class Session:
             lines += inspect_lines(o, self.lang)
         if not (self.command == "convert" and self.args.quiet):
             lines += [gnu_line(name, f, self.lang) for f in o.findings]
+            if self.command == "convert" and o.removed:
+                kinds = removed_counts(o)
+                lines.append(_t(self.lang, f"{name}: left out {kinds}; each piece (text, reason, place) is listed "
+                                "by `rectify inspect --json` under files[].summary.removed",
+                                f"{name}：已去除 {kinds}；逐条（文字、原因、位置）见 "
+                                "`rectify inspect --json` 的 files[].summary.removed"))
         if self.command == "validate" and o.reason is None:
             lines.append(f"{name}: {self._tally(o)}")
         findings_out = self._stream_for_findings()
@@ -185,6 +191,11 @@ def _with_file(name: str, reason: str) -> str:
     return reason if reason.startswith(name) else f"{name}: {reason}"
 
 
+def removed_counts(o: FileOutcome) -> str:
+    """``3 × page number, 2 × separator`` — what the reader left out, by kind, most first."""
+    return ", ".join(f"{n} × {kind}" for kind, n in o.removed_kinds.items())
+
+
 def summary_line(command: str, done: list[FileOutcome], total: int, seconds: float, lang: Lang) -> str:
     statuses: dict[str, int] = {}
     for o in done:
@@ -241,5 +252,7 @@ def inspect_lines(o: FileOutcome, lang: Lang) -> list[str]:
     values = [v for vs in s["contacts"].values() for v in vs]
     lines.append(_t(lang, "contacts:    ", "联系方式：  ") + ("; ".join(values) if values else dash))
     if o.removed:
-        lines.append(_t(lang, f"removed:     {o.removed} furniture line(s)", f"已去除：    {o.removed} 行页眉页脚等"))
+        kinds = removed_counts(o)
+        lines.append(_t(lang, f"removed:     {kinds} (each listed by --json under files[].summary.removed)",
+                        f"已去除：    {kinds}（逐条见 --json 的 files[].summary.removed）"))
     return lines

@@ -20,6 +20,20 @@ if TYPE_CHECKING:
     from .report import Report
 
 
+# Removal reasons (as readers and the recognizer record them) → the kind counted for people.
+REMOVED_KINDS: dict[str, str] = {
+    "page number": "page number",
+    **dict.fromkeys(("running header", "running footer", "page header", "page footer"), "header"),
+    **dict.fromkeys(("label separator", "list bullet"), "separator"),
+    **dict.fromkeys(("web page furniture", "publication details line", "breadcrumb", "font-size switch",
+                     "print/close", "share links", "publication line", "related links", "site header or footer",
+                     "site navigation or page furniture outside the article"), "site furniture"),
+    **dict.fromkeys(("hidden element", "hidden text"), "hidden"),
+    "table header": "table header",
+    "control character": "control character",
+}
+
+
 @dataclass(frozen=True)
 class Removed:
     """Text a reader deliberately left out (page numbers, running headers, site navigation)."""
@@ -28,8 +42,15 @@ class Removed:
     reason: str
     location: Location | None = None
 
+    @property
+    def kind(self) -> str:
+        """What sort of text this was, for counts a person reads: ``page number``, ``header`` (a
+        running or page header or footer), ``separator`` (a label's colon, a bullet), ``site
+        furniture``, ``table header``, ``hidden``, ``control character`` — else the reason itself."""
+        return REMOVED_KINDS.get(self.reason, self.reason)
+
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"text": self.text, "reason": self.reason}
+        out: dict[str, Any] = {"text": self.text, "reason": self.reason, "kind": self.kind}
         if self.location is not None:
             out["location"] = {k: v for k, v in vars(self.location).items() if v is not None}
         return out
@@ -98,6 +119,11 @@ class Reader:
 
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Extracted:
         raise NotImplementedError
+
+    def check_layout(self, source: Source, options: dict[str, Any]) -> list[Finding] | None:
+        """``rectify check``: findings of the file measured against GB/T 9704 (rule ids
+        ``layout.*``), or None when this format has no page to measure."""
+        return None
 
 
 class Writer:

@@ -37,6 +37,8 @@ class Job:
     fail_on: str | None = "error"
     #: --limits overrides of the work budget (see rectify_core.budget)
     limits: dict[str, Any] | None = None
+    #: convert: rewrite half-width punctuation in Chinese text to full width (rectify_core.punctuation)
+    normalize_punctuation: bool = False
 
 
 @dataclass
@@ -50,8 +52,10 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     summary: dict[str, Any] | None = None
-    #: furniture lines the reader took out (page numbers, running headers …)
+    #: pieces of text the reader took out (page numbers, running headers, label colons …)
     removed: int = 0
+    #: the same counted by kind (``Removed.kind``), most first
+    removed_kinds: dict[str, int] = field(default_factory=dict)
     #: bytes for a target of "-": the parent writes them to standard output
     stdout: bytes = b""
 
@@ -113,6 +117,7 @@ def _convert(job: Job) -> FileOutcome:
                 raise UsageError(f"{target} exists; use --force to replace it")
     result = _read(job, outcome)
     outcome.removed = len(result.removed)
+    outcome.removed_kinds = api.removed_summary(result.removed)["by_kind"]
     outcome.findings = [f for f in result.findings if f.severity != "info"]
     blocking = _over(outcome.findings, job.fail_on)
     if blocking:
@@ -121,9 +126,18 @@ def _convert(job: Job) -> FileOutcome:
         outcome.reason = (f"not converted: {worst.severity} [{worst.rule}] at or above --fail-on "
                           f"{job.fail_on} (--fail-on never converts anyway)")
         return outcome
+    document = result.document
+    if job.normalize_punctuation:
+        from .punctuation import describe
+
+        document, changes = api.normalize_punctuation(document)
+        outcome.findings.append(Finding(
+            "punctuation.normalized", "info", changes[0].pointer if changes else "",
+            f"已将中文文本中 {len(changes)} 处半角标点改为全角" if changes else "中文文本中没有半角标点",
+            describe(changes)))
     t = time.perf_counter()
     # Render everything first, then write: one failing writer leaves no output at all.
-    rendered = [(target, api.write_bytes(result.document, fmt, options=job.writer_options.get(fmt)))
+    rendered = [(target, api.write_bytes(document, fmt, options=job.writer_options.get(fmt)))
                 for fmt, target in job.targets]
     for target, data in rendered:
         if target == "-":
@@ -140,7 +154,7 @@ def _convert(job: Job) -> FileOutcome:
 
 def _validate(job: Job) -> FileOutcome:
     from . import api
-    from .checks import run_checks
+    from .checks import merge_findings, run_checks
     from .errors import SchemaError
     from .plugins import get_registry
 
@@ -156,8 +170,7 @@ def _validate(job: Job) -> FileOutcome:
         outcome.findings = list(exc.findings) + semantic
     else:
         t = time.perf_counter()
-        outcome.findings = list(result.findings) + [f for f in api.validate(result.document)
-                                                    if f not in result.findings]
+        outcome.findings = merge_findings(result.findings, api.validate(result.document))  # each fact once
         outcome.timings["check_ms"] = (time.perf_counter() - t) * 1000
     if _over(outcome.findings, job.fail_on):
         outcome.exit = EXIT_FINDINGS
@@ -166,12 +179,14 @@ def _validate(job: Job) -> FileOutcome:
 
 def _inspect(job: Job) -> FileOutcome:
     from . import api
+    from .checks import merge_findings
 
     outcome = FileOutcome(job.input)
     result = _read(job, outcome)
-    outcome.findings = list(result.findings) + [f for f in api.validate(result.document) if f not in result.findings]
+    outcome.findings = merge_findings(result.findings, api.validate(result.document))
     outcome.summary = api.inspect(result, outcome.findings)
     outcome.removed = len(result.removed)
+    outcome.removed_kinds = api.removed_summary(result.removed)["by_kind"]
     if _over(outcome.findings, job.fail_on):
         outcome.exit = EXIT_FINDINGS
     return outcome

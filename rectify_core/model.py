@@ -82,6 +82,7 @@ class Status:
     deadline: Date | None = None
     text: str | None = None
     inline: bool = True
+    inferred: bool = False  # read from a sentence of the account, not a status slot (since 1.1)
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ _SCHEMA_ORDER: dict[type, tuple[str, ...]] = {
     Inspection: ("level", "team", "round", "kind", "targets", "start", "end", "feedback"),
     Marker: ("style", "value", "text"),
     Rectification: ("label", "colon", "paragraphs"),
-    Status: ("category", "deadline", "text", "inline"),
+    Status: ("category", "deadline", "text", "inline", "inferred"),
     Problem: ("finding", "rectification", "status", "responsible_unit", "responsible_person", "time_limit"),
     Node: ("marker", "heading", "run_in", "paragraphs", "problem", "children"),
     Statistics: ("total", "completed", "long_term", "in_progress", "not_started", "rate",

@@ -11,13 +11,12 @@ for a Document that was itself read from a file.
 
 from __future__ import annotations
 
-from .model import Contact, Date, Document, Marker, Node, Problem, Status, replace
+from .model import Date, Document, Marker, Node, Problem, Status, replace
+from .vocab.contacts import CONTACT_LABELS, contact_line
 from .vocab.dates import date_text
 from .vocab.disclosure import STANDARD_LABELS
 from .vocab.markers import marker_text
-from .vocab.status import status_text
-
-CONTACT_LABELS = {"phone": "联系电话", "mailbox": "邮政信箱", "email": "电子邮箱", "other": "联系方式"}
+from .vocab.status import is_stated, status_text
 
 
 def _date(d: Date | None) -> Date | None:
@@ -27,12 +26,14 @@ def _date(d: Date | None) -> Date | None:
 
 
 def _status(s: Status | None) -> Status | None:
-    if s is None or s.text is not None:
+    if s is None:
         return s
+    if s.text is not None:  # whether it was inferred is a matter of how its text reads
+        return s if s.inferred != is_stated(s.text) else replace(s, inferred=not is_stated(s.text))
     text = status_text(s)
     if text is None:
         return None  # nothing visible to read back
-    return replace(s, text=text, deadline=_date(s.deadline))
+    return replace(s, text=text, deadline=_date(s.deadline), inferred=False)
 
 
 def _problem(p: Problem | None) -> Problem | None:
@@ -64,10 +65,6 @@ def _node(n: Node) -> Node:
     )
 
 
-def contact_line(c: Contact) -> str:
-    return f"{c.label or CONTACT_LABELS[c.kind]}：{c.value}"
-
-
 def with_standard_forms(doc: Document) -> Document:
     """Fill every verbatim form a writer of a visible format would have to invent."""
     closing = list(doc.closing)
@@ -96,4 +93,4 @@ def with_standard_forms(doc: Document) -> Document:
     )
 
 
-__all__ = ["CONTACT_LABELS", "contact_line", "with_standard_forms"]
+__all__ = ["with_standard_forms"]

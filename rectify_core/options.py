@@ -47,8 +47,8 @@ class Option:
         if self.type in ("str", "path"):
             if isinstance(value, str):
                 return value
-            if self.type == "path" and hasattr(value, "__fspath__"):
-                return value
+            if self.type == "path" and (hasattr(value, "__fspath__") or isinstance(value, bytes)):
+                return value  # bytes: the file's content, from callers that hold it (the HTTP service)
             raise bad("a string" if self.type == "str" else "a file path")
         if self.type == "bool":
             if isinstance(value, bool):

@@ -10,8 +10,9 @@ names can be reorganised without breaking a plugin.  Names are grouped by what t
 reader gets; a reader returns a ``Document`` (structured formats), ``Shown(document)`` (a
 Document rebuilt from the visible text of our own files: the core derives inspection facts,
 statistics and contacts from that text) or a list of ``Block`` (text with layout hints, which the
-core hands to the recognizer).  ``Report`` is where a reader puts findings, removed furniture,
-``info`` and where it finds its work ``budget`` (``report.budget.charge("elements", n)``).
+core hands to the recognizer; ``row_block`` makes the Block of a table row from its cells).
+``Report`` is where a reader puts findings, removed furniture, ``info`` and where it finds its
+work ``budget`` (``report.budget.charge("elements", n)``).
 
 **Model** — the frozen dataclasses of the 通报 (``Document``, ``Node``, ``Problem`` …), mirroring
 ``schemas/tongbao.schema.json``.
@@ -31,9 +32,9 @@ phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and ``to_circ
 Standard forms and facts: ``with_standard_forms`` and ``contact_line`` (what visible writers print
 for what a Document leaves out), ``find_statistics`` (the stated figures), ``derive_facts`` (what
 the core does with a ``Shown`` Document — for a writer's ``expected``).
+
 **Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
 bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
-
 
 Heavy names (the visible layer, the vocabulary, schema access) load on first use, so importing
 this module to register a plugin stays cheap.
@@ -66,11 +67,12 @@ from .model import (
     replace,
 )
 from .options import Option
-from .recognize.blocks import Block
+from .recognize.blocks import Block, row_block
 from .report import Report
 
 if TYPE_CHECKING:
-    from .normalize import contact_line, with_standard_forms
+    from . import metadata
+    from .normalize import with_standard_forms
     from .numerals import to_chinese, to_circled
     from .plugins import get_registry
     from .recognize.facts import derive_facts
@@ -78,7 +80,11 @@ if TYPE_CHECKING:
     from .recognize.statistics import find_statistics
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
     from .sniffing import head_encoding, head_text, structured_kind
+    from .typeset import fonts as typefaces
+    from .typeset import layout as typesetting
+    from .typeset import page as page_points
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
+    from .vocab.contacts import contact_line
     from .vocab.disclosure import key_for_label
     from .vocab.markers import split_marker
     from .vocab.status import parse_status_text
@@ -94,12 +100,24 @@ _LAZY = {
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
     "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
-    "with_standard_forms": "normalize", "contact_line": "normalize",
+    "with_standard_forms": "normalize", "contact_line": "vocab.contacts",
     "find_statistics": "recognize.statistics", "derive_facts": "recognize.facts",
 }
 
 
+# Modules exported whole: the GB/T 9704 figures (cheap, loaded now) and the typesetting core of the
+# fixed-layout writers (page in points, role faces, layout), loaded on first use.
+from . import gbt9704  # noqa: E402
+
+_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout",
+                 "metadata": "metadata"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        from importlib import import_module
+
+        return import_module(f"rectify_core.{_LAZY_MODULES[name]}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"rectify_core.plugin_api has no {name!r}")
@@ -156,21 +174,27 @@ __all__ = [
     "expected_visible",
     "find_statistics",
     "flatten",
+    "gbt9704",
     "get_registry",
     "head_encoding",
     "head_text",
     "hookimpl",
     "key_for_label",
+    "metadata",
     "open_zip",
+    "page_points",
     "parse_status_text",
     "parse_xml",
     "recognize",
     "replace",
+    "row_block",
     "schema_text",
     "split_marker",
     "structured_kind",
     "to_chinese",
     "to_circled",
+    "typefaces",
+    "typesetting",
     "unflatten",
     "validate_dict",
     "vocab",

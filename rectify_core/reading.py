@@ -44,10 +44,6 @@ def finish(extracted: Extracted, report: Report) -> ReadResult:
         from .recognize.pipeline import build_document
 
         document = build_document(list(extracted), report)
-    if not isinstance(extracted, Document):  # a visible format: is there text, and is it text?
-        from .plausibility import check_document
-
-        report.findings.extend(check_document(document, report.source, removed=len(report.removed)))
     findings = sorted(report.findings, key=lambda f: _place(f.location))
     removed = sorted(report.removed, key=lambda r: _place(r.location))
     return ReadResult(document=document, findings=findings, removed=removed, info=dict(report.info))
@@ -62,7 +58,13 @@ def read_source(reader: Reader, source: Source, options: dict[str, Any] | None =
     """Run ``reader`` on ``source`` under a fresh report and budget, and finish the result."""
     report = new_report(source.name, limits)
     with active(report.budget):  # code below a reader that has no report at hand finds the budget too
-        return finish(reader.read(source, dict(options or {}), report), report)
+        extracted = reader.read(source, dict(options or {}), report)
+        result = finish(extracted, report)
+    if not isinstance(extracted, Document):  # a visible format: is there text, and is it text?
+        from .plausibility import check_document
+
+        result.findings[:0] = check_document(result.document, source.name, removed=len(result.removed))
+    return result
 
 
 def read_blocks(blocks: Sequence[Block], *, source: str = "<blocks>") -> ReadResult:

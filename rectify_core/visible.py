@@ -142,11 +142,13 @@ def expected_visible(doc: Document) -> Document:
 
     Verbatim forms are completed, and facts (inspection, statistics, contacts, disclosure keys)
     are whatever the recognizer finds in the visible text — a visible format carries a fact only
-    as far as its text states it.
+    as far as its text states it.  The schema version is not shown on a page: what is read back
+    is a Document of the current version (a minor version only adds optional members).
     """
+    from .model import SCHEMA_VERSION, replace
     from .recognize.facts import derive_facts
 
-    return derive_facts(with_standard_forms(doc))
+    return derive_facts(with_standard_forms(replace(doc, version=SCHEMA_VERSION)))
 
 
 class VisibleWriter(Writer):
@@ -201,11 +203,12 @@ def _marker(text: str, where: str) -> Marker:
 
 
 def _status(text: str, inline: bool) -> Status:
-    from .vocab.status import parse_status_text
+    from .vocab.status import is_stated, parse_status_text
 
     parsed = parse_status_text(text)
     category, deadline = parsed if parsed is not None else ("unknown", None)
-    return Status(category=category, deadline=deadline, text=text, inline=inline)  # type: ignore[arg-type]
+    return Status(category=category, deadline=deadline, text=text, inline=inline,  # type: ignore[arg-type]
+                  inferred=not is_stated(text))
 
 
 def _date(text: str) -> Date:

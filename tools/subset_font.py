@@ -10,7 +10,7 @@ at about 3 MB instead of 26.
 Reproduce (Debian package fonts-noto-cjk, fontTools >= 4.40)::
 
     python tools/subset_font.py /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc \
-        plugins/rectify_pdf/fonts/RectifySerifSC-Regular.ttf
+        rectify_core/typeset/fonts/RectifySerifSC-Regular.ttf
 
 The output is deterministic: the same source font gives the same bytes.  The family is renamed
 (the OFL asks modified versions not to pose as the original) and the licence text ships beside it.

@@ -18,6 +18,7 @@ REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+REL_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 REL_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 REL_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 
@@ -84,6 +85,7 @@ __all__ = [
     "PAGE_NUMBER_STYLE",
     "PARA_STYLES",
     "PKG_REL_NS",
+    "REL_CUSTOM",
     "REL_ENDNOTES",
     "REL_FOOTER",
     "REL_FOOTNOTES",

@@ -57,6 +57,19 @@ class Paragraph:
 class Table:
     element: Any
     rows: list[list[list[Paragraph]]]  # rows → cells → paragraphs (nested tables flattened in order)
+    header: list[bool] = field(default_factory=list)  # per row: Word's repeated header row (w:tblHeader)
+    spans: list[list[int]] = field(default_factory=list)  # per row, per cell: grid columns it spans
+
+    @property
+    def columns(self) -> int:
+        """Grid columns of the table (w:tblGrid), else the most a row spans."""
+        grid = self.element.findall(f"{W}tblGrid/{W}gridCol")
+        return len(grid) if grid else max((sum(r) for r in self.spans), default=0)
+
+    def merged(self, index: int) -> bool:
+        """The row is one cell spanning every column (a section heading inside a table)."""
+        spans = self.spans[index]
+        return len(spans) == 1 and self.columns > 1 and spans[0] >= self.columns
 
     @property
     def style(self) -> str | None:
@@ -89,13 +102,22 @@ def blocks(container: Any) -> Iterator[Paragraph | Table]:
 
 
 def _table(el: Any) -> Table:
-    rows = []
+    table = Table(el, [])
     for tr in _unwrapped(el, f"{W}tr"):
         cells = []
+        spans = []
         for tc in _unwrapped(tr, f"{W}tc"):
             cells.append(list(_flat_paragraphs(tc)))
-        rows.append(cells)
-    return Table(el, rows)
+            span = tc.find(f"{W}tcPr/{W}gridSpan")
+            try:
+                spans.append(max(1, int(span.get(f"{W}val", "1"))) if span is not None else 1)
+            except ValueError:
+                spans.append(1)
+        table.rows.append(cells)
+        table.spans.append(spans)
+        flag = tr.find(f"{W}trPr/{W}tblHeader")
+        table.header.append(flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off"))
+    return table
 
 
 def _unwrapped(parent: Any, tag: str) -> Iterator[Any]:
@@ -194,6 +216,8 @@ def _run(r: Any, para: Paragraph, fields: list[str]) -> None:
                 value -= 0xF000
             if 0x20 <= value and not 0xD800 <= value <= 0xDFFF:
                 parts.append(chr(value))
+        elif tag == f"{W}ruby":  # phonetic guide: the base text is the text; the reading above it is not
+            parts.extend(t.text or "" for t in el.iterfind(f"{W}rubyBase/{W}r/{W}t"))
         elif tag in (f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"):
             _boxes(el, para)
         elif tag in _NOTE_REFERENCES:

@@ -4,10 +4,12 @@ Each paragraph becomes one block (a manual line break starts another, as it does
 the automatic number Word draws in front of it (read_numbering.py) and its visible text, with the
 style's name in whatever language the file was saved in, its outline level (1 = top; from the
 paragraph, its style chain, or a "Heading N" / "标题 N" style name), whether it starts bold, its
-font size, alignment and first-line indent.  Tables give their cells' paragraphs row by row, so no
-text is dropped; a 政务公开 table's label and value cells become two-cell blocks: the cell border
-separates them, no colon is invented.  Text boxes follow the paragraph they are anchored to;
-footnotes and endnotes come after the text, before the signature (``BlockMaker.all_blocks``).
+font size, alignment and first-line indent.  A table gives one block per row with its cells as
+shown (``Block.cells``; a header row and a merged row flagged), so no text is dropped and none is
+invented: the recognizer reads the rows.  A table of one column is a frame around paragraphs (a
+notice typed in a box): its paragraphs read as paragraphs, with their hints.  Text boxes follow
+the paragraph they are anchored to; footnotes and endnotes come after the text, before the
+signature (``BlockMaker.all_blocks``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rectify_core.plugin_api import Block, key_for_label
+from rectify_core.plugin_api import Block, row_block
 
 from .ooxml import W
 from .read_content import Paragraph, Segment, Table
@@ -41,6 +43,7 @@ class BlockMaker:
         self.notes = dict(notes or {})
         self.cited: list[Paragraph | Table] = []
         self.count = 0
+        self.tables = 0  # tables numbered in reading order (the body's, then the notes')
 
     def all_blocks(self, items: list[Paragraph | Table]) -> list[Block]:
         out = list(self.blocks(items))
@@ -55,9 +58,15 @@ class BlockMaker:
 
     def blocks(self, items: list[Paragraph | Table]) -> Iterator[Block]:
         for item in items:
-            if isinstance(item, Table):
+            if isinstance(item, Table) and any(len(row) > 1 for row in item.rows):
+                self.tables += 1
+                for index, row in enumerate(item.rows):
+                    yield self._row(item, index, row, self.tables)
+            elif isinstance(item, Table):  # one column: a frame around paragraphs (a boxed notice)
                 for row in item.rows:
-                    yield from self._row(row)
+                    for cell in row:
+                        for p in cell:
+                            yield from self.paragraph(p)
             else:
                 yield from self.paragraph(item)
 
@@ -85,21 +94,28 @@ class BlockMaker:
         for ref in p.notes:
             self.cited.extend(self.notes.pop(ref, []))
 
-    def _row(self, row: list[list[Paragraph]]) -> Iterator[Block]:
-        """A 政务公开 row (索引号 | 3704… [| 主题分类 | …]) gives one two-cell block per label; others cell by cell."""
-        texts = [" ".join(p.text for p in cell).strip() for cell in row]
-        labels = texts[0::2]
-        if len(texts) % 2 == 0 and texts and all(key_for_label(t.rstrip("：:")) for t in labels):
-            first = row[0][0] if row[0] else None
-            for label, value in zip(labels, texts[1::2], strict=True):
-                self.count += 1
-                style = self.styles.paragraph_style(first.ppr) if first is not None else None
-                yield Block(text=f"{label} {value}".strip(), line=self.count, style=self.styles.name(style),
-                            cells=(label, value))
-            return
-        for cell in row:
-            for p in cell:
-                yield from self.paragraph(p)
+    def _row(self, table: Table, index: int, row: list[list[Paragraph]], number: int) -> Block:
+        """One table row as the cells Word shows (the recognizer reads rows: ``recognize.tables``).
+
+        A cell's paragraphs (with their automatic numbers, and text boxes anchored in them) are
+        joined by line breaks; the row is a header when Word repeats it on each page, merged when
+        its one cell spans every column."""
+        self.count += 1
+        cells = ["\n".join(self._cell_lines(cell)) for cell in row]
+        first = next((p for cell in row for p in cell if p.text.strip()), None)
+        sid = self.styles.paragraph_style(first.ppr) if first is not None else None
+        seg = _first_visible(first.segments) if first is not None else None
+        return row_block(cells, number, line=self.count, style=self.styles.name(sid), bold=self._bold(seg, sid),
+                         header=table.header[index] or None, merged=table.merged(index) or None)
+
+    def _cell_lines(self, cell: list[Paragraph]) -> Iterator[str]:
+        for p in cell:
+            sid = self.styles.paragraph_style(p.ppr)
+            yield ((self._marker(p.ppr, sid) or "") + p.text).replace("\t", " ")
+            for box in p.boxes:
+                yield from self._cell_lines([box])
+            for ref in p.notes:  # a note cited in a cell comes after the text, as any other
+                self.cited.extend(self.notes.pop(ref, []))
 
     # -- hints ------------------------------------------------------------------------------------
     def _marker(self, ppr: Any, sid: str | None) -> str | None:
@@ -178,10 +194,10 @@ class BlockMaker:
 def _signature_start(blocks: list[Block]) -> int:
     """Where the closing signature starts: before a last line that is a date and up to two short
     lines above it (the issuer); the end when the text does not end with a date."""
-    from rectify_core.recognize.dates import parse_date
+    from rectify_core.plugin_api import vocab
 
     end = len(blocks)
-    if not blocks or len(blocks[-1].text) > 30 or parse_date(blocks[-1].text) is None:
+    if not blocks or len(blocks[-1].text) > 30 or vocab.dates.parse_date(blocks[-1].text) is None:
         return end
     end -= 1
     while end > 0 and len(blocks) - end < 3 and len(blocks[end - 1].text) <= 30 \

@@ -16,6 +16,7 @@ from rectify_core.plugin_api import Block, InputError, Reader, Report, Shown, So
 
 from .ooxml import (
     PKG_REL_NS,
+    REL_CUSTOM,
     REL_ENDNOTES,
     REL_FOOTER,
     REL_FOOTNOTES,
@@ -70,6 +71,12 @@ class DocxReader(Reader):
             return 0.5  # claim it, to explain that a .doc is not a .docx
         return 0.0
 
+    def check_layout(self, source: Source, options: dict[str, Any]) -> list[Any]:
+        """``rectify check``: the file measured against GB/T 9704 (check.py)."""
+        from .check import check_docx
+
+        return check_docx(source)
+
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown | list[Block]:
         from lxml import etree
 
@@ -83,30 +90,41 @@ class DocxReader(Reader):
     def _read(self, source: Source, report: Report) -> Shown | list[Block]:
         from .read_content import blocks
         from .read_own import is_ours
-        from .read_styles import StyleSheet
 
-        pkg = open_package(source.data, source.name)
-        main = _first(_rels(pkg, ""), REL_OFFICE_DOCUMENT) or "word/document.xml"
-        if not pkg.has(main):
-            raise InputError("no word/document.xml: this zip is not a Word document", file=source.name)
-        rels = _rels(pkg, main)
-        styles_part = _first(rels, REL_STYLES)
-        styles = StyleSheet(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None)
-        body = pkg.xml(main).find(f"{W}body")
-        if body is None:
-            raise InputError("the document has no body", file=source.name)
+        pkg, rels, styles, body = open_main(source)
         items = list(blocks(body))
         _furniture(pkg, rels, report)
         _hidden(items, report)
         if pkg.strict:
             report.info["ooxml"] = "strict"
-        if is_ours(items, styles):
-            shown = _read_own(items, styles, source.name)
+        properties = disclosure_properties(pkg)
+        # a file of ours showing nothing but its properties (no body) is still ours
+        if is_ours(items, styles) or (properties and not any(getattr(i, "text", "").strip() for i in items)):
+            shown = _read_own(items, styles, source.name, properties)
             if shown is not None:
                 report.info["origin"] = "rectify"
                 return shown
         report.info["origin"] = "foreign"
-        return _read_foreign(pkg, rels, items, styles, report)
+        from rectify_core.plugin_api import typesetting
+
+        return typesetting.property_blocks(properties) + _read_foreign(pkg, rels, items, styles, report)
+
+
+def open_main(source: Source) -> tuple[Package, list[tuple[str, str]], Any, Any]:
+    """(package, the main part's relationships, its style sheet, w:body) of a docx, or InputError."""
+    from .read_styles import StyleSheet
+
+    pkg = open_package(source.data, source.name)
+    main = _first(_rels(pkg, ""), REL_OFFICE_DOCUMENT) or "word/document.xml"
+    if not pkg.has(main):
+        raise InputError("no word/document.xml: this zip is not a Word document", file=source.name)
+    rels = _rels(pkg, main)
+    styles_part = _first(rels, REL_STYLES)
+    styles = StyleSheet(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None)
+    body = pkg.xml(main).find(f"{W}body")
+    if body is None:
+        raise InputError("the document has no body", file=source.name)
+    return pkg, rels, styles, body
 
 
 def _notes(pkg: Package, rels: list[tuple[str, str]]) -> dict[tuple[str, str], list[Any]]:
@@ -139,13 +157,34 @@ def foreign_blocks(source: Source) -> list[Any]:
     return maker.all_blocks(list(blocks(body)) if body is not None else [])
 
 
-def _read_own(items: list[Any], styles: Any, name: str) -> Shown | None:
-    from rectify_core.plugin_api import unflatten
+def disclosure_properties(pkg: Package) -> list[tuple[str, str]]:
+    """The 政务公开 fields rectify keeps in docProps/custom.xml (rectify_core.metadata), in order;
+    [] when the file has none (other custom properties are not the list)."""
+    from rectify_core.plugin_api import metadata
+
+    part = _first(_rels(pkg, ""), REL_CUSTOM)
+    if part is None or not pkg.has(part):
+        return []
+    values: dict[str, str] = {}
+    for prop in pkg.xml(part):
+        name = prop.get("name")
+        if name is not None:
+            values[name] = "".join(prop.itertext())
+    return metadata.indexed(values.get(metadata.INDEX), values)
+
+
+def _read_own(items: list[Any], styles: Any, name: str, properties: list[tuple[str, str]]) -> Shown | None:
+    from rectify_core.plugin_api import Para, Span, metadata, unflatten
 
     from .read_own import paras
 
+    head = []
+    for field in metadata.disclosure_from_properties(properties):
+        spans = ((Span("label", field.label),) if field.label else ()) + \
+            ((Span("value", field.value),) if field.value else ())
+        head.append(Para("disclosure", spans))
     try:
-        return Shown(unflatten(paras(items, styles), source=name))
+        return Shown(unflatten(head + paras(items, styles), source=name))
     except InputError:
         return None  # edited out of shape: the recognizer reads it as it stands
 

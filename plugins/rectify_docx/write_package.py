@@ -78,6 +78,32 @@ SETTINGS = (
 )
 
 
+CUSTOM_PART = "docProps/custom.xml"
+CUSTOM_CT = ('<Override PartName="/docProps/custom.xml" '
+             'ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>')
+CUSTOM_REL = ("rId4", "officeDocument/2006/relationships/custom-properties", CUSTOM_PART)
+# the format id Word gives every user-defined property
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def custom_xml(pairs: list[tuple[str, str]]) -> str:
+    """docProps/custom.xml: one text property per (name, value), which Word's and WPS's document
+    properties dialog lists under "Custom" (see rectify_core.metadata)."""
+    props = "".join(f'<property fmtid="{_FMTID}" pid="{n}" name="{esc(name)}"><vt:lpwstr>{esc(value)}</vt:lpwstr>'
+                    "</property>" for n, (name, value) in enumerate(pairs, start=2))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            f"{props}</Properties>")
+
+
+def with_custom(content_types: str, package_rels: str) -> tuple[str, str]:
+    """[Content_Types].xml and _rels/.rels of a package that also holds docProps/custom.xml."""
+    types = content_types.replace("</Types>", CUSTOM_CT + "</Types>")
+    rel = _REL.format(id=CUSTOM_REL[0], type=CUSTOM_REL[1], target=CUSTOM_REL[2])
+    return types, package_rels.replace("</Relationships>", rel + "</Relationships>")
+
+
 def core_xml(title: str | None, date_iso: str | None) -> str:
     parts = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -149,7 +175,9 @@ __all__ = [
     "PACKAGE_RELS",
     "SETTINGS",
     "core_xml",
+    "custom_xml",
     "font_table_xml",
     "footer_xml",
+    "with_custom",
     "zip_parts",
 ]

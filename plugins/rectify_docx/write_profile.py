@@ -27,6 +27,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from rectify_core.plugin_api import UsageError
+from rectify_core.plugin_api import gbt9704 as G
 
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
@@ -37,11 +38,12 @@ def mm(value: float) -> int:
 
 
 # -- the standard's figures (GB/T 9704-2012 cl. 5, 7) ---------------------------------------------
-PAGE_W, PAGE_H = 11906, 16838          # A4 in twips
-TOP_MM, LEFT_MM = 37.0, 28.0           # 天头, 订口
-TYPE_W_MM, TYPE_H_MM = 156.0, 225.0    # 版心
-LINES, CHARS = 22, 28
-SIZES_PT = {"二号": 22.0, "三号": 16.0, "四号": 14.0}
+# held in rectify_core.gbt9704, the one place of the standard's figures
+PAGE_W, PAGE_H = mm(G.PAGE_WIDTH_MM), mm(G.PAGE_HEIGHT_MM)   # A4 in twips: 11906 × 16838
+TOP_MM, LEFT_MM = G.TOP_MM, G.LEFT_MM                         # 天头, 订口
+TYPE_W_MM, TYPE_H_MM = G.TYPE_WIDTH_MM, G.TYPE_HEIGHT_MM      # 版心
+LINES, CHARS = G.LINES_PER_PAGE, G.CHARS_PER_LINE
+SIZES_PT = G.SIZE_PT
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def compute_geometry() -> Geometry:
     top = mm(TOP_MM) - (pitch - em) + LEADING_SHIFT               # the leading sits above line 1
     bottom = PAGE_H - top - LINES * pitch - LINE_SLACK            # room for 22 lines, not 23
     assert LINES * pitch <= PAGE_H - top - bottom < (LINES + 1) * pitch
-    dash_from_bottom = PAGE_H - (mm(TOP_MM) + type_h + mm(7.0))   # the dash 7 mm under the 版心
+    dash_from_bottom = PAGE_H - (mm(TOP_MM) + type_h + mm(G.FOLIO_DROP_MM))   # the dash 7 mm under the 版心
     grid_char_space = round((type_w / CHARS - em) * 4096 / TWIPS_PER_PT)
     return Geometry(top=top, bottom=bottom, left=left, right=right, footer=dash_from_bottom - FOOTER_DASH_HEIGHT,
                     header=mm(15.0), type_width=type_w, line_pitch=pitch, char_cell=cell,
@@ -104,13 +106,13 @@ GEOMETRY = compute_geometry()
 class FontProfile:
     """East Asian font per role, one Latin font for digits and letters, the page-number font."""
 
-    title: str = "方正小标宋简体"
-    subtitle: str = "楷体_GB2312"
-    body: str = "仿宋_GB2312"
-    heading1: str = "黑体"
-    heading2: str = "楷体_GB2312"
-    heading3: str = "仿宋_GB2312"
-    heading4: str = "仿宋_GB2312"
+    title: str = G.ROLE_FACES["title"]
+    subtitle: str = G.ROLE_FACES["heading2"]
+    body: str = G.ROLE_FACES["body"]
+    heading1: str = G.ROLE_FACES["heading1"]
+    heading2: str = G.ROLE_FACES["heading2"]
+    heading3: str = G.ROLE_FACES["body"]
+    heading4: str = G.ROLE_FACES["body"]
     latin: str = "Times New Roman"
     page_number: str = "宋体"
 

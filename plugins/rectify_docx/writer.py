@@ -3,7 +3,9 @@
 The paragraphs are ``rectify_core.visible.flatten(doc)``; each gets the paragraph style of its role
 (``ooxml.PARA_STYLES``; nodes one style per depth with an outline level) and each span its own run
 with a character style (``ooxml.SPAN_STYLES``), which is all our reader needs to rebuild the
-Document from what the page shows.  The 政务公开 metadata is a two-column table above the title.
+Document from what the page shows.  The 政务公开 metadata goes into the custom document properties
+(docProps/custom.xml, which Word and WPS show in their properties dialog), or with ``disclosure=cover``
+into a two-column table above the title.
 Layout figures come from ``write_profile.py``, the styles from ``write_styles.py``, the package from
 ``write_package.py``.
 """
@@ -14,27 +16,31 @@ import os
 import unicodedata
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Option, Para, UsageError, VisibleWriter, flatten
+from rectify_core.plugin_api import Document, Option, Para, UsageError, VisibleWriter, flatten, metadata
+from rectify_core.plugin_api import gbt9704 as G
 
 from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, R_NS, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
 from .write_package import (
     APP,
     CONTENT_TYPES,
+    CUSTOM_PART,
     DOCUMENT_RELS,
     EVEN_FOOTER_RID,
     ODD_FOOTER_RID,
     PACKAGE_RELS,
     SETTINGS,
     core_xml,
+    custom_xml,
     font_table_xml,
     footer_xml,
+    with_custom,
     zip_parts,
 )
 from .write_profile import GEOMETRY, PAGE_H, PAGE_W, Geometry, font_profile
 from .write_styles import styles_xml
 
 MIN_HEADING_STYLES = 4          # 一级…四级标题 exist in every file, used or not
-SIGNATURE_GAP = 2               # 字 between the date's right edge and the margin (GB/T 9704 7.3.5.2)
+SIGNATURE_GAP = G.SIGNATURE_RIGHT_CHARS  # 字 between the date's right edge and the margin (7.3.5.2)
 
 
 def width_in_chars(text: str) -> float:
@@ -139,9 +145,16 @@ def section_xml(geo: Geometry) -> str:
 
 
 def build_docx(document: Document, options: dict[str, Any]) -> bytes:
+
     fonts = font_profile(options)
     geo = GEOMETRY
     paras = flatten(document)
+    # the 政务公开 list is document metadata: custom document properties, not a table on the page
+    # (rectify_core.metadata), unless -O disclosure=cover asks for it on the page as well
+    cover = metadata.disclosure_on_cover(options)
+    pairs = [] if cover else metadata.disclosure_properties(document)
+    if not cover:
+        paras = [p for p in paras if p.role != "disclosure"]
     depths = max([MIN_HEADING_STYLES, *(p.depth for p in paras if p.role == "node")])
     styles = styles_xml(fonts, geo, depths)
     reference = options.get("reference_docx")
@@ -155,11 +168,14 @@ def build_docx(document: Document, options: dict[str, Any]) -> bytes:
     sig = document.signature
     date_iso = sig.date.iso if sig is not None and sig.date is not None else None
     page_style = PAGE_NUMBER_STYLE[0]
+    types, package_rels = (CONTENT_TYPES, PACKAGE_RELS) if not pairs else with_custom(CONTENT_TYPES, PACKAGE_RELS)
+    custom = [(CUSTOM_PART, custom_xml([*pairs, (metadata.INDEX, metadata.index_value(pairs))]))] if pairs else []
     return zip_parts([
-        ("[Content_Types].xml", CONTENT_TYPES),
-        ("_rels/.rels", PACKAGE_RELS),
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", package_rels),
         ("docProps/core.xml", core_xml(document.title, date_iso)),
         ("docProps/app.xml", APP),
+        *custom,
         ("word/document.xml", document_xml),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS),
         ("word/styles.xml", styles),
@@ -192,6 +208,7 @@ class DocxWriter(VisibleWriter):
                "heading1-4 latin page_number)", '按角色指定字体，如 {"title": "华文中宋"}'),
         Option("reference_docx", "path", None, "a docx whose styles replace rectify's (as --reference-docx)",
                "以其样式替换 rectify 样式的 docx（同 --reference-docx）"),
+        metadata.DISCLOSURE_OPTION,
     )
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:

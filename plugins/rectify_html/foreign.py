@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.plugin_api import Block, Location, Removed, Report, vocab
+from rectify_core.plugin_api import Block, Location, Removed, Report, row_block, vocab
 
 from .parse import clean
 
@@ -53,7 +53,10 @@ _LABEL_SEP = re.compile(r"\s*[:：]\s*")
 class _Line:
     text: str
     element: Any
-    cells: bool = False
+    cells: tuple[str, ...] | None = None  # a table row: its cells as shown (paragraphs joined by \n)
+    table: int | None = None
+    header: bool = False
+    merged: bool = False
 
 
 def _classes(el: Any) -> str:
@@ -70,13 +73,55 @@ def _hidden(el: Any) -> bool:
 class _Lines:
     """Visible lines of a subtree, split where a browser breaks lines (blocks, ``<br>``, cells)."""
 
-    def __init__(self, holders: set[Any], skip: Iterable[Any] = ()) -> None:
+    def __init__(self, holders: set[Any], skip: Iterable[Any] = (),
+                 tables: dict[Any, int | None] | None = None) -> None:
         self.holders = holders
         self.skip = set(skip)
         self.out: list[_Line] = []
         self.hidden: list[_Line] = []
         self.buf: list[str] = []
         self.owner: Any = None
+        self.tables = tables if tables is not None else {}  # table element → its number, None if layout
+
+    def _table_of(self, tr: Any) -> int | None:
+        """The number of a data table ``tr`` belongs to; None for a layout table (its cells hold
+        other tables, or no row has two cells), whose cells read as blocks of their own."""
+        table = next((a for a in tr.iterancestors() if a.tag == "table"), None)
+        if table is None:
+            return None
+        if table not in self.tables:
+            rows = [r for r in table.iter("tr") if next(a for a in r.iterancestors() if a.tag == "table") is table]
+            data = all(next(cell.iter("table"), None) is None for r in rows for cell in r if cell.tag in CELL_TAGS)
+            wide = any(sum(1 for c in r if c.tag in CELL_TAGS and not _hidden(c)) >= 2 for r in rows)
+            self.tables[table] = sum(1 for v in self.tables.values() if v is not None) + 1 if data and wide else None
+        return self.tables[table]
+
+    def _row(self, tr: Any, table: int) -> None:
+        """A data table's row: each visible cell's lines joined by line breaks (nothing invented)."""
+        cells: list[str] = []
+        tds = [c for c in tr if isinstance(c.tag, str) and c.tag in CELL_TAGS]
+        for cell in tds:
+            if _hidden(cell):
+                text = _SPACES.sub(" ", cell.text_content()).strip()
+                if text:
+                    self.hidden.append(_Line(text, cell))
+                continue
+            inner = _Lines(self.holders, self.skip, self.tables)
+            for child_text in (cell.text,):
+                inner.add(child_text, cell)
+            for child in cell:
+                inner.walk(child)
+                inner.add(child.tail, cell)
+            inner.flush()
+            self.hidden += inner.hidden
+            cells.append("\n".join(line.text for line in inner.out))
+        if not any(cells):
+            return
+        header = all(c.tag == "th" for c in tds) or any(a.tag == "thead" for a in tr.iterancestors())
+        spans = [c.get("colspan") or "1" for c in tds]
+        merged = len(cells) == 1 and spans[0].isdigit() and int(spans[0]) > 1
+        self.out.append(_Line(" ".join(c for c in cells if c), tr, cells=tuple(cells), table=table,
+                              header=header, merged=merged))
 
     def flush(self) -> None:
         text = _SPACES.sub(" ", "".join(self.buf)).strip()
@@ -101,12 +146,9 @@ class _Lines:
         if el.tag == "br":
             self.flush()
             return
-        if el.tag == "tr" and not any(c in self.holders for c in el):
+        if el.tag == "tr" and (table := self._table_of(el)) is not None:
             self.flush()
-            cells = [_SPACES.sub(" ", c.text_content()).strip() for c in el if c.tag in CELL_TAGS and not _hidden(c)]
-            text = " ".join(c for c in cells if c)
-            if text:
-                self.out.append(_Line(text, el, cells=True))
+            self._row(el, table)
             return
         block = el.tag in BLOCK_TAGS or el.tag in CELL_TAGS
         if block:
@@ -119,9 +161,11 @@ class _Lines:
             self.flush()
 
 
-def lines(el: Any, holders: set[Any], skip: Iterable[Any] = ()) -> tuple[list[_Line], list[_Line]]:
-    """(visible lines, hidden lines) of ``el``'s subtree, leaving out the ``skip`` subtrees."""
-    walker = _Lines(holders, skip)
+def lines(el: Any, holders: set[Any], skip: Iterable[Any] = (),
+          tables: dict[Any, int | None] | None = None) -> tuple[list[_Line], list[_Line]]:
+    """(visible lines, hidden lines) of ``el``'s subtree, leaving out the ``skip`` subtrees; ``tables``
+    numbers the data tables across calls on one page."""
+    walker = _Lines(holders, skip, tables)
     walker.walk(el)
     walker.flush()
     return walker.out, walker.hidden
@@ -251,17 +295,22 @@ def find_metadata(body: Any) -> Any:
     return best[2] if best is not None else None
 
 
-def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
-    """(label as written, value) pairs of a metadata table or list, in reading order."""
-    pairs: list[tuple[str, str]] = []
+def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str, str | None]]:
+    """(label, separator, value) of a metadata table or list, in reading order, as shown.
+
+    ``separator`` is the colon typed between label and value in one cell or line (with its
+    spaces); None when label and value stand in cells of their own (a ``<td>``/``<dd>`` each): the
+    recognizer then gets them as two cells, with no colon invented.  A label cell keeps its colon.
+    """
+    pairs: list[tuple[str, str, str | None]] = []
     if container.tag == "dl":
         for item in container.iter("dt", "dd"):
             text = _SPACES.sub(" ", item.text_content()).strip()
             if item.tag == "dt":
-                pairs.append((text.rstrip(":： "), ""))
+                pairs.append((text, "", None))
             elif pairs and not pairs[-1][1]:
-                pairs[-1] = (pairs[-1][0], text)
-        return pairs
+                pairs[-1] = (pairs[-1][0], text, None)
+        return [(label, value, None) for label, value, _ in pairs]
     if container.tag == "table":
         cells = [_SPACES.sub(" ", c.text_content()).strip() for c in container.iter("td", "th")]
         i = 0
@@ -269,12 +318,12 @@ def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
             cell = cells[i]
             label, sep, value = _split(cell)
             if sep and value:
-                pairs.append((label, value))
+                pairs.append((label, value, sep))
                 i += 1
             elif (disclosure.normal_label(cell) in disclosure.STRONG_LABELS | disclosure.WEAK_LABELS
                   or (cell.endswith((":", "：")) and len(cell) <= 10)):
                 value = cells[i + 1] if i + 1 < len(cells) else ""
-                pairs.append((cell.rstrip(":： "), value))
+                pairs.append((cell, value, None))
                 i += 2
             else:
                 i += 1
@@ -282,7 +331,7 @@ def metadata_pairs(container: Any, holders: set[Any]) -> list[tuple[str, str]]:
     for line in lines(container, holders)[0]:
         label, sep, value = _split(line.text)
         if sep and len(disclosure.normal_label(label)) <= 8:
-            pairs.append((label, value))
+            pairs.append((label, value, sep))
     return pairs
 
 
@@ -365,12 +414,32 @@ def read_foreign(root: Any, report: Report) -> list[Block]:
         if cleaned.strip():
             blocks.append(Block(cleaned.strip(), **hints))
 
+    def row(cells: tuple[str, ...], table: int, **hints: Any) -> None:
+        nonlocal dropped
+        shown = []
+        for cell in cells:
+            cleaned, count = clean(cell)
+            dropped += count
+            shown.append(cleaned.strip())
+        if any(shown):
+            blocks.append(row_block(shown, table, **hints))
+
+    def line_block(line: _Line) -> None:
+        if line.cells is not None and line.table is not None:
+            row(line.cells, line.table, line=line.element.sourceline, style="tr",
+                header=line.header or None, merged=line.merged or None)
+        else:
+            block(line.text, **_hints(line))
+
     def remove(line: _Line, reason: str) -> None:
         removed.append((line.element, Removed(line.text, reason, Location(file=name, line=line.element.sourceline))))
 
     if metadata is not None:
-        for label, value in metadata_pairs(metadata, holders):
-            block(f"{label}：{value}" if value else f"{label}：", line=metadata.sourceline, style="metadata")
+        for label, value, sep in metadata_pairs(metadata, holders):
+            if sep is not None:
+                block(f"{label}{sep}{value}", line=metadata.sourceline, style="metadata")
+            else:
+                row((label, value), -1, line=metadata.sourceline, style="metadata")
     if title is not None:
         block(_SPACES.sub(" ", title.text_content()).strip(), line=title.sourceline, style=title.tag,
               outline_level=int(title.tag[1]) if title.tag in ("h1", "h2", "h3") else None)
@@ -378,24 +447,25 @@ def read_foreign(root: Any, report: Report) -> list[Block]:
     skip = [el for el in (metadata, title) if el is not None]
     parts = content_parts(content, holders, skip)
     order = {el: i for i, el in enumerate(body.iter())}
-    outside, hidden_outside = lines(body, holders, skip=[*parts, *skip])
+    tables: dict[Any, int | None] = {}
+    outside, hidden_outside = lines(body, holders, skip=[*parts, *skip], tables=tables)
     start = order[title] if title is not None else len(order)  # no title: nothing is "between"
     for line in outside:  # a subtitle between the title and the body belongs to the notice
         if start < order[line.element] < order[parts[0]] and furniture.web_furniture_reason(line.text) is None \
                 and _text_without_links(line.element) * 2 >= len(_SPACES.sub("", line.text)):
-            block(line.text, **_hints(line))
+            line_block(line)
         else:
             remove(line, furniture.web_furniture_reason(line.text, outside=True) or furniture.OUTSIDE_REASON)
     for line in hidden_outside:
         remove(line, "hidden element")
     for part in parts:
-        kept, hidden = lines(part, holders, skip=skip)
+        kept, hidden = lines(part, holders, skip=skip, tables=tables)
         for line in kept:
-            reason = furniture.web_furniture_reason(line.text)
+            reason = furniture.web_furniture_reason(line.text) if line.cells is None else None  # a row is content
             if reason is not None:
                 remove(line, reason)
             else:
-                block(line.text, **_hints(line))
+                line_block(line)
         for line in hidden:
             remove(line, "hidden element")
     removed.sort(key=lambda r: order.get(r[0], -1))

@@ -15,3 +15,6 @@ from rectify_core.plugin_api import hookimpl
 @hookimpl
 def rectify_register_formats(register: Callable[[Any], None]) -> None:
     """Registered as the reader and writer land (formats: reader; print: writer)."""
+    from .writer import OfdWriter
+
+    register(OfdWriter())

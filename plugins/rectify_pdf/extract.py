@@ -223,11 +223,27 @@ def page_glyphs(raw: Any, textpage: Any, height: float, limits: Limits, number: 
         if not box(page_ref, i, rect_ref):
             continue
         left, right = rect.left, rect.right
-        if right <= left and ch not in _SPECIAL:
-            continue
         top, bottom = height - rect.top, height - rect.bottom
+        if right <= left and ch not in _SPECIAL:
+            placed = _box_from_origin(raw, textpage, i, ch, height)
+            if placed is None:
+                continue
+            left, right, top, bottom = placed
         out.append(make(Glyph, (ch, left, right, top, bottom, i, (top + bottom) / 2)))
     return out
+
+
+def _box_from_origin(raw: Any, textpage: Any, i: int, ch: str,
+                     height: float) -> tuple[float, float, float, float] | None:
+    """A box for a glyph pdfium gives an empty box (some Skia and Type 3 fonts): from its origin and
+    type size, one em wide for CJK and half an em otherwise — its text counts, its box is an estimate."""
+    size = float(raw.FPDFText_GetFontSize(textpage, i))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if size <= 0 or not raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y)):
+        return None
+    width = size * (0.5 if is_latin(ch) else 1.0)
+    baseline = height - y.value
+    return x.value, x.value + width, baseline - 0.88 * size, baseline + 0.12 * size
 
 
 def _join_surrogates(text: str, i: int) -> tuple[str, int]:
@@ -367,9 +383,21 @@ def extract(data: bytes, name: str, limits: Limits) -> list[PageText]:
 
 
 def _count_images(raw: Any, page: Any) -> int:
-    n = raw.FPDFPage_CountObjects(page)
-    return sum(1 for i in range(min(n, 10_000))
-               if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, i)) == raw.FPDF_PAGEOBJ_IMAGE)
+    """Images on a page, also inside form XObjects (where scanners and OCR tools put them), at most
+    10 000 objects and 8 levels looked at: enough to tell a scan from an empty page."""
+    seen = 0
+    stack = [(raw.FPDFPage_GetObject(page, i), 0) for i in range(min(raw.FPDFPage_CountObjects(page), 10_000))]
+    images = 0
+    while stack and seen < 10_000:
+        obj, depth = stack.pop()
+        seen += 1
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
+            count = min(raw.FPDFFormObj_CountObjects(obj), 10_000)
+            stack.extend((raw.FPDFFormObj_GetObject(obj, i), depth + 1) for i in range(max(count, 0)))
+    return images
 
 
 __all__ = ["Glyph", "PageText", "TextLine", "build_lines", "extract", "is_latin", "open_document"]

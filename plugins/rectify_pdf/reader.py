@@ -42,13 +42,13 @@ class PdfReader(Reader):
 
 def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list[Block]:
     """The PDF's paragraphs as recognizer blocks; furniture and page-level findings go to ``report``."""
-    from rectify_core.plugin_api import Block
+    from rectify_core.plugin_api import row_block
 
     from .extract import extract
     from .furniture import find_furniture
     from .guard import Limits, preflight
     from .paragraphs import build_paragraphs, measure_frame
-    from .tables import find_rows, row_cells
+    from .tables import column_rights, find_rows
 
     limits = Limits.from_options(options)
     preflight(source.data, source.name, limits)
@@ -60,7 +60,13 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
         report.remove(f.line.text.strip(), f.reason, Location(page=f.line.page, line=f.line.index))
     gone = {id(f.line) for f in furniture}
     lines = [line for page in pages for line in page.lines if id(line) not in gone]
-    blocks: list[Block] = []
+    # the 政务公开 list rectify's writer keeps in the document properties comes first, as the
+    # lines a portal prints above the title (properties.py; rectify_core.metadata)
+    from rectify_core.plugin_api import typesetting
+
+    from .properties import read_info
+
+    blocks: list[Block] = typesetting.property_blocks(read_info(source.data))
     if not lines:
         return blocks  # nothing but page numbers: an empty document, its furniture listed as removed
     frame = measure_frame(lines, (pages[0].width, pages[0].height))
@@ -72,16 +78,18 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
         pending.clear()
 
     for line in lines:
-        if id(line) in rows.continued:
-            continue  # already part of the cell it continues
-        cells = rows.rows.get(id(line))
-        if cells is None:
+        if id(line) not in rows.members:
             pending.append(line)
             continue
+        number = rows.starts.get(id(line))
+        if number is None:
+            continue  # a later line of a table: read with its first
         flush()
-        blocks.extend(Block(text=" ".join(row), page=line.page, line=line.index, size=round(line.size * 2) / 2,
-                            bold=line.first_bold, align="left", cells=row if len(row) > 1 else None)
-                      for row in row_cells(cells))
+        table = rows.tables[number]
+        rights = column_rights(table)
+        blocks.extend(row_block(row.cells(rights), number + 1, page=row.line.page, line=row.line.index,
+                                size=round(row.line.size * 2) / 2, bold=row.line.first_bold,
+                                merged=row.merged or None) for row in table)
     flush()
     return blocks
 

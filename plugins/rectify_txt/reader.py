@@ -135,6 +135,11 @@ class TxtReader(Reader):
     def read(self, source: Source, options: dict[str, Any], report: Report) -> list[Block]:
         if len(source.data) > MAX_BYTES:
             raise InputError(f"text file is larger than {MAX_BYTES // 2**20} MiB", file=source.name)
+        kind = structured_kind(head_text(source.data[:4096]))
+        if kind is not None:  # even with --from txt: markup or JSON is never read as a notice's text
+            formats = "html or xml" if kind == "markup" else "json"
+            raise InputError(f"this is {'markup' if kind == 'markup' else 'JSON'}, not plain text: its tags or "
+                             f"braces would be read as the notice's words; read it as {formats}", file=source.name)
         text, encoding = decode(source.data, source.name)
         if not text.strip():
             raise InputError("the file holds no text", file=source.name)

@@ -107,6 +107,7 @@ MEMBERS: dict[str, tuple[Member, ...]] = {
         _m("deadline", "Deadline", "object", "Date"),
         _m("text", "Text", "text"),
         _m("inline", "@inline", "attr", "bool"),
+        _m("inferred", "@inferred", "attr", "bool"),
     ),
     "Problem": (
         _m("finding", "Finding", "texts"),

@@ -195,3 +195,23 @@ def _signature(doc: Document) -> Iterator[Hit]:
         yield ("/signature/issuer", "缺少发文机关署名", "the notice has no issuing organ in its signature")
     if sig is None or sig.date is None:
         yield ("/signature/date", "缺少成文日期", "the notice has no date")
+
+
+# -- punctuation ---------------------------------------------------------------------------------------
+
+@rule("punctuation.halfwidth", "warning", "Chinese text uses full-width punctuation （，。：；（）“”） (GB/T 15834)")
+def _halfwidth_punctuation(doc: Document) -> Iterator[Hit]:
+    # One finding for the document, with counts: a notice typed on an English layout has them throughout.
+    from ..punctuation import count
+
+    counts, first = count(doc)
+    if first is None:
+        return
+    pointer, offset, mark = first
+    listed = "、".join(f"“{m}”{n} 处" for m, n in sorted(counts.items()))
+    listed_en = ", ".join(f"{m!r} ×{n}" for m, n in sorted(counts.items()))
+    total = sum(counts.values())
+    yield (pointer, f"中文文本中有 {total} 处半角标点（{listed}），首处在第 {offset + 1} 个字符“{mark}”；"
+                    "应为全角（GB/T 15834），可用 --normalize-punctuation 改正",
+           f"{total} half-width mark(s) in Chinese text ({listed_en}), the first {mark!r} at character "
+           f"{offset + 1}; GB/T 15834 sets them full width (fix with --normalize-punctuation)")

@@ -75,6 +75,44 @@ def _blank(m: re.Match[str]) -> str:
     return "＿" * len(m.group(0))
 
 
+_MID_SENTENCE_MIN = 20  # characters: a shorter last paragraph may be a heading or a list item
+_ENDED = "。！？!?…”’」』）)】]》"
+
+
+def _texts(doc: Document) -> Iterator[tuple[str, str]]:
+    """(pointer, text) of every paragraph the body shows, in order; a status counts as ending its problem."""
+    for i, text in enumerate(doc.preamble):
+        yield f"/preamble/{i}", text
+    for pointer, node in doc.walk():
+        for i, text in enumerate(node.paragraphs):
+            yield f"{pointer}/paragraphs/{i}", text
+        problem = node.problem
+        if problem is None:
+            continue
+        for i, text in enumerate(problem.finding):
+            yield f"{pointer}/problem/finding/{i}", text
+        if problem.rectification is not None:
+            for i, text in enumerate(problem.rectification.paragraphs):
+                yield f"{pointer}/problem/rectification/paragraphs/{i}", text
+        if problem.status is not None:
+            yield f"{pointer}/problem/status", "。"  # a status closes its problem
+
+
+@rule("document.truncated", "warning", "a notice's text does not stop in the middle of a sentence")
+def _truncated(doc: Document) -> Iterator[Hit]:
+    """The last paragraph of a text with no closing is prose (it has 。，；) that ends mid-sentence: the
+    page or the copy was cut off.  A list line (省委第一巡视组：…) or a short line is no cut sentence."""
+    if doc.closing or not is_tongbao(doc):
+        return
+    texts = list(_texts(doc))
+    if not texts:
+        return
+    pointer, text = texts[-1]
+    if len(text) >= _MID_SENTENCE_MIN and text[-1] not in _ENDED and any(c in text for c in "，。,；;"):
+        yield (pointer, f"正文在句中结束（“…{text[-12:]}”）：文本可能不完整",
+               f"the text stops mid-sentence ({text[-12:]!r}): it may be cut off")
+
+
 @rule("inspection.level", "warning", "巡视 is for central/provincial committees, 巡察 for city/county ones")
 def _level(doc: Document) -> Iterator[Hit]:
     insp = doc.inspection
@@ -87,7 +125,8 @@ def _level(doc: Document) -> Iterator[Hit]:
         return
     if insp.level != "巡察":
         return
-    hits = [(p, t, m) for p, t in texts(doc) for m in _OWN_XUNSHI.finditer(_LEGIT_XUNSHI.sub(_blank, t))]
+    hits = [(p, t, m) for p, t in texts(doc) if "巡视" in t
+            for m in _OWN_XUNSHI.finditer(_LEGIT_XUNSHI.sub(_blank, t))]
     if hits:
         pointer, text, m = hits[0]
         where = text[max(0, m.start() - 6):m.end() + 4]

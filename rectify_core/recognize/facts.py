@@ -16,8 +16,8 @@ reader computes them the same way — here — from the Document's own paragraph
 from __future__ import annotations
 
 from ..model import Document, Node, replace
+from ..vocab.contacts import parse_contacts
 from ..vocab.disclosure import field_facts
-from .contacts import parse_contacts
 from .inspection import derive_inspection
 from .statistics import find_statistics
 

@@ -17,7 +17,7 @@ from typing import cast
 from ..model import DisclosureField, DisclosureKey
 from ..report import Report
 from ..vocab.dates import parse_date
-from ..vocab.disclosure import DISCLOSURE_MODES, INDEX_NUMBER, cell_pair, parse_line
+from ..vocab.disclosure import DISCLOSURE_MODES, INDEX_NUMBER, cell_pair, key_for_label, parse_line
 from ..vocab.furniture import (
     BULLET,
     PUBLISH_INFO,
@@ -29,18 +29,15 @@ from ..vocab.furniture import (
     split_bullet,
 )
 from ..vocab.status import parse_status_text
+from ..vocab.titles import ORGAN_END, TITLE_END, TITLE_WORDS
 from .blocks import Block
 from .hints import body_size, title_hint
 from .text import has_han
 from .unwrap import starts_structure
 
-_TITLE_WORDS = re.compile(r"通报|情况|报告|公告|公示|通知|公布|整改")
+_TITLE_WORDS = re.compile("|".join(TITLE_WORDS))
 _SUBTITLE = re.compile(r"[（(][^（）()]{1,30}[）)]")
-_ORG_SUFFIX = re.compile(
-    r"(?:委员会|党委|党组|党工委|委|局|办公室|政府|支部|总支|院|中心|公司|镇|街道|厅|部|处|所|站|社|协会|学校)$"
-)
 _NO_TITLE_END = "。；，、,;：:！？!?"
-_TITLE_END = re.compile(r"(?:通报|情况|报告|公告|公示|通知|说明)(?:[（(][^（）()]{1,12}[）)])?$")
 
 
 @dataclass
@@ -58,7 +55,7 @@ def looks_like_title(text: str) -> bool:
 
 
 def _is_org(text: str) -> bool:
-    return (2 <= len(text) <= 30 and has_han(text) and _ORG_SUFFIX.search(text) is not None
+    return (2 <= len(text) <= 30 and has_han(text) and ORGAN_END.search(text) is not None
             and not any(c in text for c in "。，；：,;:！？ ") and not starts_structure(text))
 
 
@@ -75,16 +72,81 @@ def _bare_value(text: str, after_fields: bool, after_title: bool) -> tuple[str, 
     return None
 
 
+_BANNER_SEARCH = 30  # lines a web page's banner and menus may take above its breadcrumb or metadata
+_BANNER_LINE = 40  # characters: a site name, a menu, a toolbar — never a paragraph
+
+
+def _banner(lines: list[Block]) -> int:
+    """How many lines above a page's breadcrumb or 政务公开 list are its banner and menus (0: none).
+
+    A page printed from a browser (or copied whole) starts with the site's name, its menus and a
+    line of script output before the breadcrumb (当前位置：…) or the metadata list.  Those lines are
+    short, no sentence and no heading; when they stand above chrome or metadata that the page then
+    follows with its title, they are furniture.  A notice's own 版头 has neither below it.
+    """
+    for k, block in enumerate(lines[:_BANNER_SEARCH]):
+        text = block.text
+        if block.cells is not None or block.table is not None:
+            return 0
+        if is_site_chrome(text) or parse_line(text) is not None or fields_on_line(text) \
+                or split_bullet(text) is not None:
+            return k
+        if len(text) > _BANNER_LINE or any(c in text for c in "。；，") or starts_structure(text) \
+                or looks_like_title(text):
+            return 0
+    return 0
+
+
+def fields_on_line(text: str) -> list[tuple[str, str, str]] | None:
+    """(label, separator, value) of each 政务公开 field when one line holds two or more (a metadata
+    table printed as two columns: ``索引号： 3704…/2023-00364主题分类： 公示、公告``), else None.
+
+    Each colon is tried against the known labels that end just before it (the longest wins), so a
+    value running into the next label without a space is cut where that label starts.
+    """
+    if "：" not in text and ":" not in text:
+        return None
+    starts: list[tuple[int, int]] = []  # (label start, colon position)
+    for c, ch in enumerate(text):
+        if ch not in "：:":
+            continue
+        head = text[:c].rstrip(" \u3000")
+        for k in range(min(len(head), 12), 1, -1):
+            label = head[-k:]
+            if not label[0].isspace() and "：" not in label and ":" not in label and key_for_label(label) is not None:
+                starts.append((len(head) - k, c))
+                break
+    if len(starts) < 2 or starts[0][0] != 0 or len(starts) != text.count("：") + text.count(":"):
+        return None  # every colon ends a known label, or this is no metadata line (浏览次数：… is none)
+    out = []
+    for (start, colon), nxt in zip(starts, [*starts[1:], (len(text), len(text))], strict=True):
+        label = text[start:colon].rstrip(" \u3000")
+        sep_end = colon + 1
+        out.append((label, text[colon:sep_end], text[sep_end:nxt[0]].strip()))
+    return out
+
+
 def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
     """The head and the index of the first line after it."""
     head = Head()
-    i = 0
     n = len(lines)
     body = body_size(lines)
+    i = _banner(lines)
+    for block in lines[:i]:
+        report.remove(block.text, SITE_CHROME, block)
     while i < n:
         block = lines[i]
         text = block.text
-        if is_site_chrome(text) or is_page_number(text):
+        if block.row is not None:
+            break  # a ledger row: the body has begun
+        if head.title is None and block.cells is None and (fields := fields_on_line(text)) is not None:
+            for label, separator, value in fields:
+                report.remove(separator, SEPARATOR, block)
+                head.disclosure.append(DisclosureField(label=label, value=value or None))
+                head.blocks.append(block)
+            i += 1
+            continue
+        if block.table is None and (is_site_chrome(text) or is_page_number(text)):
             report.remove(text, SITE_CHROME, block)
             i += 1
             continue
@@ -118,6 +180,8 @@ def read_head(lines: list[Block], report: Report) -> tuple[Head, int]:
             i += 1
             continue
         wrapped = _wrapped_title(lines, i) if head.title is None else 0
+        if head.title is None and not wrapped and i + 1 < n and _title_goes_on(text, lines[i + 1].text):
+            wrapped = 2
         if head.title is None and (wrapped or looks_like_title(text)
                                    or (title_hint(block, body) and not starts_structure(text))):
             head.title = "".join(b.text for b in lines[i:i + wrapped]) if wrapped else text
@@ -149,9 +213,16 @@ def _wrapped_title(lines: list[Block], i: int) -> int:
                 or parse_line(text) is not None or is_site_chrome(text):
             return 0
         joined += text
-        if k > i and len(joined) <= 100 and _TITLE_END.search(joined) and looks_like_title(joined):
+        if k > i and len(joined) <= 100 and TITLE_END.search(joined) and looks_like_title(joined):
             return k - i + 1
     return 0
+
+
+def _title_goes_on(text: str, nxt: str) -> bool:
+    """A title that reads as one but goes on on the next line: …整改进展情况 / 的通报."""
+    joined = text + nxt
+    return (looks_like_title(text) and nxt.startswith("的") and len(nxt) <= 20 and len(joined) <= 100
+            and TITLE_END.search(joined) is not None)
 
 
 def _value_line(text: str) -> bool:

@@ -42,28 +42,27 @@ class Places:
             p = p.rsplit("/", 1)[0]
 
 
-def _text_at(data: Any, pointer: str) -> str | None:
-    """The text a JSON Pointer names in the Document's dict (a string, or an object's ``text``)."""
+def _text_at(doc: Document, pointer: str) -> str | None:
+    """The text a JSON Pointer names in the Document (a string, or an object's text, heading or value)."""
+    obj: Any = doc
     for part in pointer.split("/")[1:]:
-        if isinstance(data, list) and part.isdigit() and int(part) < len(data):
-            data = data[int(part)]
-        elif isinstance(data, dict) and part in data:
-            data = data[part]
+        if isinstance(obj, tuple) and part.isdigit() and int(part) < len(obj):
+            obj = obj[int(part)]
+        elif obj is not None and not isinstance(obj, (str, tuple)) and hasattr(obj, part):
+            obj = getattr(obj, part)
         else:
             return None
-    if isinstance(data, dict):
-        data = data.get("text") or data.get("heading") or data.get("value")
-    return data if isinstance(data, str) else None
+    if obj is not None and not isinstance(obj, str):
+        obj = getattr(obj, "text", None) or getattr(obj, "heading", None) or getattr(obj, "value", None)
+    return obj if isinstance(obj, str) else None
 
 
 def report_checks(doc: Document, places: Places, report: Report) -> None:
     """Run the built-in rules on ``doc`` and report each finding at its source line."""
     from ..checks import run_checks
 
-    findings = run_checks(doc)
-    data = doc.to_dict() if findings else None
-    for f in findings:
-        block = places.block(f.pointer, _text_at(data, f.pointer))
+    for f in run_checks(doc):
+        block = places.block(f.pointer, _text_at(doc, f.pointer))
         report.add(f.rule, f.severity, f.message_zh, f.message_en, block, f.pointer)
 
 

@@ -132,16 +132,30 @@ def _problem_openers(lines: list[Block], parsed: list[tuple[str, str, int, str] 
         if p is not None:
             end = j
             close()
-        elif _OPENER.match(block.text) is not None:
+        elif block.row is None and _OPENER.match(block.text) is not None:
             run.append(j)
     end = len(lines)
     close()
     return out
 
 
+def _parse(block: Block) -> tuple[str, str, int, str] | None:
+    """A line's heading number; a ledger row's is its number cell (``tables``), never its text."""
+    if block.row is not None:
+        from .tables import row_marker
+
+        number = row_marker(block.row)
+        return (*number, "") if number is not None else None
+    return split_marker(block.text)
+
+
 def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
-    """(lines before the first heading, the heading tree) for the body lines in order."""
-    parsed = [split_marker(b.text) for b in lines]
+    """(lines before the first heading, the heading tree) for the body lines in order.
+
+    A ledger row (``Block.row``) is a problem node: numbered by its number cell, or, with none, a
+    node without a marker, sibling of the rows around it.
+    """
+    parsed = [_parse(b) for b in lines]
     lead: list[Block] = []
     roots: list[RawNode] = []
     stack: list[RawNode] = []
@@ -153,15 +167,18 @@ def build_tree(lines: list[Block]) -> tuple[list[Block], list[RawNode]]:
         if (q := parsed[k]) is not None:
             upcoming = (q[1], q[2])
 
-    labelled = [p is None and match_rect_label(b.text) is not None for b, p in zip(lines, parsed, strict=True)]
+    labelled = [p is None and b.row is None and match_rect_label(b.text) is not None
+                for b, p in zip(lines, parsed, strict=True)]
     openers = _problem_openers(lines, parsed, labelled)
     enumeration: tuple[int, str, bool] = (-1, "", False)  # (end, style, verdict) of the run last judged
 
     for j, (block, p) in enumerate(zip(lines, parsed, strict=True)):
         if p is None:
-            if hinted_heading(block) or openers[j]:
-                node = RawNode("", HINT, 0, HINT, block.text, block)
-                node.look = ("问题：",) if openers[j] and outline_level(block) is None else (block.size, block.style)
+            if block.row is not None or hinted_heading(block) or openers[j]:
+                node = RawNode("", HINT, 0, HINT, "" if block.row is not None else block.text, block)
+                node.look = (("ledger", block.table) if block.row is not None
+                             else ("问题：",) if openers[j] and outline_level(block) is None
+                             else (block.size, block.style))
                 _place_hinted(node, stack)
                 (stack[-1].children if stack else roots).append(node)
                 stack.append(node)

@@ -26,36 +26,41 @@ from .labels import split_run_in_labels
 from .locate import Places, report_checks
 from .numbering import RawNode, build_tree
 from .problems import to_node
-from .tail import closing_start, read_signature
+from .tables import expand_tables
+from .tail import closing_start, read_signature, signature_from_disclosure
 from .text import clean, invisible
 from .unwrap import is_dump, rejoin, split_dump, structure_memo, wrap_width
 
 
 def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
-    if invisible("".join(b.text for b in blocks)):  # one pass: almost no input has any
+    shown = [t for b in blocks for t in (b.cells if b.cells is not None else (b.text,))]
+    if invisible("".join(shown)):  # one pass: almost no input has any
         for b in blocks:
-            for c in invisible(b.text):
+            for c in invisible("".join(b.cells) if b.cells is not None else b.text):
                 report.remove(c, CONTROL_CHARACTER, b)
-    lines = [b if t == b.text else replace(b, text=t) for b in blocks if (t := clean(b.text))]
+    lines = [b if t == b.text else replace(b, text=t) for b in expand_tables(blocks, report) if (t := clean(b.text))]
+    prose = [b.text for b in lines if b.table is None]  # table cells are never page numbers nor wrapped lines
     shape = "paragraphs"
-    if is_dump([b.text for b in lines]):
+    if is_dump(prose):
         shape = "dump"
-        lines = [replace(b, text=part) for b in lines for part in split_dump(b.text)]
+        lines = [p for b in lines for p in ([b] if b.table is not None else
+                                            [replace(b, text=part) for part in split_dump(b.text)])]
     kept = []
     for b in lines:
-        if is_page_number(b.text):
+        if b.table is None and is_page_number(b.text):
             report.remove(b.text, PAGE_NUMBER, b)
         else:
             kept.append(b)
     lines = kept
-    memo = structure_memo([b.text for b in lines]) if shape != "dump" else {}
-    width = wrap_width([b.text for b in lines], memo) if shape != "dump" else None
+    prose = [b.text for b in lines if b.table is None]
+    memo = structure_memo(prose) if shape != "dump" else {}
+    width = wrap_width(prose, memo) if shape != "dump" else None
     if width is not None:
         shape = "wrapped"
-        headers = {t for t in repeated_lines([b.text for b in lines]) if not memo[t]}
+        headers = {t for t in repeated_lines(prose) if not memo[t]}
         kept = []
         for i, b in enumerate(lines):
-            if b.text in headers and i > 0:  # the first line may be the title a header repeats
+            if b.table is None and b.text in headers and i > 0:  # the first line may be the title a header repeats
                 report.remove(b.text, RUNNING_HEADER, b)
                 continue
             kept.append(b)
@@ -77,8 +82,8 @@ def build_document(blocks: list[Block], report: Report) -> Document:
     signature, sig_start = read_signature(lines, report)
     head, start = read_head(lines[:sig_start], report)
     closing = closing_start(lines, start, sig_start)
-    body_lines = [b if len(parts) == 1 else replace(b, text=part)
-                  for b in lines[start:closing] for parts in [split_run_in_labels(b.text)] for part in parts]
+    body_lines = [b if len(parts) == 1 else replace(b, text=part) for b in lines[start:closing]
+                  for parts in [split_run_in_labels(b.text) if b.table is None else [b.text]] for part in parts]
     lead, roots = build_tree(body_lines)
     body = tuple(to_node(raw) for raw in roots)
     closing_lines = lines[closing:sig_start]
@@ -92,6 +97,7 @@ def build_document(blocks: list[Block], report: Report) -> Document:
         signature=signature,
     )
     doc = derive_facts(doc)
+    doc = signature_from_disclosure(doc, report)
     report_checks(doc, _places(head, lead, roots, body_lines, closing_lines, lines, sig_start), report)
     return doc
 

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import Marker, Node, Problem, Rectification, Status
-from ..vocab.status import parse_status_text
+from ..model import Date, Marker, Node, Problem, Rectification, Status, replace
+from ..vocab.status import is_stated, parse_status_text
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
 from .status import prose_status
+from .tables import marker_of
 from .text import sentence_spans
 
 _TRAILING_STATUS = re.compile(r"[（(][^（）()]{2,40}[）)]$|【[^【】]{2,40}】$")
@@ -42,6 +43,12 @@ def split_run_in(text: str) -> tuple[str, str] | None:
     return (heading, rest) if heading and rest else None
 
 
+def _status(category: str, deadline: Date | None, text: str, inline: bool = True) -> Status:
+    """A status as read; ``inferred`` when its text is a sentence rather than a status slot."""
+    return Status(category=category, deadline=deadline, text=text, inline=inline,  # type: ignore[arg-type]
+                  inferred=not is_stated(text))
+
+
 def standalone_status(text: str) -> Status | None:
     """A line that is only a status: 完成情况：已完成, （已完成整改） on its own, or 整改进展：已完成."""
     rect = match_rect_label(text)
@@ -55,7 +62,7 @@ def standalone_status(text: str) -> Status | None:
         parsed = parse_status_text(text)
     if parsed is None:
         return None
-    return Status(category=parsed[0], deadline=parsed[1], text=text, inline=False)  # type: ignore[arg-type]
+    return _status(parsed[0], parsed[1], text, inline=False)
 
 
 def trailing_status(text: str) -> tuple[str, Status] | None:
@@ -67,7 +74,7 @@ def trailing_status(text: str) -> tuple[str, Status] | None:
     if parsed is None or parsed[0] == "unknown":
         return None
     before = text[:m.start()].rstrip()
-    return before, Status(category=parsed[0], deadline=parsed[1], text=m.group(0))  # type: ignore[arg-type]
+    return before, _status(parsed[0], parsed[1], m.group(0))
 
 
 def _prose(text: str) -> tuple[str, Status] | None:
@@ -75,7 +82,7 @@ def _prose(text: str) -> tuple[str, Status] | None:
     if found is None:
         return None
     before, sentence, category, deadline = found
-    return before, Status(category=category, deadline=deadline, text=sentence)  # type: ignore[arg-type]
+    return before, _status(category, deadline, sentence)
 
 
 def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
@@ -109,10 +116,33 @@ def _problem(raw: RawNode, label_at: int) -> tuple[str | None, Problem]:
     return heading, Problem(finding=tuple(finding), rectification=rect, status=status)
 
 
+def ledger_node(raw: RawNode, children: tuple[Node, ...]) -> Node:
+    """A ledger row's node.  Lines after the table that open no node of their own go on its account
+    (as they would after an account written in paragraphs); a row without a number cell has its
+    first finding paragraph as its heading (a node shows a number or a heading)."""
+    assert raw.block.row is not None
+    problem = raw.block.row.problem
+    more = tuple(b.text for b in raw.paras)
+    if more and (account := problem.rectification) is not None:
+        problem = replace(problem, rectification=replace(account, paragraphs=account.paragraphs + more))
+    elif more:
+        problem = replace(problem, finding=problem.finding + more)
+    if raw.typed:
+        return Node(marker=marker_of(raw.marker_text, raw.style, raw.value), problem=problem, children=children)
+    heading = problem.finding[0] if problem.finding else None
+    if heading is None:  # nothing else to show: the account's label (the column's name), else the status
+        rect = problem.rectification
+        heading = rect.label if rect is not None else (problem.status.text if problem.status else None)
+        return Node(heading=heading, problem=problem, children=children)
+    return Node(heading=heading, problem=replace(problem, finding=problem.finding[1:]), children=children)
+
+
 def to_node(raw: RawNode) -> Node:
     """The model Node for ``raw`` and its subtree."""
     marker = Marker(style=raw.style, value=raw.value, text=raw.marker_text) if raw.typed else None  # type: ignore[arg-type]
     children = tuple(to_node(c) for c in raw.children)
+    if raw.block.row is not None:  # a ledger row: its cells were read by ``tables``
+        return ledger_node(raw, children)
     label_at = next((i for i, b in enumerate(raw.paras) if match_rect_label(b.text) is not None), None)
     if label_at is not None:
         title, problem = _problem(raw, label_at)

@@ -14,12 +14,13 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..vocab.dates import parse_date
+from ..vocab.contacts import starts_with_contact
+from ..vocab.dates import find_dates, parse_date
 from ..vocab.disclosure import key_for_label, parse_line
 from ..vocab.furniture import is_publish_info, is_site_chrome
 from ..vocab.markers import split_marker
+from ..vocab.titles import TITLE_ENDINGS
 from .blocks import Block
-from .contacts import starts_with_contact
 from .labels import is_status_line, match_rect_label
 from .text import close_cjk_gaps, display_width, ends_sentence, join_wrapped
 
@@ -69,7 +70,6 @@ def wrap_width(texts: list[str], memo: dict[str, bool] | None = None) -> int | N
 # The closing's first words open a paragraph; the first line ending like a title is the title (unless
 # the title itself wraps: …整改进展情况 / 的通报).
 _OPENINGS = ("欢迎", "如有意见建议", "如对巡察整改", "如对巡视整改")
-_TITLE_ENDS = ("通报", "情况", "报告")
 
 
 def _furniture(text: str) -> bool:
@@ -96,9 +96,10 @@ def rejoin(blocks: list[Block], width: int, memo: dict[str, bool] | None = None)
         w = display_width(block.text)
         # A heading, label or contact starts a paragraph (it may wrap onto the next line); furniture
         # stands alone.  Each test once per line: they are the costly part.
-        furniture = _furniture(block.text)
+        # A table's cell or row stands alone, like furniture: never joined to the lines around it.
+        furniture = block.table is not None or _furniture(block.text)
         if groups and not (furniture or prev_furniture or memo[block.text] or block.text.startswith(_OPENINGS)) \
-                and not (len(groups) == 1 and prev_first and prev_text.endswith(_TITLE_ENDS)
+                and not (len(groups) == 1 and prev_first and prev_text.endswith(TITLE_ENDINGS)
                          and not block.text.startswith("的")) \
                 and not _ends_paragraph(prev_width, prev_first, prev_text, w, width):
             groups[-1][1].append(block.text)
@@ -132,13 +133,20 @@ def _opens_field(text: str) -> bool:
     return m is not None and key_for_label(m.group(1)) is not None
 
 
+def _ends_with_date(text: str) -> bool:
+    """``text`` (the end of a dump) ends with a whole date written in it — ``2021年2月10日``, also with
+    spaces inside (``2021 年 2 月 10日``); a space inside that date has only part of it after it."""
+    end = len(text.rstrip())
+    return any(m.end == end and m.year_stated and m.iso is not None for m in find_dates(text))
+
+
 def _breaks_here(before: str, after: str, rest: int) -> bool:
     """Whether the space between ``before`` (the part so far) and ``after`` (the next ≤ 200 characters
     of the ``rest`` left) separates two parts.  Checks on ``before`` that need a short part look at
     short ones only, so a long run without a break stays linear."""
     if not after:
         return False
-    if starts_structure(after) or (rest <= 60 and parse_date(after.split()[-1]) is not None):
+    if starts_structure(after) or (rest <= 60 and (_ends_with_date(after) or parse_date(after.split()[-1]))):
         return True  # a heading, label or contact follows, or the signature (issuer and date, or date)
     field = parse_line(before) if len(before) <= _FIELD_MAX and ("：" in before or ":" in before) else None
     if _opens_field(after) or (field is not None and field[2]):

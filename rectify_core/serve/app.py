@@ -25,12 +25,12 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..budget import Limits
+from ..findings_format import Lang, finding_dict
 from . import jobs
 from .gate import Gate
 from .problems import MEDIA_TYPE, Problem, from_error
 
-#: options whose value names a file; a client uploads the content instead (field of the same name)
-PATH_OPTIONS = frozenset({"reference_docx", "front", "font"})
+#: multipart fields that carry the content of a file-path option (declared with type "path")
 UPLOAD_FIELDS = ("reference_docx", "front")
 
 
@@ -118,18 +118,26 @@ def _source_format(request: Request, fields: dict[str, str]) -> str | None:
     return names[0] if names else None
 
 
-def _options(request: Request, up: Upload) -> dict[str, Any]:
-    options: dict[str, Any] = {}
+def _raw_options(request: Request, up: Upload) -> dict[str, Any]:
+    raw: dict[str, Any] = {}
     for pair in request.query_params.getlist("option") + ([up.fields["option"]] if "option" in up.fields else []):
         key, sep, value = pair.partition("=")
         if not sep or not key:
             raise Problem("usage", f"option must be KEY=VALUE, got {pair!r}")
-        if key in PATH_OPTIONS:
-            raise Problem("usage", f"option {key!r} names a file on the server, which a request may not do; "
-                                   f"upload it as the multipart field {key!r} instead")
-        options[key] = value
-    options.update(up.files)  # uploaded reference docx / front matter: bytes, never a path
-    return options
+        raw[key] = value
+    raw.update(up.files)  # uploaded reference docx / front matter: bytes, never a path
+    return raw
+
+
+def _check_no_paths(components: list[Any], options: dict[str, Any]) -> None:
+    """An option declared as a file path may come only as uploaded bytes, never as a server path."""
+    from ..options import declared
+
+    for comp in components:
+        for option in declared(comp):
+            if option.type == "path" and isinstance(options.get(option.name), str):
+                raise Problem("usage", f"option {option.name!r} names a file on the server, which a request may not "
+                                       f"do; upload it as the multipart field {option.name!r} instead")
 
 
 def _limits(request: Request, cfg: ServeConfig) -> Limits:
@@ -154,6 +162,23 @@ def create_app(cfg: ServeConfig | None = None) -> Starlette:
     gate = Gate(cfg.workers, cfg.queue, cfg.retry_after)
     registry = get_registry()
 
+    def split_options(to: list[str], frm: str | None, raw: dict[str, Any]) -> tuple[dict[str, Any],
+                                                                                    dict[str, dict[str, Any]]]:
+        """Options shared out as the CLI does: writer keys by format (checked), the rest for the reader."""
+        from ..options import resolve, split_for
+
+        writers = [registry.writer(f) for f in to]
+        readers = [registry.reader(frm)] if frm else list(registry.readers.values())
+        _check_no_paths([*writers, *readers], {k.partition(".")[2] or k: v for k, v in raw.items()})
+        try:
+            parts, rest = split_for(writers, raw)
+            by_format = {w.name: resolve(w, parts.get(id(w))) for w in writers}
+            if frm:
+                rest = resolve(registry.reader(frm), {k.partition(".")[2] or k: v for k, v in rest.items()})
+        except Exception as exc:
+            raise from_error(exc) from None
+        return {k.partition(".")[2] or k: v for k, v in rest.items()}, by_format
+
     def check_formats(names: list[str], kind: str) -> None:
         table = registry.writers if kind == "to" else registry.readers
         unknown = [n for n in names if n not in table]
@@ -167,10 +192,12 @@ def create_app(cfg: ServeConfig | None = None) -> Starlette:
             raise Problem("usage", "name the output format(s) with ?to=docx (several: ?to=docx,html)")
         check_formats(to, "to")
         frm = _source_format(request, up.fields)
-        out = await gate.run(_work, jobs.convert, up.data, up.name, frm, to, _options(request, up),
+        reader_options, writer_options = split_options(to, frm, _raw_options(request, up))
+        out = await gate.run(_work, jobs.convert, up.data, up.name, frm, to, reader_options, writer_options,
                              _limits(request, cfg), name=up.name)
         stem = os.path.splitext(up.name)[0] or "notice"
         headers = {"X-Rectify-Findings": str(len(out["findings"]))}
+        lang = _lang(request)
         if len(to) == 1:
             writer = registry.writer(to[0])
             headers["Content-Disposition"] = _disposition(f"{stem}.{writer.extension}")
@@ -181,27 +208,31 @@ def create_app(cfg: ServeConfig | None = None) -> Starlette:
                 info = zipfile.ZipInfo(f"{stem}.{registry.writer(fmt).extension}", date_time=(1980, 1, 1, 0, 0, 0))
                 zf.writestr(info, out["outputs"][fmt])
             zf.writestr(zipfile.ZipInfo("findings.json", date_time=(1980, 1, 1, 0, 0, 0)),
-                        json.dumps(out["findings"], ensure_ascii=False, indent=1))
+                        json.dumps([finding_dict(f, lang) for f in out["findings"]], ensure_ascii=False, indent=1))
         headers["Content-Disposition"] = _disposition(f"{stem}.zip")
         return Response(buf.getvalue(), media_type="application/zip", headers=headers)
 
     async def inspect(request: Request) -> Response:
         up = await upload(request, cfg)
         frm = _source_format(request, up.fields)
-        out = await gate.run(_work, jobs.inspect, up.data, up.name, frm, _options(request, up),
+        reader_options, _ = split_options([], frm, _raw_options(request, up))
+        out = await gate.run(_work, jobs.inspect, up.data, up.name, frm, reader_options,
                              _limits(request, cfg), name=up.name)
         return JSONResponse(out["summary"])
 
     async def validate(request: Request) -> Response:
         up = await upload(request, cfg)
         frm = _source_format(request, up.fields)
-        out = await gate.run(_work, jobs.validate, up.data, up.name, frm, _options(request, up),
+        reader_options, _ = split_options([], frm, _raw_options(request, up))
+        out = await gate.run(_work, jobs.validate, up.data, up.name, frm, reader_options,
                              _limits(request, cfg), name=up.name)
+        lang = _lang(request)
         if request.query_params.get("format") == "sarif":
-            from .sarif_bridge import sarif_of
+            from ..sarif import sarif_log
 
-            return JSONResponse(sarif_of(out["findings"], up.name), media_type="application/sarif+json")
-        return JSONResponse({"file": up.name, "findings": out["findings"]})
+            return JSONResponse(sarif_log([(up.name, out["findings"])], lang=lang),
+                                media_type="application/sarif+json")
+        return JSONResponse({"file": up.name, "findings": [finding_dict(f, lang) for f in out["findings"]]})
 
     async def formats(request: Request) -> Response:
         from ..plugins import describe_formats
@@ -240,6 +271,7 @@ def create_app(cfg: ServeConfig | None = None) -> Starlette:
             problem = from_error(exc)
             return HTMLResponse(render_form(lang, sorted(registry.readers), error=problem.detail),
                                 status_code=problem.status, headers=_PAGE_HEADERS)
+        out["findings"] = [finding_dict(f, lang) | {"where": f.where} for f in out["findings"]]
         return HTMLResponse(render_result(lang, up.name, out, sorted(registry.writers)), headers=_PAGE_HEADERS)
 
     async def download(request: Request) -> Response:
@@ -250,7 +282,7 @@ def create_app(cfg: ServeConfig | None = None) -> Starlette:
             raise Problem("usage", "name the output format with ?to=")
         check_formats(to, "to")
         up.name = os.path.basename(up.fields.get("name", "notice")) or "notice"
-        out = await gate.run(_work, jobs.convert, up.data, up.name + ".json", "json", to, {},
+        out = await gate.run(_work, jobs.convert, up.data, up.name + ".json", "json", to, {}, {},
                              _limits(request, cfg), name=up.name)
         writer = registry.writer(to[0])
         stem = os.path.splitext(up.name)[0] or "notice"
@@ -298,10 +330,12 @@ _PAGE_HEADERS = {
 }
 
 
-def _lang(request: Request) -> str:
+def _lang(request: Request) -> Lang:
     asked = request.query_params.get("lang")
-    if asked in ("zh", "en"):
-        return asked
+    if asked == "zh":
+        return "zh"
+    if asked == "en":
+        return "en"
     accept = request.headers.get("accept-language", "")
     return "en" if accept.lower().startswith("en") else "zh"
 
@@ -360,4 +394,4 @@ class _Guard:
         await self.app(scope, receive, send)
 
 
-__all__ = ["PATH_OPTIONS", "ServeConfig", "create_app"]
+__all__ = ["ServeConfig", "create_app"]

@@ -18,7 +18,8 @@ def add_parser(command: Callable[..., argparse.ArgumentParser], tr: Callable[[st
         "提供 JSON 接口（/convert、/inspect、/validate、/formats、/schema、/healthz、/version、/openapi.json）"
         "和位于 / 的上传页面。每次转换都在受工作预算限制的工作进程中运行，见 docs/serve.md。")
     s.add_argument("--host", default="127.0.0.1",
-                   help=tr("address to listen on (default: 127.0.0.1, this machine only)", "监听地址（默认 127.0.0.1，仅本机）"))
+                   help=tr("address to listen on (default: 127.0.0.1, this machine only)",
+                           "监听地址（默认 127.0.0.1，仅本机）"))
     s.add_argument("--port", type=int, default=8080, help=tr("port (default: 8080)", "端口（默认 8080）"))
     s.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help=tr("conversions at once, each in its own process (default: the number of cores)",

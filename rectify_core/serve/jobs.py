@@ -20,21 +20,21 @@ def _read(data: bytes, name: str, from_format: str | None, options: dict[str, An
     return api.read(data, from_format, name=name, options=options, limits=limits, isolate=False)
 
 
-def _findings(result: Any) -> list[dict[str, Any]]:
+def _findings(result: Any) -> list[Any]:
+    """Reader and validation findings of one read, each once (Finding objects pickle across processes)."""
     from .. import api
+    from ..checks import merge_findings
 
-    seen = list(result.findings)
-    seen += [f for f in api.validate(result.document) if f not in seen]
-    return [f.to_dict() for f in seen]
+    return merge_findings(result.findings, api.validate(result.document))
 
 
-def convert(data: bytes, name: str, from_format: str | None, to_formats: list[str], options: dict[str, Any],
-            limits: Limits) -> dict[str, Any]:
+def convert(data: bytes, name: str, from_format: str | None, to_formats: list[str], reader_options: dict[str, Any],
+            writer_options: dict[str, dict[str, Any]], limits: Limits) -> dict[str, Any]:
     """Read the upload and write it in every asked format: {"outputs": {fmt: bytes}, "findings": …}."""
     from .. import api
 
-    result = _read(data, name, from_format, options, limits)
-    outputs = {fmt: api.write_bytes(result.document, fmt, options=options) for fmt in to_formats}
+    result = _read(data, name, from_format, reader_options, limits)
+    outputs = {fmt: api.write_bytes(result.document, fmt, options=writer_options.get(fmt)) for fmt in to_formats}
     return {"outputs": outputs, "findings": _findings(result), "info": _plain(result.info)}
 
 
@@ -60,7 +60,7 @@ def validate(data: bytes, name: str, from_format: str | None, options: dict[str,
         from .. import api
 
         extra = api.validate(exc.document) if exc.document is not None else []
-        return {"findings": [f.to_dict() for f in [*exc.findings, *extra]], "schema_valid": False}
+        return {"findings": [*exc.findings, *extra], "schema_valid": False}
     return {"findings": _findings(result), "schema_valid": True}
 
 

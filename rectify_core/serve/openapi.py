@@ -54,11 +54,15 @@ def _params(*names: str, formats: tuple[list[str], list[str]]) -> list[dict[str,
 
 def document(readers: list[str], writers: list[str]) -> dict[str, Any]:
     fm = (readers, writers)
-    finding = {"type": "object", "required": ["rule", "severity", "pointer", "message_zh", "message_en"],
+    nullable_int = {"type": ["integer", "null"]}
+    finding = {"type": "object", "description": "the CLI's `--format json` shape of one finding",
+               "required": ["rule", "severity", "message", "message_zh", "message_en", "pointer", "line", "column",
+                            "page"],
                "properties": {"rule": {"type": "string"}, "severity": {"enum": ["error", "warning", "info"]},
-                              "pointer": {"type": "string"}, "where": {"type": "string"},
+                              "message": {"type": "string", "description": "in the asked language (?lang=zh|en)"},
                               "message_zh": {"type": "string"}, "message_en": {"type": "string"},
-                              "location": {"type": "object"}}}
+                              "pointer": {"type": ["string", "null"]}, "line": nullable_int,
+                              "column": nullable_int, "page": nullable_int}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "rectify", "version": __version__,

@@ -149,7 +149,7 @@ def render_result(lang: str, name: str, out: dict[str, Any], writers: list[str])
     stats = "、".join(f"{t['status'][k]} {v}" for k, v in statuses.items() if v) or "—"
     facts.append((t["stats"], stats))
     dl = "".join(f"<dt>{escape(str(k))}</dt><dd>{escape(str(v))}</dd>" for k, v in facts if v not in (None, ""))
-    flagged = {f.get("pointer", "") for f in findings if f.get("pointer", "").startswith("/body/")}
+    flagged = {f.get("pointer") or "" for f in findings if (f.get("pointer") or "").startswith("/body/")}
     outline = _node_items(doc.get("body") or [], "/body", t, flagged)
     rows = []
     for f in findings:

@@ -6,7 +6,9 @@ from here; nothing else holds a list of these words.
 ``status``      the one status vocabulary: phrases → category (and deadline) ↔ ``status_text``
 ``dates``       dates as written → ISO (``parse_date``, ``find_dates``) ↔ ``date_text`` (2023年10月26日)
 ``disclosure``  政务公开 labels → keys (``key_for_label``, ``parse_line``) ↔ ``STANDARD_LABELS``
+``contacts``    联系电话/邮政信箱/电子邮箱 lines → contacts (``parse_contacts``) ↔ ``contact_line``
 ``furniture``   page numbers, running headers and web chrome, with the reasons removed text records
+``titles``      the words a title and an issuing organ end with (read only)
 ``tables``      ledger tables (整改台账): column names and the row ↔ problem mapping
 
 Submodules load on first use (``vocab.status`` imports only what it needs), so importing the
@@ -18,7 +20,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-__all__ = ["dates", "disclosure", "furniture", "markers", "status", "tables"]
+__all__ = ["contacts", "dates", "disclosure", "furniture", "markers", "status", "tables", "titles"]
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -14,6 +14,7 @@ prints as 问题1：.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..numerals import CIRCLED, from_chinese, from_circled, to_chinese, to_circled
@@ -60,6 +61,7 @@ def _value(style: str, number: str) -> int | None:
     return value if value is not None and 1 <= value <= 999 else None
 
 
+@functools.lru_cache(maxsize=4096)  # a notice repeats a few dozen marker texts; the result is immutable
 def parse_marker_text(text: str) -> tuple[str, int] | None:
     """(style, value) for a marker exactly as written ("（一）", "1．", "问题1："), else None."""
     for style, pattern in _PATTERNS:

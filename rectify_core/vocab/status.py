@@ -19,6 +19,7 @@ bracketed aside such as （含立行立改问题2个） or （试行） is never
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Date, Status
@@ -68,10 +69,10 @@ _DEADLINE = re.compile(
     r"|年底|年末)"
     rf"{_SP}(?:之?前|以前)"
 )
-# After 整改时限： a date alone is the deadline (整改时限：2023年12月底 = 2023年12月底前); in a sentence
-# a year's end is a deadline without 前 too (年底办理完成, 2021年底全部完成).
+# After 整改时限： a date alone is the deadline (整改时限：2023年12月底 = 2023年12月底前).
 _LIMIT_DATE = re.compile(rf"^(?:\d{{4}}{_SP}年{_SP})?(?:\d{{1,2}}{_SP}月{_SP}(?:\d{{1,2}}{_SP}[日号]|底|末)?|底|末)")
-_YEAR_END = re.compile(rf"(?:\d{{4}}{_SP}年{_SP})?(?:年)?(?:底|末)(?=[^前]*完成)")
+# Only a bare 年底 (the current year's end: a plan) — 2023年底完成 may as well report a past completion.
+_YEAR_END = re.compile(r"(?<![0-9０-９ \t])年[底末](?=[^前]*完成)")
 _ANY_DATE = re.compile(
     rf"\d{{4}}{_SP}年({_SP}\d{{1,2}}{_SP}月({_SP}\d{{1,2}}{_SP}[日号])?)?"
     rf"|\d{{1,2}}{_SP}月({_SP}\d{{1,2}}{_SP}[日号])?"
@@ -92,10 +93,11 @@ PROSE_PART = re.compile(
     r"(?:完成整改|整改完成|完成了整改|整改到位|办结|销号|整改|完成|已完成|落实到位)(?:到位|销号)?"
     r"|整改已(?:完成|到位|办结)"
     r"|已?取得阶段性成效|(?:需要?|将|仍需|需持续)?长期坚持|持续整改(?:中)?|正在(?:整改|推进)(?:中)?|整改中|持续推进(?:中)?"
-    rf"|(?:计划|预计|将|力争|确保)?于?{_WHEN}之?前?(?:全面|全部)?(?:完成|办理完成|整改到位|整改完毕|完成整改)(?:整改)?"
+    rf"|(?:计划|预计|将|力争|确保|已)?{_SP}于?{_SP}{_WHEN}{_SP}之?前?(?:全面|全部)?(?:完成|办理完成|整改到位|整改完毕|完成整改)(?:整改)?"
     r"|尚未(?:完成|启动)|未启动|未完成"
 )
-PROSE_CLAUSE = re.compile(rf"(?:确保|力争|计划|预计)于?{_WHEN}之?前(?:全面|全部)?(?:完成整改|整改到位|完成|整改完毕)")
+PROSE_CLAUSE = re.compile(
+    rf"(?:确保|力争|计划|预计){_SP}于?{_SP}{_WHEN}{_SP}之?前(?:全面|全部)?(?:完成整改|整改到位|完成|整改完毕)")
 """A last clause that promises a deadline may end a longer sentence: ……，确保2021年9月底前整改到位。"""
 PROSE_JOIN = re.compile(r"[，,、；;]|并且?|且")
 PROSE_MAX = 24
@@ -129,13 +131,18 @@ def _strip_brackets(text: str) -> str | None:
     return text[1:-1].strip()
 
 
+_SLOT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[ \t]*[：:]")
+
+
 def is_stated(text: str) -> bool:
-    """A status written in the genre's status slot — in brackets or after a status label — rather
-    than read from a sentence of the account (``Status.inferred``)."""
+    """A status written in the genre's status slot — in brackets, or after a label (完成情况：,
+    整改进展：) — rather than read from a sentence of the account: ``Status.inferred`` is its
+    negation, computed from the text alone so every reader of the same text agrees."""
     t = text.strip()
-    return _LABEL.match(t) is not None or (t[:1] in _OPEN and t[-1:] in _CLOSE)
+    return _SLOT_LABEL.match(t) is not None or (t[:1] in _OPEN and t[-1:] in _CLOSE)
 
 
+@functools.lru_cache(maxsize=4096)  # statuses repeat (（长期任务取得阶段性成效并长期坚持）×20); the result is immutable
 def parse_status_text(text: str) -> tuple[str, Date | None] | None:
     """(category, deadline) for a status as written, brackets or 完成情况： label included; else None.
 
@@ -171,16 +178,23 @@ def parse_status_text(text: str) -> tuple[str, Date | None] | None:
     return ("unknown", None) if labelled else None
 
 
-def status_text(status: Status) -> str | None:
-    """The standard phrase for ``status`` (（继续整改，2025年3月底前完成）), or None for ``unknown``."""
+def status_phrase(status: Status) -> str | None:
+    """The standard words for ``status`` (继续整改，2025年3月底前完成), or None for ``unknown``."""
     if status.category == "unknown":
         return None
     phrase = STANDARD_PHRASES[status.category]
     if status.category == "in_progress" and status.deadline is not None:
         when = status.deadline.text or (date_text(status.deadline.iso) if status.deadline.iso else "")
-        return f"（{phrase}，{when}前完成）" if when else f"（{phrase}）"
-    return f"（{phrase}）"
+        return f"{phrase}，{when}前完成" if when else phrase
+    return phrase
+
+
+def status_text(status: Status) -> str | None:
+    """The standard status as a notice prints it after an account: in brackets (（已完成整改）)."""
+    phrase = status_phrase(status)
+    return f"（{phrase}）" if phrase is not None else None
 
 
 __all__ = ["LIMIT_LABELS", "PROSE_CLAUSE", "PROSE_JOIN", "PROSE_LEAD", "PROSE_MAX", "PROSE_PART",
-           "STANDARD_PHRASES", "STATUS_LABELS", "category_of", "is_stated", "parse_status_text", "status_text"]
+           "STANDARD_PHRASES", "STATUS_LABELS", "category_of", "is_stated", "parse_status_text", "status_phrase",
+           "status_text"]

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..model import Date, Problem, Rectification, Status
 from ..recognize.text import clean
 from .dates import date_text, parse_date
-from .status import STANDARD_PHRASES, parse_status_text
+from .status import parse_status_text, status_phrase
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "index": ("序号", "编号", "序", "问题序号", "No.", "No"),
@@ -240,14 +240,7 @@ def status_words(status: Status | None) -> str | None:
         if inner[:1] in "（(" and inner[-1:] in "）)":
             inner = inner[1:-1].strip()
         return inner or None
-    if status.category == "unknown":
-        return None
-    phrase = STANDARD_PHRASES[status.category]
-    if status.deadline is not None and status.category == "in_progress":
-        when = status.deadline.text or (date_text(status.deadline.iso) if status.deadline.iso else None)
-        if when:
-            return f"{phrase}，{when}前完成"
-    return phrase
+    return status_phrase(status)
 
 
 def row_from_problem(problem: Problem) -> dict[str, Cell]:

@@ -63,7 +63,7 @@ def test_one_bad_file_does_not_stop_the_others_and_the_exit_is_the_worst(capsys,
     by_name = {k.rsplit("/", 1)[-1]: v for k, v in records.items()}
     assert by_name["broken.json"]["status"] == "error" and "invalid JSON" in by_name["broken.json"]["reason"]
     assert by_name["hello.txt"]["status"] == "findings" and by_name["hello.txt"]["outputs"] == []
-    assert "recognize.not-a-tongbao" in by_name["hello.txt"]["rules"]
+    assert "document.not-a-tongbao" in by_name["hello.txt"]["rules"]
     assert by_name["a.txt"]["status"] == "ok" and by_name["a.txt"]["outputs"] == [str(out / "a.html")]
     assert by_name["a.txt"]["timings"]["total_ms"] > 0 and "read_ms" in by_name["a.txt"]["timings"]
     assert sorted(p.name for p in out.rglob("*.html")) == ["a.html", "b.html", "c.html"]

@@ -12,7 +12,7 @@ from rectify_core.sarif import sarif_log
 
 from .helpers import EXAMPLE, notice, run
 
-HELLO_RULE = "recognize.not-a-tongbao"
+HELLO_RULE = "document.not-a-tongbao"
 
 
 @pytest.fixture

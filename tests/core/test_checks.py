@@ -64,6 +64,13 @@ def set_not_a_tongbao(d):
     d["title"] = "示例镇关于春季防火的公告"
 
 
+def set_truncated(d):
+    """The page cut off in the last paragraph: no closing, no signature after it."""
+    d["closing"], d["contacts"] = [], []
+    d.pop("signature", None)
+    d["body"][2]["paragraphs"] = ["镇党委将继续压实整改主体责任，对尚未完成的问题紧盯不放、持续用力，确保件"]
+
+
 def set_unlabelled(d):
     node = at(d, "body", 1, "children", 0, "children", 0)  # 1. 关于“乡村振兴项目推进不快”的问题
     node["children"] = []
@@ -80,6 +87,10 @@ def set_mixed(d):
 
 def set_halfwidth(d):
     problem_node(d)["marker"]["text"] = "(1)"
+
+
+def set_halfwidth_punctuation(d):
+    d["preamble"][0] = d["preamble"][0].replace("，", ",", 1)
 
 
 def set_marker_mismatch(d):
@@ -141,6 +152,7 @@ CASES: dict[str, tuple[Callable[[dict], None], str]] = {
     "numbering.level-order": (set_level_order, "/body/1/children/0/marker"),
     "numbering.mixed-style": (set_mixed, "/body/1/children/1/marker"),
     "numbering.halfwidth": (set_halfwidth, "/body/1/children/0/children/0/children/0/marker/text"),
+    "punctuation.halfwidth": (set_halfwidth_punctuation, "/preamble/0"),
     "marker.text-mismatch": (set_marker_mismatch, "/body/1/children/0/children/0/children/0/marker/text"),
     "problem.no-rectification": (set_no_rect, "/body/1/children/0/children/0/children/0/problem"),
     "status.deadline": (set_no_deadline, "/body/1/children/0/children/0/children/0/problem/status"),
@@ -158,6 +170,7 @@ CASES: dict[str, tuple[Callable[[dict], None], str]] = {
     "dates.unreadable": (set_unreadable, "/inspection/start"),
     "dates.imprecise": (set_imprecise, "/inspection/start"),
     "document.not-a-tongbao": (set_not_a_tongbao, ""),
+    "document.truncated": (set_truncated, "/body/2/paragraphs/0"),
     "problem.unlabelled-account": (set_unlabelled, "/body/1/children/0/children/0"),
 }
 

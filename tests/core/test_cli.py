@@ -127,7 +127,7 @@ def test_inspect_json_has_the_exact_shape(capsys):
     assert code == 0
     data = json.loads(out)["files"][0]["summary"]
     assert list(data) == ["title", "issuer", "date", "inspection", "sections", "problems", "statuses",
-                          "statistics", "contacts", "findings"]
+                          "statistics", "contacts", "findings", "removed"]
     assert list(data["inspection"]) == ["level", "team", "start", "end", "feedback"]
     assert list(data["statuses"]) == ["completed", "long_term", "in_progress", "not_started", "unknown"]
     assert list(data["statistics"]) == ["total", "completed", "in_progress", "rate"]
@@ -141,6 +141,27 @@ def test_inspect_json_has_the_exact_shape(capsys):
     assert data["statistics"] == {"total": 6, "completed": 4, "in_progress": 2, "rate": 67.0}
     assert data["contacts"]["phone"] == ["0000-1234567"]
     assert data["findings"] == []
+    assert data["removed"] == {"count": 0, "by_kind": {}, "items": []}
+
+
+def test_removed_text_is_counted_by_kind_and_listed_where_the_hint_points(capsys, tmp_path):
+    """stderr counts what was left out by kind (not "lines": a colon is no line) and points at
+    ``inspect --json``, which lists each piece with its reason and place."""
+    text = ("索引号：11330000/2026-00001\n发布机构：示例镇\n中共示例镇委员会关于巡察整改进展情况的通报\n"
+            "根据县委统一部署，县委第二巡察组对示例镇开展了巡察。\n- 2 -\n一、整改工作开展情况\n镇党委召开会议。\n"
+            "中共示例镇委员会\n2026年6月18日\n")
+    source = tmp_path / "notice.txt"
+    source.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "convert", str(source), "--to", "json", "-o", str(tmp_path / "out.json"))
+    assert code == 0
+    assert "1 × page number" in err and "2 × separator" in err
+    assert "`rectify inspect --json` under files[].summary.removed" in err and "line(s)" not in err
+    code, out, _ = run(capsys, "inspect", str(source), "--json")
+    removed = json.loads(out)["files"][0]["summary"]["removed"]
+    assert removed["count"] == 3 and removed["by_kind"] == {"separator": 2, "page number": 1}
+    assert {"text": "- 2 -", "reason": "page number", "kind": "page number",
+            "location": {"file": str(source), "line": 5}} in removed["items"]
+    assert [i["text"] for i in removed["items"] if i["kind"] == "separator"] == ["：", "："]
 
 
 def test_schema_command_prints_the_2020_12_schema(capsys):

@@ -78,15 +78,13 @@ def test_block_hints_carry_style_names_outline_levels_bold_and_size():
     assert first.bold is True and first.indent == 32.0
 
 
-def test_disclosure_table_cells_read_as_label_value_pairs():
+def test_disclosure_table_rows_come_as_cells_and_read_as_fields_with_no_colon_invented():
     doc = seed_document("002")
-    data = direct_docx(doc)
-    blocks = foreign_blocks(Source(data, "direct.docx"))
-    assert blocks[0].cells == ("索 引 号", "3704063704060004/2023-00364")
-    result = read(data)
+    blocks = foreign_blocks(Source(direct_docx(doc), "direct.docx"))
+    assert blocks[0].cells == ("索 引 号", "3704063704060004/2023-00364") and blocks[0].table == 1
+    result = read(direct_docx(doc))
     assert result.document.disclosure == doc.disclosure
-    # the cell border separated label and value: no colon was invented, so none is recorded as removed
-    assert not [r for r in result.removed if r.reason == "label separator"]
+    assert not [r for r in result.removed if r.reason == "label separator"]  # no "：" was there to remove
 
 
 @pytest.mark.client

@@ -11,7 +11,7 @@ from rectify_docx.writer import _signature_indents
 
 from rectify_core.errors import UsageError
 from rectify_core.model import replace
-from rectify_core.visible import Para, Span, flatten
+from rectify_core.visible import Para, Span, expected_visible, flatten
 
 from .helpers import NS, W, part, read, sample, style, write
 
@@ -98,8 +98,29 @@ def test_one_paragraph_per_visible_paragraph_one_run_per_span():
         runs = p.findall("w:r", NS)
         assert len(runs) == len(para.spans)
         assert "".join(t.text for t in p.iter(f"{W}t")) == para.text
-    rows = body.find("w:tbl", NS).findall("w:tr", NS)
-    assert len(rows) == 2  # the disclosure table, a row per field
+    assert body.find("w:tbl", NS) is None  # the 政务公开 list is not on the page …
+    cover = part(write(doc, disclosure="cover"), "word/document.xml").find("w:body", NS)
+    rows = cover.find("w:tbl", NS).findall("w:tr", NS)
+    assert len(rows) == 2  # … unless disclosure=cover: the disclosure table, a row per field
+
+
+def test_the_disclosure_list_is_in_the_custom_document_properties_and_reads_back():
+    """Issue 18: docProps/custom.xml (Word/WPS: File → Properties → Custom), one property per
+    field in order, and the reader takes the list from there; the title is page 1's first line."""
+
+    doc = sample()
+    data = write(doc)
+    props = part(data, "docProps/custom.xml")
+    named = [(p.get("name"), "".join(p.itertext())) for p in props]
+    assert named[:-1] == [(f.label, f.value or "") for f in doc.disclosure]
+    assert named[-1][0] == "RectifyDisclosure"
+    types = part(data, "[Content_Types].xml")
+    assert any(o.get("PartName") == "/docProps/custom.xml" for o in types)
+    body = part(data, "word/document.xml").find("w:body", NS)
+    assert "".join(t.text for t in body.find("w:p", NS).iter(f"{W}t")) == doc.title
+    back = read(data).document
+    assert back.disclosure == expected_visible(doc).disclosure
+    assert read(write(doc, disclosure="cover")).document == back
 
 
 def test_footers_show_the_page_number_with_dashes_odd_right_even_left():
@@ -138,8 +159,8 @@ def test_output_is_deterministic_and_discloses_no_one():
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as zf:
         infos = zf.infolist()
-        assert [i.filename for i in infos][:5] == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
-                                                   "docProps/app.xml", "word/document.xml"]
+        assert [i.filename for i in infos][:6] == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
+                                                   "docProps/app.xml", "docProps/custom.xml", "word/document.xml"]
         assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
         everything = b"".join(zf.read(i) for i in infos)
     assert b"rsid" not in everything

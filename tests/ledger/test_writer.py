@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from rectify_core import api
 from rectify_core.model import Date, Document, Marker, Node, Problem, Rectification, Signature, Status
-from rectify_core.vocab.status import STANDARD_PHRASES as STATUS_PHRASES
 from rectify_core.testing.strategies import texts
+from rectify_core.vocab.status import STANDARD_PHRASES as STATUS_PHRASES
 from rectify_core.vocab.tables import status_from_cell
 from tests.corpus import seed
 

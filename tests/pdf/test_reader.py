@@ -175,7 +175,7 @@ def test_sniffing_and_not_a_pdf() -> None:
 
 def test_a_pdf_of_page_numbers_only_is_refused_naming_the_furniture() -> None:
     """Nothing but "— 1 —": no notice to read, and the message says what was there (issue 11)."""
-    with pytest.raises(InputError, match=r"no text to read: the PDF shows only page furniture \(1 page number"):
+    with pytest.raises(InputError, match=r"no text to read: the file shows only page furniture \(1 page number"):
         read_pdf(api.write_bytes(Document(), "pdf"))
 
 

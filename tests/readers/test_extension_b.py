@@ -82,3 +82,12 @@ def test_a_lone_surrogate_in_utf16_text_is_replaced_and_reported() -> None:
     result = api.read(data, "txt")
     assert "村民\ufffd反映" in _shown(result.document)
     assert [f.rule for f in result.findings if f.rule.startswith("read.")] == ["read.unmapped-characters"]
+
+
+def test_html_character_references_beyond_the_bmp_and_a_lone_surrogate() -> None:
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+            "<h1>中共示例镇委员会关于巡察整改进展情况的通报</h1>"
+            "<p>&#x20000;家村村民反映&#xD840;的问题已整改。</p></body></html>")
+    result = api.read(page.encode(), "html")
+    assert "𠀀家村村民反映\ufffd的问题已整改。" in _shown(result.document)
+    assert "read.unmapped-characters" in [f.rule for f in result.findings]

@@ -85,3 +85,10 @@ def test_sure_content_still_wins_over_the_name(tmp_path: Path) -> None:
 ])
 def test_structured_kind(head: str, kind: str | None) -> None:
     assert structured_kind(head) == kind
+
+
+@pytest.mark.parametrize("fmt", ["html", "xml", "json"])
+def test_even_named_as_text_markup_and_json_are_not_read_as_text(fmt: str) -> None:
+    data = ("\ufeff" + api.write_bytes(NOTICE, fmt).decode("utf-8")).encode("utf-16-le")
+    with pytest.raises(InputError, match="not plain text"):
+        api.read(data, "txt")

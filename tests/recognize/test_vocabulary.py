@@ -179,3 +179,51 @@ def test_find_dates_reads_dotted_and_slashed_dates_but_not_decimals() -> None:
     found = list(find_dates("2023.5.8—2023.6.30，2023/8/2反馈；资金1.5万元，版本2.3.4，比例2023.5%"))
     assert [(m.text, m.iso) for m in found] == [
         ("2023.5.8", "2023-05-08"), ("2023.6.30", "2023-06-30"), ("2023/8/2", "2023-08-02")]
+
+
+# Statuses written as prose at the end of an account (issue 11 item 8); fictional sentences.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("督促企业补齐收益，确保2021年9月底前整改到位。",
+     ("督促企业补齐收益，", "确保2021年9月底前整改到位。", "in_progress", Date(iso="2021-09-30", text="2021年9月底"))),
+    ("确保 2021 年 9 月底前整改到位。",
+     ("", "确保 2021 年 9 月底前整改到位。", "in_progress", Date(iso="2021-09-30", text="2021 年 9 月底"))),
+    ("对照清单逐项核查，力争2025年6月底前全面完成整改。",
+     ("对照清单逐项核查，", "力争2025年6月底前全面完成整改。", "in_progress",
+      Date(iso="2025-06-30", text="2025年6月底"))),
+    ("给予党内警告处分。已办结。", ("给予党内警告处分。", "已办结。", "completed", None)),
+    ("逐户核实清退。已全部销号。", ("逐户核实清退。", "已全部销号。", "completed", None)),
+    ("该问题已办结，并已全部销号。", ("", "该问题已办结，并已全部销号。", "completed", None)),
+    ("已于2021年9月底前整改到位。", ("", "已于2021年9月底前整改到位。", "completed", None)),  # a deadline met
+    ("签订还款协议。年底办理完成。", ("签订还款协议。", "年底办理完成。", "in_progress", Date(iso=None, text="年底"))),
+])
+def test_prose_statuses_with_deadlines_and_closing_words(text: str,
+                                                         expected: tuple[str, str, str, Date | None]) -> None:
+    assert prose_status(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "各村于年底前完成了换届选举工作。",  # narrative: a measure done, not the problem's status
+    "计划于2024年底前完成道路硬化，确保群众出行便利。",  # the last clause promises no rectification
+    "会议要求确保2021年9月底前整改到位的问题全部清零，目前仍在推进中。",  # too long, the clause is no promise
+    "下一步，我们将确保年底前完成全部整改任务。",  # a plan for the whole notice, with a subject
+    # seed 000's shape: statuses of parts of a problem inside the account, narrative at its end
+    "违规套取补贴问题：已办结，给予党内警告处分。长期拖欠承包费问题：年底办理完成。下一步将完善制度。",
+])
+def test_narrative_sentences_are_not_statuses(text: str) -> None:
+    assert prose_status(text) is None
+
+
+def test_a_prose_status_is_read_inferred_with_its_deadline() -> None:
+    from rectify_core.recognize import Block, recognize
+
+    lines = ["示例镇党委关于巡察整改进展情况的通报", "一、反馈问题整改情况", "（一）村级财务管理不规范。",
+             "整改情况：开展专项检查，督促补齐票据，确保 2021 年 9 月底前整改到位。",
+             "（二）公开栏设置不合理。", "整改情况：已调整公开栏位置。（已完成整改）",
+             "中共示例镇委员会", "2021年6月1日"]
+    doc = recognize([Block(t, line=i + 1) for i, t in enumerate(lines)], source="t.txt").document
+    first, second = (n.problem.status for n in doc.body[0].children if n.problem is not None)
+    assert first is not None and (first.category, first.inferred, first.text) == (
+        "in_progress", True, "确保 2021 年 9 月底前整改到位。")
+    assert first.deadline == Date(iso="2021-09-30", text="2021 年 9 月底")
+    assert second is not None and (second.category, second.inferred) == ("completed", False)
+    assert doc.body[0].children[0].problem.rectification.paragraphs == ("开展专项检查，督促补齐票据，",)  # type: ignore[union-attr]

@@ -131,7 +131,8 @@ def test_seed_002_findings_name_the_real_anomalies_with_their_lines() -> None:
 
 def test_seed_000_findings_name_the_xunshi_xuncha_mixture() -> None:
     rules = _rules(_read("000"))
-    assert rules == {"inspection.level": [16]}  # 抓好巡视整改, the first of five
+    # 抓好巡视整改, the first of five; and a (, a ) and a , typed half-width in the same paragraph
+    assert rules == {"inspection.level": [16], "punctuation.halfwidth": [16]}
 
 
 def test_seed_002_mistyped_marker_keeps_its_text_and_sits_at_the_right_level() -> None:

@@ -81,7 +81,8 @@ def problems(draw: Any) -> Problem:
     rect = draw(_opt(st.builds(Rectification, label=texts(8), colon=st.sampled_from([None, "：", ":"]),
                                paragraphs=_tuple_of(texts()))))
     status = draw(_opt(st.builds(Status, category=st.sampled_from(STATUS_CATEGORIES), deadline=_opt(dates()),
-                                 text=_opt(texts(20)), inline=st.booleans())))
+                                 text=_opt(texts(20)), inline=st.booleans(),
+                                 inferred=st.booleans())))
     unit, person, limit = draw(_opt(texts(20))), draw(_opt(texts(8))), draw(_opt(dates()))
     if not finding and rect is None and status is None and (unit, person, limit) == (None, None, None):
         finding = (draw(texts()),)

@@ -1,4 +1,5 @@
-"""Contacts in the closing 监督 block: 联系电话, 邮政信箱, 电子邮箱 — one per line or several on one.
+"""Contacts in the closing 监督 block: 联系电话, 邮政信箱, 电子邮箱 — read one per line or several on
+one, printed one per line with the standard label of their kind (``contact_line``).
 
 A value runs from its label's colon to the next label (or the end of the paragraph), without the
 separators between them, so ``联系方式:0632-8451103;邮政信箱:徐庄镇人民政府,电子邮箱:x@y.com`` gives three
@@ -20,6 +21,8 @@ CONTACT_LABEL = re.compile(
     r"电子邮箱|电子信箱|电子邮件|[Ee]-?mail|邮箱|地址|电话|传真|联系人|邮政编码|邮编)"
     r"(?:[ \t]*[：:][ \t]*|(?<=电话)[ \t]*(?=[0-9（(]))"
 )
+CONTACT_LABELS = {"phone": "联系电话", "mailbox": "邮政信箱", "email": "电子邮箱", "other": "联系方式"}
+"""The label a writer prints for a contact given without one."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"[0-9０-９（）()\-－—+ 、，,转]{7,}")
 _TRAILING = "；;，,。、 \t"
@@ -66,4 +69,9 @@ def starts_with_contact(text: str) -> bool:
     return CONTACT_LABEL.match(text) is not None
 
 
-__all__ = ["CONTACT_LABEL", "parse_contacts", "starts_with_contact"]
+def contact_line(c: Contact) -> str:
+    """A contact as a closing line prints it: 联系电话：0123-4567890."""
+    return f"{c.label or CONTACT_LABELS[c.kind]}：{c.value}"
+
+
+__all__ = ["CONTACT_LABEL", "CONTACT_LABELS", "contact_line", "parse_contacts", "starts_with_contact"]
