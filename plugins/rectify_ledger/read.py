@@ -111,9 +111,14 @@ class XlsReader(_SpreadsheetReader):
     description = "rectification ledger (整改台账) as Excel 97-2003 xls"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
-        if head.startswith(OLE_MAGIC):
-            return 0.9 if not filename or not filename.lower().endswith((".doc", ".docx")) else 0.1
-        return 0.0
+        """OLE2 holds .doc and .wps too: a Workbook stream named in the head decides, else the name."""
+        if not head.startswith(OLE_MAGIC):
+            return 0.0
+        if "Workbook".encode("utf-16-le") in head or "Book\0".encode("utf-16-le") in head:
+            return 0.95
+        if "WordDocument".encode("utf-16-le") in head:
+            return 0.0
+        return 0.9 if filename and filename.lower().endswith(".xls") else 0.3  # the .doc reader says 0.6
 
 
 class OdsReader(_SpreadsheetReader):
