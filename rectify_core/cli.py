@@ -247,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     _lang = "zh" if wanted == "zh" else "en" if wanted == "en" else default_lang()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang = _lang  # the language in effect (--lang, else the locale) for what workers write
     if args.command is None:
         parser.print_help()
         return EXIT_INPUT
@@ -309,6 +310,13 @@ def cmd_files(args: argparse.Namespace) -> int:
     from .errors import UsageError
     from .plugins import get_registry
 
+    if (args.command == "convert" and args.output is None and len(args.inputs) == 2
+            and not os.path.exists(args.inputs[1]) and "." in os.path.basename(args.inputs[1])):
+        # the `rectify convert IN OUT` form other converters take: say how it is written here
+        raise UsageError(tr(f"{args.inputs[1]} does not exist; to write it: rectify convert {args.inputs[0]} "
+                            f"-o {args.inputs[1]}",
+                            f"{args.inputs[1]} 不存在；要输出到该文件，请用：rectify convert {args.inputs[0]} "
+                            f"-o {args.inputs[1]}"))
     reg = get_registry()
     extensions = {e for r in reg.readers.values() for e in r.extensions}
     inputs = expand(args.inputs, args.pattern, extensions)

@@ -95,7 +95,7 @@ def plan(args: argparse.Namespace, inputs: list[Input], reg: Registry,
             targets.append((fmt, target))
         job = Job("convert", inp.path, args.from_format, targets=targets, reader_options=reader_opts,
                   writer_options=by_format, force=args.force, fail_on=fail_on, limits=args.limits,
-                  normalize_punctuation=args.normalize_punctuation)
+                  lang=args.lang or "en", normalize_punctuation=args.normalize_punctuation)
         jobs.append(job)
         problem = _clash(inp, targets, claimed)
         if problem:

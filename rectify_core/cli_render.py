@@ -72,11 +72,21 @@ class Session:
         return worst
 
     def _preload(self, jobs: list[Job]) -> None:
-        """Load what the jobs need before forking, so every worker shares it instead of loading it."""
+        """Load what the jobs need before forking, so every worker (a fork of this process for each
+        file) starts with it instead of loading it again: the recognizer, the schema validator and
+        the checks, the writers' lazily imported modules."""
         if len(jobs) < 2:
             return
-        from . import api  # noqa: F401
+        from . import api
         from .recognize import recognize  # noqa: F401
+
+        if self.command in ("validate", "inspect"):
+            api.validate({})  # builds the JSON Schema validator (jsonschema) and imports the checks
+        for fmt in sorted({fmt for job in jobs for fmt, _ in job.targets}):
+            try:
+                api.write_bytes(_warm_document(), fmt)
+            except Exception:  # warming only: the real write reports any problem
+                pass
 
     def _arrive(self, k: int, outcome: FileOutcome) -> None:
         self.outcomes[k] = outcome
@@ -112,8 +122,9 @@ class Session:
                                 "by `rectify inspect --json` under files[].summary.removed",
                                 f"{name}：已去除 {kinds}；逐条（文字、原因、位置）见 "
                                 "`rectify inspect --json` 的 files[].summary.removed"))
-        if self.command == "validate" and o.reason is None:
-            lines.append(f"{name}: {self._tally(o)}")
+        alone = self.total == 1 and not self.args.quiet
+        if self.command == "validate" and o.reason is None and (o.findings or alone):
+            lines.append(f"{name}: {self._tally(o)}")  # a clean file of a batch is counted in the summary
         findings_out = self._stream_for_findings()
         if lines:
             findings_out.write("\n".join(lines) + "\n")
@@ -168,6 +179,15 @@ class Session:
         else:
             stream.write(text + "\n")
             stream.flush()
+
+
+_WARM_TITLE = "示例镇关于巡察整改进展情况的通报"
+
+
+def _warm_document() -> Any:
+    from .model import Document
+
+    return Document(title=_WARM_TITLE)
 
 
 def _job_name(job: Job) -> str:

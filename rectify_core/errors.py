@@ -6,7 +6,13 @@ from typing import Any
 
 
 class RectifyError(Exception):
-    """Base of every error rectify raises on purpose.  ``exit_code`` is what the CLI returns."""
+    """Base of every error rectify raises on purpose.
+
+    ``exit_code`` is what the CLI returns for it (2 input or usage, 3 refused as hostile, 70 a
+    bug); ``file`` and ``location`` say where, ``pointer`` is the JSON Pointer of the offending
+    member when the error is about a document's content, and ``reason`` is the message without
+    the place.
+    """
 
     exit_code = 2
 

@@ -37,6 +37,8 @@ class Job:
     fail_on: str | None = "error"
     #: --limits overrides of the work budget (see rectify_core.budget)
     limits: dict[str, Any] | None = None
+    #: language of the reasons this module writes ("zh" or "en")
+    lang: str = "en"
     #: convert: rewrite half-width punctuation in Chinese text to full width (rectify_core.punctuation)
     normalize_punctuation: bool = False
 
@@ -123,7 +125,9 @@ def _convert(job: Job) -> FileOutcome:
     if blocking:
         outcome.exit = EXIT_FINDINGS
         worst = blocking[0]
-        outcome.reason = (f"not converted: {worst.severity} [{worst.rule}] at or above --fail-on "
+        outcome.reason = (f"未转换：{worst.severity} [{worst.rule}] 达到 --fail-on {job.fail_on} 级别"
+                          "（--fail-on never 可照常转换）" if job.lang == "zh" else
+                          f"not converted: {worst.severity} [{worst.rule}] at or above --fail-on "
                           f"{job.fail_on} (--fail-on never converts anyway)")
         return outcome
     document = result.document

@@ -132,6 +132,13 @@ class Signature:
 
 @dataclass(frozen=True)
 class Document:
+    """One 通报: its head, body of numbered nodes, statistics, closing, contacts and signature.
+
+    Build one with ``Document.from_dict`` (checked against the schema) or from the classes of this
+    module; ``to_dict`` gives the canonical JSON form, ``walk`` every body node with its JSON
+    Pointer, ``problems`` the nodes that carry a rectification account.
+    """
+
     schema: str = SCHEMA_NAME
     version: str = SCHEMA_VERSION
     disclosure: tuple[DisclosureField, ...] = ()

@@ -20,6 +20,10 @@ work ``budget`` (``report.budget.charge("elements", n)``).
 **Visible formats** — ``flatten``/``unflatten`` (the Document as visible paragraphs with roles and
 spans), ``Para``, ``Span``, ``VisibleWriter`` (a writer whose round trip is ``expected_visible``).
 
+**Fixed-layout pages** (PDF, OFD, OCR) — a reader places ``Glyph``s on pages; ``build_lines``
+makes ``TextLine``s of a ``PageText``, and ``lay_out`` runs the shared furniture → table rows →
+paragraphs stage and returns the Blocks.
+
 **Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
 zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
 ``get_registry()`` finds another format's reader or writer (the .doc reader hands LibreOffice's
@@ -72,6 +76,7 @@ from .report import Report
 
 if TYPE_CHECKING:
     from . import metadata
+    from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out
     from .normalize import with_standard_forms
     from .numerals import to_chinese, to_circled
     from .plugins import get_registry
@@ -97,6 +102,8 @@ _LAZY = {
     "key_for_label": "vocab.disclosure", "parse_status_text": "vocab.status",
     "split_marker": "vocab.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
+    "Glyph": "fixed_layout", "PageText": "fixed_layout", "TextLine": "fixed_layout", "build_lines": "fixed_layout",
+    "is_latin": "fixed_layout", "lay_out": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
     "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
@@ -138,6 +145,7 @@ __all__ = [
     "Document",
     "Extracted",
     "Finding",
+    "Glyph",
     "InputError",
     "Inspection",
     "Limits",
@@ -146,6 +154,7 @@ __all__ = [
     "Node",
     "Option",
     "Package",
+    "PageText",
     "Para",
     "PluginError",
     "Problem",
@@ -164,9 +173,11 @@ __all__ = [
     "Span",
     "Statistics",
     "Status",
+    "TextLine",
     "UsageError",
     "VisibleWriter",
     "Writer",
+    "build_lines",
     "check_member_name",
     "check_version",
     "contact_line",
@@ -179,7 +190,9 @@ __all__ = [
     "head_encoding",
     "head_text",
     "hookimpl",
+    "is_latin",
     "key_for_label",
+    "lay_out",
     "metadata",
     "open_zip",
     "page_points",

@@ -125,8 +125,17 @@ def _save(data: dict[str, Any]) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, default=str)
         os.replace(tmp, path)
+        _prune(os.path.dirname(path), keep=path)
     except (OSError, TypeError, ValueError):
         pass  # no cache: only slower next time
+
+
+def _prune(folder: str, keep: str, most: int = 16) -> None:
+    """Indexes of other environments stay (a user may switch venvs), but not without bound."""
+    indexes = sorted((e for e in os.scandir(folder) if e.name.startswith("formats-") and e.path != keep),
+                     key=lambda e: e.stat().st_mtime, reverse=True)
+    for entry in indexes[most - 1:]:
+        os.unlink(entry.path)
 
 
 def formats_index() -> dict[str, Any]:

@@ -49,6 +49,8 @@ class Registry:
     errors: list[PluginError] = field(default_factory=list)
     #: (entry-point name, value, distribution, version) of each loaded entry point, for the plugin index
     sources: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    #: whether the entry points came from a valid plugin index (nothing to remember then)
+    from_index: bool = False
 
     # -- lookup -------------------------------------------------------------------------------
     def reader(self, name: str) -> Reader:
@@ -142,9 +144,10 @@ def get_registry() -> Registry:
     global _registry
     if _registry is None:
         _registry = build_registry()
-        from .plugin_index import remember
+        if not _registry.from_index:
+            from .plugin_index import remember
 
-        remember(_registry)  # the next run finds its entry points without importlib.metadata
+            remember(_registry)  # the next run finds its entry points without importlib.metadata
     return _registry
 
 
@@ -161,7 +164,11 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
     disabled = _disabled()
     candidates: list[tuple[str, Any, PluginInfo]] = []
     if load_entry_points:
-        for ep in _entry_points():
+        from .plugin_index import RememberedEntryPoint
+
+        eps = _entry_points()
+        reg.from_index = any(isinstance(ep, RememberedEntryPoint) for ep in eps)
+        for ep in eps:
             dist = getattr(ep, "dist", None)
             dist_name = dist.metadata["Name"] if dist is not None else None
             if ep.name in disabled or ("*" in disabled and dist_name != BUILTIN_DIST):

@@ -1,10 +1,12 @@
-"""One LibreOffice conversion, run as a child process that cannot hurt us.
+"""LibreOffice conversions, run as child processes that cannot hurt us.
 
-``soffice --headless --convert-to`` with its own throw-away profile folder (a user's running
-LibreOffice and its settings are never touched, and two conversions never share state), in its own
-process group (killed whole when the wall-clock limit is reached), and with the output's size
-checked before it is read.  Measured on the 2-core CI machine: 0.9–1.1 s per file, most of it
-LibreOffice starting (docs/doc.md).
+The first conversion of a process is one ``soffice --headless --convert-to`` with its own throw-away
+profile folder (a user's running LibreOffice and its settings are never touched, and two
+conversions never share state), in its own process group (killed whole when the wall-clock limit
+is reached), and with the output's size checked before it is read.  From the second conversion
+on — a batch — one long-lived LibreOffice behind unoserver does the work (``server``), when the
+machine can run it; ``RECTIFY_SOFFICE_SERVER=never`` keeps every conversion a single run,
+``always`` uses the server from the first.  Figures in docs/doc.md.
 """
 
 from __future__ import annotations
@@ -14,15 +16,21 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import xmlrpc.client
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rectify_core.plugin_api import InputError, SecurityError
+
+if TYPE_CHECKING:
+    from .server import OfficeServer, Remote
 
 INSTALL_HINT = ("LibreOffice is needed to read and write .doc and .wps files: install it "
                 "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui; other systems: libreoffice.org), "
                 "or set RECTIFY_SOFFICE to the soffice program")
 DEFAULT_TIMEOUT = 60.0
 MAX_OUTPUT = 64 * 1024 * 1024
+_conversions = 0  # in this process: the second one starts the batch's server
 
 
 def soffice() -> str:
@@ -39,7 +47,68 @@ def convert(data: bytes, suffix: str, target: str, source: str, *, timeout: floa
             max_output: int = MAX_OUTPUT) -> bytes:
     """``data`` (a file ending in ``suffix``) converted by LibreOffice with filter spec ``target``
     (e.g. ``docx`` or ``doc:MS Word 97``); the output's bytes.  Errors name ``source``."""
+    global _conversions
     program = soffice()
+    _conversions += 1
+    mode = os.environ.get("RECTIFY_SOFFICE_SERVER", "auto")
+    if mode != "never":
+        from . import server
+
+        batch = server.shared(program, mode == "always")  # a worker of a batch: the batch's server
+        if batch is not None:
+            try:
+                return _checked(_via_server(batch, data, target, source, timeout), max_output, source)
+            except ConnectionRefusedError:
+                server.forget(batch)  # gone (stopped after another file's overrun): this file runs alone
+        running = server.start(program) if mode == "always" or _conversions > 1 else None
+        if running is not None:
+            return _checked(_via_server(running, data, target, source, timeout), max_output, source)
+    return _single(program, data, suffix, target, source, timeout, max_output)
+
+
+def _checked(result: bytes, max_output: int, source: str) -> bytes:
+    _check_size(len(result), max_output, source)
+    return result
+
+
+def _check_size(size: int, max_output: int, source: str) -> None:
+    if size > max_output:
+        raise SecurityError(f"LibreOffice's conversion is {size // 2**20} MiB, more than the "
+                            f"{max_output // 2**20} MiB allowed", file=source)
+
+
+def _via_server(running: OfficeServer | Remote, data: bytes, target: str, source: str, timeout: float) -> bytes:
+    from . import server
+
+    def drop() -> None:  # its state is unknown now: the next file starts a fresh one
+        if isinstance(running, server.Remote):
+            server.forget(running)
+        else:
+            server.stop()
+
+    extension, _, filtername = target.partition(":")
+    try:
+        return running.convert(data, extension, filtername or None, timeout)
+    except TimeoutError:
+        drop()
+        raise SecurityError(f"LibreOffice did not finish converting within {timeout:g} s "
+                            "(a damaged or hostile file?)", file=source) from None
+    except xmlrpc.client.Fault as exc:
+        raise InputError("LibreOffice could not convert the file (damaged, password-protected, or not a "
+                         f"word-processing document): {str(exc.faultString).strip().splitlines()[-1:]}",
+                         file=source) from None
+    except ConnectionRefusedError:
+        if isinstance(running, server.Remote):
+            raise  # the caller converts this file alone
+        drop()
+        raise InputError("LibreOffice stopped while converting the file", file=source) from None
+    except (OSError, xmlrpc.client.Error, RuntimeError) as exc:
+        drop()
+        raise InputError(f"LibreOffice stopped while converting the file ({exc})", file=source) from None
+
+
+def _single(program: str, data: bytes, suffix: str, target: str, source: str, timeout: float,
+            max_output: int) -> bytes:
     extension = target.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="rectify-lo-") as tmp:
         folder = Path(tmp)
@@ -63,10 +132,7 @@ def convert(data: bytes, suffix: str, target: str, source: str, *, timeout: floa
             detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] if err else []
             raise InputError("LibreOffice could not convert the file (damaged, password-protected, or not a "
                              f"word-processing document){': ' + detail[0] if detail else ''}", file=source)
-        size = result.stat().st_size
-        if size > max_output:
-            raise SecurityError(f"LibreOffice's conversion is {size // 2**20} MiB, more than the "
-                                f"{max_output // 2**20} MiB allowed", file=source)
+        _check_size(result.stat().st_size, max_output, source)  # before it is read into memory
         return result.read_bytes()
 
 

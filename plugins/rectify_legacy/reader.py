@@ -11,19 +11,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from rectify_core.plugin_api import Block, Document, InputError, Option, Reader, Report, Shown, Source, Writer
+from rectify_core.plugin_api import (
+    Document,
+    Extracted,
+    InputError,
+    Option,
+    Reader,
+    Report,
+    Source,
+    Writer,
+    get_registry,
+)
 
 from .office import DEFAULT_TIMEOUT
 from .ole2 import MAGIC
 
 _OTHER_OFFICE = {"Workbook": "an Excel workbook", "Book": "an Excel workbook",
                  "PowerPoint Document": "a PowerPoint presentation"}
-
-
-def _registry() -> Any:
-    from rectify_core.plugin_api import get_registry
-
-    return get_registry()
 
 
 def examine(data: bytes, name: str) -> str:
@@ -52,11 +56,10 @@ def examine(data: bytes, name: str) -> str:
     raise InputError("an OLE2 file without a WordDocument stream: not a .doc or .wps", file=name)
 
 
-def to_docx(source: Source, suffix: str, options: dict[str, Any]) -> bytes:
-    from .office import DEFAULT_TIMEOUT, convert
+def to_docx(source: Source, suffix: str, timeout: float) -> bytes:
+    from .office import convert
 
     examine(source.data, source.name)
-    timeout = float(options.get("soffice_timeout", DEFAULT_TIMEOUT))
     return convert(source.data, suffix, "docx", source.name, timeout=timeout)
 
 
@@ -74,16 +77,17 @@ class _LegacyReader(Reader):
         named = bool(filename) and str(filename).lower().endswith("." + self.suffix)
         return 0.9 if named else 0.6  # the directory is read in read(): the head rarely holds it
 
-    def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown | list[Block]:
-        docx = _registry().reader("docx")
+    def read(self, source: Source, options: dict[str, Any], report: Report) -> Extracted:
+        docx = get_registry().reader("docx")
         if source.data.startswith(b"PK"):  # OOXML under a .wps/.doc name: it is a docx
             report.info["container"] = f"OOXML saved as .{self.suffix}"
-            extracted: Shown | list[Block] = docx.read(source, options, report)
-            return extracted
-        converted = to_docx(source, self.suffix, options)
+            return docx.read(source, options, report)
+        # LibreOffice gets what is left of the read's time budget, and never more than its own limit
+        timeout = min(float(options.get("soffice_timeout", DEFAULT_TIMEOUT)), report.budget.remaining_seconds)
+        converted = to_docx(source, self.suffix, timeout)
+        report.budget.charge("inflated", len(converted))
         report.info["converted"] = f"{self.name} → docx by LibreOffice"
-        extracted = docx.read(Source(converted, source.name), options, report)
-        return extracted
+        return docx.read(Source(converted, source.name), options, report)
 
 
 class DocReader(_LegacyReader):
@@ -115,7 +119,7 @@ class DocWriter(Writer):
     @property  # type: ignore[override]
     def options(self) -> tuple[Option, ...]:
         """The docx writer's options (they reach it unchanged) and LibreOffice's time limit."""
-        return (*_registry().writer("docx").options, _SOFFICE_TIMEOUT)
+        return (*get_registry().writer("docx").options, _SOFFICE_TIMEOUT)
 
     def write(self, document: Document, sink: Any, options: dict[str, Any]) -> None:
         import io
@@ -123,12 +127,12 @@ class DocWriter(Writer):
         from .office import DEFAULT_TIMEOUT, convert
 
         buffer = io.BytesIO()
-        _registry().writer("docx").write(document, buffer, options)
+        get_registry().writer("docx").write(document, buffer, options)
         timeout = float(options.get("soffice_timeout", DEFAULT_TIMEOUT))
         sink.write(convert(buffer.getvalue(), "docx", "doc:MS Word 97", "<doc writer>", timeout=timeout))
 
     def expected(self, document: Document) -> Document:
-        writer: Writer = _registry().writer("docx")
+        writer: Writer = get_registry().writer("docx")
         return writer.expected(document)
 
 

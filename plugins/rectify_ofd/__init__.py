@@ -11,10 +11,12 @@ from typing import Any
 
 from rectify_core.plugin_api import hookimpl
 
+from .reader import OfdReader
+
 
 @hookimpl
 def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    """Registered as the reader and writer land (formats: reader; print: writer)."""
     from .writer import OfdWriter
 
+    register(OfdReader())
     register(OfdWriter())

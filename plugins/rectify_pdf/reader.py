@@ -1,10 +1,10 @@
 """Read a 通报 from a PDF: what a person sees on the pages, rebuilt into paragraphs, then recognised.
 
-Steps: refuse hostile files (``guard``); glyphs → lines by position (``extract``); page numbers and
-running headers/footers out, recorded as removed (``furniture``); table rows split into cells
-(``tables``); lines → paragraphs by indentation and line length (``paragraphs``); paragraphs →
-recognizer Blocks with layout hints (size, bold, alignment, indent, page).  A PDF without a text
-layer (a scan) is refused with a clear message: OCR is out of scope.
+Steps: refuse hostile files (``guard``); glyphs with pdfium (``extract``); then the stage every
+fixed-layout reader shares (``rectify_core.fixed_layout``, via the plugin API's ``lay_out``):
+glyphs → lines, page numbers and running headers/footers out and recorded as removed, table rows,
+paragraphs, recognizer Blocks with layout hints.  A PDF without a text layer (a scan) is refused
+with a clear message: OCR is out of scope.
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ from typing import TYPE_CHECKING, Any
 from rectify_core.plugin_api import InputError, Location, Option, Reader, Report, Source
 
 if TYPE_CHECKING:
-    from rectify_core.plugin_api import Block
-
-    from .extract import PageText
-    from .paragraphs import Frame, Paragraph
+    from rectify_core.plugin_api import Block, PageText
 
 
 class PdfReader(Reader):
@@ -42,24 +39,16 @@ class PdfReader(Reader):
 
 def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list[Block]:
     """The PDF's paragraphs as recognizer blocks; furniture and page-level findings go to ``report``."""
-    from rectify_core.plugin_api import row_block
+    from rectify_core.plugin_api import lay_out
 
     from .extract import extract
-    from .furniture import find_furniture
     from .guard import Limits, preflight
-    from .paragraphs import build_paragraphs, measure_frame
-    from .tables import column_rights, find_rows
 
     limits = Limits.from_options(options)
     preflight(source.data, source.name, limits)
     pages = extract(source.data, source.name, limits)
     report.info["pages"] = len(pages)
     _check_text_layer(pages, report)
-    furniture = find_furniture(pages)
-    for f in furniture:
-        report.remove(f.line.text.strip(), f.reason, Location(page=f.line.page, line=f.line.index))
-    gone = {id(f.line) for f in furniture}
-    lines = [line for page in pages for line in page.lines if id(line) not in gone]
     # the 政务公开 list rectify's writer keeps in the document properties comes first, as the
     # lines a portal prints above the title (properties.py; rectify_core.metadata)
     from rectify_core.plugin_api import typesetting
@@ -67,50 +56,7 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
     from .properties import read_info
 
     blocks: list[Block] = typesetting.property_blocks(read_info(source.data))
-    if not lines:
-        return blocks  # nothing but page numbers: an empty document, its furniture listed as removed
-    frame = measure_frame(lines, (pages[0].width, pages[0].height))
-    rows = find_rows(lines)
-    pending: list[Any] = []
-
-    def flush() -> None:
-        blocks.extend(_block(para, frame) for para in build_paragraphs(pending, frame))
-        pending.clear()
-
-    for line in lines:
-        if id(line) not in rows.members:
-            pending.append(line)
-            continue
-        number = rows.starts.get(id(line))
-        if number is None:
-            continue  # a later line of a table: read with its first
-        flush()
-        table = rows.tables[number]
-        rights = column_rights(table)
-        blocks.extend(row_block(row.cells(rights), number + 1, page=row.line.page, line=row.line.index,
-                                size=round(row.line.size * 2) / 2, bold=row.line.first_bold,
-                                merged=row.merged or None) for row in table)
-    flush()
-    return blocks
-
-
-def _block(para: Paragraph, frame: Frame) -> Block:
-    from rectify_core.plugin_api import Block
-
-    from .expected import whole_characters
-    from .paragraphs import alignment
-
-    first = para.first
-    align = alignment(para, frame)
-    return Block(
-        text=para.text,
-        page=first.page,
-        line=first.index,
-        bold=first.first_bold,
-        size=round(first.size * 2) / 2,
-        align=align,
-        indent=whole_characters(first.left - frame.left, first.size) if align == "left" else None,
-    )
+    return blocks + lay_out(pages, report)
 
 
 def _check_text_layer(pages: list[PageText], report: Report) -> None:

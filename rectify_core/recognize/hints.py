@@ -19,7 +19,6 @@ font size), or that has outline level 1 / a Title style, when it is not a senten
 from __future__ import annotations
 
 import re
-import statistics
 
 from .blocks import Block
 from .text import sentences
@@ -52,7 +51,9 @@ def bold_heading(block: Block) -> bool:
 def body_size(blocks: list[Block]) -> float | None:
     """The body's font size: the median of the sizes the blocks carry (None when none do)."""
     sizes = [b.size for b in blocks if b.size is not None and b.size > 0]
-    return statistics.median(sizes) if sizes else None
+    from statistics import median  # here, not at import: statistics pulls in fractions, decimal, random
+
+    return median(sizes) if sizes else None
 
 
 def title_hint(block: Block, body: float | None) -> bool:

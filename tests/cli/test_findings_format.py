@@ -122,7 +122,8 @@ def test_convert_fails_on_a_non_notice_unless_told_never(capsys, tmp_path, hello
 
 def test_fail_on_warning_fails_convert_on_a_warning(capsys, tmp_path):
     src = notice(tmp_path / "n.txt")
-    src.write_text(src.read_text("utf-8").replace("（一）", "（三）"), encoding="utf-8")  # numbering gap
+    mixed = src.read_text("utf-8").replace("开展了巡察。", "开展了巡察。巡视整改要求严格。")  # 巡视 in a 巡察 notice
+    src.write_text(mixed, encoding="utf-8")
     assert run(capsys, "convert", str(src), "-o", str(tmp_path / "a.json"))[0] == 0
     code, _, err = run(capsys, "convert", str(src), "-o", str(tmp_path / "b.json"), "--fail-on", "warning")
     assert (code, (tmp_path / "b.json").exists()) == (1, False), err

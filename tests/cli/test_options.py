@@ -76,3 +76,9 @@ def test_without_o_the_output_is_named_after_the_input_in_the_current_folder(cap
     code, out, err = run(capsys, "convert", str(src), "--to", "docx")
     assert code == 0, err
     assert (tmp_path / "通报.docx").read_bytes()[:2] == b"PK" and out == ""
+
+
+def test_the_in_out_form_of_other_converters_is_answered_with_the_right_command(capsys, tmp_path):
+    code, _, err = run(capsys, "convert", str(EXAMPLE), str(tmp_path / "n.docx"))
+    assert code == 2 and f"rectify convert {EXAMPLE} -o {tmp_path / 'n.docx'}" in err
+    assert not (tmp_path / "n.docx").exists()

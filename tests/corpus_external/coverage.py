@@ -57,10 +57,7 @@ REFUSED: dict[str, str] = {
 }
 
 #: files that take longer than TIME_LIMIT today, and why (each a bug with an owner)
-OVER_TIME: dict[str, str] = {
-    "html/unstructured-pre-large.htm": "issue 11 item 3: the recognizer's tail parsing is quadratic on a 460 kB "
-                                       "<pre> page (fixed on the tables branch; remove this entry when merged)",
-}
+OVER_TIME: dict[str, str] = {}
 
 #: files in which the independent extractor finds no text at all, and why (rectify's text must then
 #: not be empty; where the extractor does find text, as on a machine with more language packs, the

@@ -16,11 +16,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from rectify_core.plugin_api import split_marker
+from rectify_core.typeset import page as P
+from rectify_core.typeset.layout import CLOSERS, OPENERS
+from rectify_core.vocab.markers import split_marker
 
-from . import page as P
-from .extract import TextLine, is_latin
-from .typeset import CLOSERS, OPENERS
+from .lines import TextLine, is_latin
 
 _ENDS_SENTENCE = frozenset("。；：！？;:!?")
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .extract import TextLine
+from .lines import TextLine
 
 _SAME_COLUMN = 2.0  # points
 _SENTENCE_END = "。！？；!?;："
@@ -74,7 +74,7 @@ def _pieces(line: TextLine, columns: list[float]) -> list[tuple[int, str, float]
     """(column, text, right edge) of each piece of ``line`` cut at its gaps; None when a piece
     starts off the columns (the line is not part of the table)."""
     starts = [(0, line.left)] + [(i, x) for i, x in line.cells]
-    out = []
+    out: list[tuple[int, str, float]] = []
     for k, (index, x) in enumerate(starts):
         column = next((c for c, y in enumerate(columns) if abs(x - y) <= _SAME_COLUMN), None)
         if column is None:

@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from rectify_core.plugin_api import vocab
+from rectify_core import vocab
 
-from .extract import PageText, TextLine
+from .lines import PageText, TextLine
 
 _EDGE_LINES = 2  # how many lines at each edge of a page may be furniture
 _SAME_PLACE = 6.0  # points: how far a repeated header may move from page to page
