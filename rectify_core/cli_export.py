@@ -22,8 +22,8 @@ EXIT_OK, EXIT_INPUT = 0, 2
 
 
 def run(args: argparse.Namespace, err: Callable[[str], None]) -> int:
-    from . import api
     from .batch import Progress, default_jobs, expand, run_batch
+    from .output import atomic_write
     from .plugins import get_registry
 
     try:
@@ -80,9 +80,9 @@ def run(args: argparse.Namespace, err: Callable[[str], None]) -> int:
             table.failures.append((path, str(value)))
             log.append({"input": path, "status": "failed", "reason": str(value)})
     for suffix, data in export.render(table, fmt, as_of).items():
-        api.atomic_write(targets[suffix], data, force=True)
+        atomic_write(targets[suffix], data, force=True)
     if args.log:
-        api.atomic_write(args.log, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in log).encode(), force=True)
+        atomic_write(args.log, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in log).encode(), force=True)
     for _source, message in table.failures:
         err(f"rectify: not read: {message}")
     if not args.quiet:

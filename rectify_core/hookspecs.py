@@ -57,3 +57,22 @@ def rectify_register_checks(register: Callable[[Any], None]) -> None:
         def rectify_register_checks(register):
             register(Check("zj.contact-required", "warning", my_function))
     """
+
+
+@hookspec
+def rectify_register_ocr_engines(register: Callable[[Any], None]) -> None:
+    """Register OCR engines for scanned pages (PDF pages without a text layer, PNG/JPEG/TIFF).
+
+    ``register(engine)`` accepts an object with ``name`` and ``recognize(image) -> list[OcrLine]``
+    (:class:`rectify_core.ocr.OcrEngine`): ``image`` is a cleaned grey page (a numpy array), and each
+    :class:`rectify_core.ocr.OcrLine` gives a line's text, its box in pixels and a confidence 0..1.
+    The core turns the lines into the same glyphs a PDF page gives, so everything after is shared.
+    The first registered engine is used unless a reader is told otherwise (``-O ocr_engine=NAME``).
+    rectify's own is RapidOCR (the ``ocr`` extra); a Tesseract or GPU engine can be another plugin.
+
+    Use in plugins::
+
+        @hookimpl
+        def rectify_register_ocr_engines(register):
+            register(MyEngine())
+    """

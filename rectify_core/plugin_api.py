@@ -48,8 +48,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import hookimpl, vocab
-from .budget import Budget, Limits
+from . import hookimpl, ocr, vocab
+from .budget import Budget, Limits, current_budget, parse_pairs, size_text
 from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding, Location, Severity
 from .formats import Extracted, Reader, ReadResult, Removed, Shown, Source, Writer
@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out
     from .normalize import with_standard_forms
     from .numerals import to_chinese, to_circled
+    from .ocr import OcrEngine, OcrLine
     from .plugins import get_registry
     from .recognize.facts import derive_facts
     from .recognize.pipeline import recognize
@@ -103,6 +104,7 @@ _LAZY = {
     "split_marker": "vocab.markers", "to_chinese": "numerals", "to_circled": "numerals",
     "recognize": "recognize.pipeline",
     "Glyph": "fixed_layout", "PageText": "fixed_layout", "TextLine": "fixed_layout", "build_lines": "fixed_layout",
+    "OcrLine": "ocr", "OcrEngine": "ocr",
     "is_latin": "fixed_layout", "lay_out": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
@@ -152,6 +154,8 @@ __all__ = [
     "Location",
     "Marker",
     "Node",
+    "OcrEngine",
+    "OcrLine",
     "Option",
     "Package",
     "PageText",
@@ -181,6 +185,7 @@ __all__ = [
     "check_member_name",
     "check_version",
     "contact_line",
+    "current_budget",
     "derive_facts",
     "expected_visible",
     "find_statistics",
@@ -194,14 +199,17 @@ __all__ = [
     "key_for_label",
     "lay_out",
     "metadata",
+    "ocr",
     "open_zip",
     "page_points",
+    "parse_pairs",
     "parse_status_text",
     "parse_xml",
     "recognize",
     "replace",
     "row_block",
     "schema_text",
+    "size_text",
     "split_marker",
     "structured_kind",
     "to_chinese",

@@ -44,6 +44,7 @@ class Registry:
     readers: dict[str, Reader] = field(default_factory=dict)
     writers: dict[str, Writer] = field(default_factory=dict)
     checks: list[Any] = field(default_factory=list)
+    ocr_engines: dict[str, Any] = field(default_factory=dict)
     plugins: dict[str, PluginInfo] = field(default_factory=dict)
     owner: dict[int, str] = field(default_factory=dict)  # id(reader/writer/check) -> plugin name
     errors: list[PluginError] = field(default_factory=list)
@@ -255,8 +256,17 @@ def _collect(reg: Registry, pm: pluggy.PluginManager, name: str, module: Any) ->
         reg.checks.append(obj)
         reg.owner[id(obj)] = name
 
+    def register_ocr_engine(obj: Any) -> None:
+        if not (getattr(obj, "name", "") and hasattr(obj, "recognize")):
+            raise PluginError(f"plugin {name!r} registered {obj!r}, which is not an OCR engine")
+        if obj.name in reg.ocr_engines:
+            raise PluginError(f"plugin {name!r}: an OCR engine {obj.name!r} is already registered")
+        reg.ocr_engines[obj.name] = obj
+        reg.owner[id(obj)] = name
+
     for caller, register in ((pm.hook.rectify_register_formats, register_format),
-                             (pm.hook.rectify_register_checks, register_check)):
+                             (pm.hook.rectify_register_checks, register_check),
+                             (pm.hook.rectify_register_ocr_engines, register_ocr_engine)):
         for impl in caller.get_hookimpls():
             if impl.plugin is not module:
                 continue

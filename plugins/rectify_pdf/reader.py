@@ -20,7 +20,11 @@ if TYPE_CHECKING:
 class PdfReader(Reader):
     name = "pdf"
     max_bytes = 64 * 2**20
-    limits = {"max_pages": 500}  # noqa: RUF012 (a class-level declaration, never mutated)
+    # A scanned page is read by an OCR engine in this reader's worker: ONNX Runtime needs about 2 GiB of
+    # address space (measured: 1.5 GiB fails) and 3-10 s of CPU a page, so the ceilings are 3 GiB and
+    # 180 s; pdfium's own work on a hostile file is refused long before (guard.py).  See docs/ocr.md.
+    limits = {"max_pages": 500, "max_memory": 3 * 2**30, "timeout": 180.0,  # noqa: RUF012 (class-level)
+              "max_inflated": 128 * 2**20}
     isolate = True  # pdfium cannot be interrupted inside a call
     extensions = ("pdf",)
     media_types = ("application/pdf",)
@@ -28,6 +32,8 @@ class PdfReader(Reader):
     options = (
         Option("max_pages", "int", 500, "refuse a PDF with more pages than this", "页数超过此值即拒绝"),
         Option("max_seconds", "float", 5.0, "give up reading after this many seconds", "读取超过此秒数即放弃"),
+        Option("ocr_engine", "str", None, "OCR engine for pages without a text layer (default: the first installed)",
+               "无文字层页面所用的文字识别引擎（默认：第一个已安装的）"),
     )
 
     def sniff(self, head: bytes, filename: str | None) -> float:
@@ -44,10 +50,16 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
     from .extract import extract
     from .guard import Limits, preflight
 
-    limits = Limits.from_options(options)
+    limits = Limits.from_options(options, report.budget)
     preflight(source.data, source.name, limits)
     pages = extract(source.data, source.name, limits)
     report.info["pages"] = len(pages)
+    scanned = [p.number for p in pages if not p.lines and p.images]
+    if scanned and _can_ocr():
+        from .scan import read_scanned_pages
+
+        by_number = {p.number: p for p in read_scanned_pages(source, scanned, report, options.get("ocr_engine"))}
+        pages = [by_number.get(p.number, p) for p in pages]
     _check_text_layer(pages, report)
     # the 政务公开 list rectify's writer keeps in the document properties comes first, as the
     # lines a portal prints above the title (properties.py; rectify_core.metadata)
@@ -59,20 +71,29 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
     return blocks + lay_out(pages, report)
 
 
+def _can_ocr() -> bool:
+    from rectify_core.plugin_api import get_registry
+
+    return bool(get_registry().ocr_engines)
+
+
 def _check_text_layer(pages: list[PageText], report: Report) -> None:
-    """No text at all: a scan, refused.  Some pages without text but with images: a warning."""
+    """No text at all (and no OCR to read the scan): refused.  Some such pages: a warning."""
+    from rectify_core.plugin_api import ocr
+
     name = report.source
     empty = [p for p in pages if not p.lines]
     if len(empty) == len(pages):
         if any(p.images for p in pages):
-            raise InputError("the PDF has no text layer, only images: it looks scanned, and OCR is not supported "
-                             "(run it through OCR first, e.g. ocrmypdf -l chi_sim)", file=name)
+            raise InputError("the PDF has no text layer, only images: it is a scan, and no OCR engine is installed "
+                             f"({ocr.INSTALL_HINT})", file=name)
         raise InputError("the PDF contains no text", file=name)
     for p in empty:
         if p.images:
             report.add("pdf.scanned-page", "warning",
-                       f"第{p.number}页只有图像、没有文字层，其内容未能读取（需先进行文字识别）",
-                       f"page {p.number} holds only images, no text layer: its content was not read (needs OCR)",
+                       f"第{p.number}页只有图像、没有文字层，其内容未能读取（需安装文字识别：{ocr.INSTALL_HINT}）",
+                       f"page {p.number} holds only images, no text layer: its content was not read "
+                       f"(OCR: {ocr.INSTALL_HINT})",
                        Location(page=p.number))
 
 
