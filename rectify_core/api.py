@@ -18,11 +18,10 @@ from __future__ import annotations
 import functools
 import io
 import os
-import tempfile
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, BinaryIO, ParamSpec, TypeVar
 
 from .budget import Limits, parse_pairs, size_text
@@ -31,6 +30,7 @@ from .findings import Finding
 from .formats import Reader, ReadResult, Removed, Source, Writer
 from .model import STATUS_CATEGORIES, Document
 from .options import resolve
+from .output import atomic_write, check_target
 from .plugins import Registry, get_registry
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
@@ -72,18 +72,26 @@ def _input_stream(path: str | os.PathLike[str] | bytes, name: str | None) -> Ite
         raise UsageError(f"path must be a file path, \"-\" or bytes, got {type(path).__name__}")
     p = os.fspath(path)
     if p == "-":
+        if sys.stdin is None:
+            raise InputError("standard input is closed", file=name or "<stdin>")
         yield sys.stdin.buffer, name or "<stdin>", None  # not ours to close
         return
     if os.path.isdir(p):
         raise InputError("is a directory, not a file", file=p)
     try:
-        fh = open(p, "rb")
+        # O_NONBLOCK: a FIFO without a writer would block open() forever; reading it then finds EOF
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        os.set_blocking(fd, True)
+        fh = os.fdopen(fd, "rb")
     except FileNotFoundError:
         raise InputError("no such file", file=p) from None
     except PermissionError:
         raise InputError("permission denied", file=p) from None
+    except OSError as exc:
+        raise InputError(f"cannot open it: {exc.strerror}", file=p) from None
     with fh:
-        yield fh, name or p, os.fstat(fh.fileno()).st_size
+        info = os.fstat(fh.fileno())
+        yield fh, name or p, info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 def _read_capped(stream: BinaryIO, display: str, size: int | None, limit: int, head: bytes,
@@ -213,34 +221,6 @@ def _render(writer: Writer, document: Document, options: dict[str, Any]) -> byte
     return buf.getvalue()
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes, *, force: bool = True) -> None:
-    """Write via a temporary file in the same folder and rename: never a partial file."""
-    target = Path(path)
-    if not force and target.exists():
-        raise UsageError(f"{target} exists; pass force=True to replace it",
-                         cli_reason=f"{target} exists; use --force to replace it")
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise OutputError(f"folder {directory} does not exist", file=str(target))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        # mkstemp makes the file private (0600); give it the mode an ordinary open() would.
-        os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 @_boundary
 def write(document: Document, path: str | os.PathLike[str], format: str | None = None, *,
           options: dict[str, Any] | None = None, force: bool = False,
@@ -251,6 +231,7 @@ def write(document: Document, path: str | os.PathLike[str], format: str | None =
     """
     reg = registry or get_registry()
     writer = _writer_for(reg, path, format)
+    check_target(path, force=force)  # before rendering: a device, a folder or an existing file is refused at once
     data = _render(writer, document, resolve(writer, options))
     atomic_write(path, data, force=force)
 

@@ -277,8 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("rectify: " + tr("interrupted", "已中断"))
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError:  # output.write_stdout turns it into an OutputError; this is the last net
+        _err("rectify: error: standard output was closed by its reader (broken pipe)")
+        return EXIT_INPUT
     except Exception as exc:  # a bug: say so plainly, traceback only on request
         if os.environ.get("RECTIFY_DEBUG"):
             raise
@@ -297,8 +298,9 @@ def _err(message: str) -> None:
 
 
 def _out(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    from .output import write_stdout
+
+    write_stdout(text.encode("utf-8"))
 
 
 def _pairs(pairs: list[str]) -> dict[str, Any]:

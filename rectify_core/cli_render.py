@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .findings_format import file_record, gnu_line, report
 from .jobs import EXIT_OK, FileOutcome, Job, failed, run_job
+from .output import write_stdout
 
 if TYPE_CHECKING:
     from .findings_format import Lang
@@ -107,8 +108,7 @@ class Session:
     # -- printing ---------------------------------------------------------------------------------
     def _show(self, o: FileOutcome) -> None:
         if o.stdout:
-            sys.stdout.buffer.write(o.stdout)
-            sys.stdout.buffer.flush()
+            write_stdout(o.stdout)
         if self.layout != "text":
             return
         name = o.input if o.input != "-" else "<stdin>"
@@ -177,8 +177,7 @@ class Session:
         to_stderr = any(o is not None and o.stdout for o in self.outcomes)
         stream = sys.stderr if to_stderr else None
         if stream is None:
-            sys.stdout.buffer.write((text + "\n").encode("utf-8"))
-            sys.stdout.buffer.flush()
+            write_stdout((text + "\n").encode("utf-8"))
         else:
             stream.write(text + "\n")
             stream.flush()

@@ -75,7 +75,8 @@ class UsageError(RectifyError):
 
 
 class OutputError(RectifyError):
-    """An output could not be written (no such folder, permission denied, disk full)."""
+    """An output could not be written: no such folder, read-only or full disk, no permission, not a regular
+    file, standard output closed."""
 
 
 class InternalError(RectifyError):

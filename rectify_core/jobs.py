@@ -111,13 +111,15 @@ def _convert(job: Job) -> FileOutcome:
     import os
 
     from . import api
-    from .errors import UsageError
+    from .errors import OutputError
+    from .output import atomic_write, check_target, reason
 
     outcome = FileOutcome(job.input)
-    if not job.force:  # refuse before reading: the user learns at once, and nothing is half done
-        for _, target in job.targets:
-            if target != "-" and os.path.lexists(target):
-                raise UsageError(f"{target} exists; use --force to replace it")
+    # refuse before reading: the user learns at once, and nothing is half done; a device, a FIFO
+    # or a folder is refused even with --force
+    for _, target in job.targets:
+        if target != "-":
+            check_target(target, force=job.force)
     result = _read(job, outcome)
     outcome.removed = len(result.removed)
     outcome.removed_kinds = api.removed_summary(result.removed)["by_kind"]
@@ -150,8 +152,11 @@ def _convert(job: Job) -> FileOutcome:
         else:
             folder = os.path.dirname(target)
             if folder:
-                os.makedirs(folder, exist_ok=True)
-            api.atomic_write(target, data, force=True)
+                try:
+                    os.makedirs(folder, exist_ok=True)
+                except OSError as exc:
+                    raise OutputError(f"cannot make the folder {folder}: {reason(exc)}", file=target) from None
+            atomic_write(target, data, force=job.force)  # without --force: created only if still absent
         outcome.outputs.append(target)
     outcome.timings["write_ms"] = (time.perf_counter() - t) * 1000
     return outcome

@@ -46,7 +46,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import hookimpl, ocr, vocab
-from .budget import Budget, Limits
+from .budget import Budget, Limits, current_budget, parse_pairs, size_text
 from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding, Location, Severity
 from .formats import Extracted, Reader, ReadResult, Removed, Shown, Source, Writer
@@ -175,6 +175,7 @@ __all__ = [
     "build_lines",
     "check_member_name",
     "check_version",
+    "current_budget",
     "expected_visible",
     "flatten",
     "gbt9704",
@@ -189,12 +190,14 @@ __all__ = [
     "ocr",
     "open_zip",
     "page_points",
+    "parse_pairs",
     "parse_status_text",
     "parse_xml",
     "recognize",
     "replace",
     "row_block",
     "schema_text",
+    "size_text",
     "split_marker",
     "structured_kind",
     "to_chinese",

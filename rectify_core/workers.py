@@ -4,7 +4,8 @@ Our own loops charge a :class:`~rectify_core.budget.Budget`, but some work happe
 libraries that Python cannot interrupt — pdfium laying out a page, libxml2 parsing, a regular
 expression backtracking.  A worker process bounds that work from outside: before running the
 task the child sets ``RLIMIT_AS`` (address space, ``Limits.max_memory``) and ``RLIMIT_CPU``
-(``Limits.timeout`` rounded up, plus one second), and the parent kills it when the wall-clock
+(``Limits.timeout`` rounded up, plus one second); the address space allowed is what the child
+already has (a fork inherits its parent's) plus ``max_memory``, and the parent kills it when the wall-clock
 ``timeout`` (plus a short grace, so the child's own budget check can answer first with a better
 message) has passed.  Whatever happens in the child comes back as what it would have been in
 the parent: the value, a :class:`~rectify_core.errors.RectifyError` (with its file, place and
@@ -109,7 +110,9 @@ def _apply_rlimits(limits: Limits) -> None:
     global IN_WORKER
     IN_WORKER = True
     faulthandler.disable()  # a library crash is reported as a refusal, not as a C-level traceback
-    mem = int(limits.max_memory)
+    # max_memory is what the task may add: a fork starts with its parent's address space (a test
+    # runner or a service can hold hundreds of MB of it), which must not eat the task's allowance
+    mem = _address_space() + int(limits.max_memory)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or mem < hard:
         resource.setrlimit(resource.RLIMIT_AS, (mem, mem if hard == resource.RLIM_INFINITY else hard))
@@ -119,6 +122,30 @@ def _apply_rlimits(limits: Limits) -> None:
     cpu += int(used.ru_utime + used.ru_stime)  # a fork inherits the CPU time already used
     if hard == resource.RLIM_INFINITY or cpu + 2 <= hard:
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 2 if hard == resource.RLIM_INFINITY else hard))
+
+
+def _address_space() -> int:
+    """This process's current virtual size in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _near_memory_limit() -> bool:
+    """Whether the address space came within 5% of RLIMIT_AS: a C library's odd error then means 'out of memory'."""
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY:
+        return False
+    try:
+        with open("/proc/self/status") as fh:
+            peak = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmPeak:"))
+    except (OSError, ValueError, StopIteration):
+        return False
+    return peak > soft * 0.95
 
 
 def _frozen(exc: RectifyError) -> tuple[type[RectifyError], dict[str, Any]]:
@@ -160,7 +187,10 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dic
             f"the input nests too deeply to read (Python's recursion limit); limit max_depth={limits.max_depth}",
             file=name)))
     except BaseException as exc:
-        msg = ("bug", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+        if _near_memory_limit():  # libxml2 and pdfium report a failed allocation in their own words
+            msg = ("error", *_frozen(_memory_error(limits, name)))
+        else:
+            msg = ("bug", f"{type(exc).__name__}: {exc}", traceback.format_exc())
     try:
         conn.send(msg)
     except MemoryError:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 from rectify_core.errors import InputError, SecurityError
 
 MAX_MEMBERS = 4000
-MAX_PART_BYTES = 64 * 1024 * 1024        # one inflated XML part
+MAX_PART_BYTES = 16 * 1024 * 1024        # one inflated XML part (the largest real document.xml seen: 1 MB)
 MAX_TOTAL_BYTES = 512 * 1024 * 1024      # declared size of the whole package
 MAX_RATIO = 120                          # inflated / compressed, for members above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
@@ -62,7 +63,8 @@ class Package:
                     if len(out) > limit:
                         raise SecurityError(f"part {name} inflates beyond its declared {info.file_size} bytes "
                                             f"(limit {MAX_PART_BYTES // 2**20} MiB)", file=self.source)
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, struct.error,
+                NotImplementedError) as exc:  # a header offset before the file's start (fuzzing): ValueError
             raise InputError(f"part {name} is damaged or truncated ({exc})", file=self.source) from None
         return bytes(out)
 
@@ -78,7 +80,8 @@ def open_zip(data: bytes, source: str, what: str = "a zip package", package: typ
         raise InputError(f"not {what}: the file is not a zip package", file=source)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, struct.error,
+            NotImplementedError) as exc:  # "zip file version 23.6" (fuzzing): NotImplementedError
         raise InputError(f"the zip package is truncated or damaged ({exc})", file=source) from None
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -111,6 +114,12 @@ def check_member_name(name: str, source: str) -> None:
 
 def parse_xml(data: bytes, part: str, source: str) -> Any:
     from lxml import etree
+
+    from rectify_core.budget import current
+
+    # libxml2 builds the whole tree in one uninterruptible call (~150 bytes an element): count the
+    # start tags first and charge them, so a part of a million runs is refused before it is parsed
+    current(source).charge("elements", data.count(b"<") - data.count(b"</"))
 
     if any(marker in data for marker in _DTD_MARKERS):
         raise SecurityError(f"{part} declares a DTD or entities (entity expansion or external entity attack)",

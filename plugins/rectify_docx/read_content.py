@@ -209,12 +209,12 @@ def _run(r: Any, para: Paragraph, fields: list[str]) -> None:
         elif tag == f"{W}sym":
             code = el.get(f"{W}char") or ""
             try:
-                value = int(code, 16)
+                value = int(code[:8], 16)
             except ValueError:
                 continue
             if value >= 0xF000:  # symbol-font private use: the glyph has no Unicode meaning
                 value -= 0xF000
-            if 0x20 <= value and not 0xD800 <= value <= 0xDFFF:
+            if 0x20 <= value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF:
                 parts.append(chr(value))
         elif tag == f"{W}ruby":  # phonetic guide: the base text is the text; the reading above it is not
             parts.extend(t.text or "" for t in el.iterfind(f"{W}rubyBase/{W}r/{W}t"))

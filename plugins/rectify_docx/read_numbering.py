@@ -23,6 +23,12 @@ from .ooxml import W
 from .read_styles import StyleSheet
 
 MAX_LEVELS = 9
+# Bounds a hostile numbering.xml cannot push past (a list starting at 10^15 in Roman numerals
+# would be 10^12 letters): w:start is an ST_DecimalNumber (32-bit); Roman numerals are written
+# up to 3999 and letters up to ZZZZZZZZZZ (260), beyond which the number is shown in digits.
+MAX_START_DIGITS = 10
+MAX_ROMAN = 3999
+MAX_LETTERS = 26 * 10
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -75,10 +81,10 @@ def format_number(n: int, fmt: str) -> str:
         return str(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt in ("upperRoman", "lowerRoman") and n > 0:
+    if fmt in ("upperRoman", "lowerRoman") and 0 < n <= MAX_ROMAN:
         r = _roman(n)
         return r if fmt == "upperRoman" else r.lower()
-    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+    if fmt in ("upperLetter", "lowerLetter") and 0 < n <= MAX_LETTERS:
         letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
     return str(n)
@@ -92,8 +98,11 @@ def _legal(n: int) -> str:
 def _int(el: Any, default: int | None = None) -> int | None:
     if el is None:
         return default
+    text = (el.get(f"{W}val") or "").strip()
+    if len(text.lstrip("+-")) > MAX_START_DIGITS:
+        return default  # not a 32-bit ST_DecimalNumber: Word ignores it too
     try:
-        return int(el.get(f"{W}val", ""))
+        return int(text)
     except ValueError:
         return default
 
@@ -121,6 +130,9 @@ class Numbering:
     """Marker text for numbered paragraphs, fed in document order."""
 
     def __init__(self, root: Any | None, styles: StyleSheet) -> None:
+        from rectify_core.plugin_api import current_budget as current
+
+        self._budget = current()  # every marker's text is charged: lvlText can repeat %1 200 000 times
         self._styles = styles
         self._abstract: dict[str, dict[int, Level]] = {}
         self._style_link: dict[str, str] = {}     # numStyleLink style id → abstract that defines it
@@ -210,18 +222,24 @@ class Numbering:
         if lvl.fmt in ("bullet", "none"):
             return None
         out = lvl.text
+        self._budget.charge("numbering", len(out))
         for i in range(MAX_LEVELS):
             token = f"%{i + 1}"
             if token in out:
                 value = counters[i] if counters[i] is not None else start_of(i)
                 fmt = "decimal" if lvl.legal else levels.get(i, Level()).fmt
-                out = out.replace(token, format_number(value or 0, fmt))
+                number = format_number(value or 0, fmt)
+                self._budget.charge("numbering", out.count(token) * len(number))
+                out = out.replace(token, number)
         return out or None
 
 
 def _int_attr(el: Any, name: str) -> int | None:
+    text = el.get(f"{W}{name}", "")
+    if len(text) > MAX_START_DIGITS:
+        return None
     try:
-        return int(el.get(f"{W}{name}", ""))
+        return int(text)
     except ValueError:
         return None
 

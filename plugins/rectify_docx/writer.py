@@ -144,6 +144,9 @@ def section_xml(geo: Geometry) -> str:
             "</w:sectPr>")
 
 
+MAX_REFERENCE_BYTES = 32 * 2**20  # a style template; its parts are then opened under zip_package.py caps
+
+
 def build_docx(document: Document, options: dict[str, Any]) -> bytes:
 
     fonts = font_profile(options)
@@ -189,12 +192,23 @@ def build_docx(document: Document, options: dict[str, Any]) -> bytes:
 def _reference_bytes(reference: Any) -> tuple[bytes, str]:
     if isinstance(reference, bytes):
         return reference, "<reference-docx>"
+    import stat
+
     path = os.fspath(reference)
     try:
         with open(path, "rb") as fh:
-            return fh.read(), path
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):  # /dev/zero, a FIFO, a folder: nothing a docx can be
+                raise UsageError("the reference docx is not a regular file", file=path)
+            if info.st_size > MAX_REFERENCE_BYTES:
+                raise UsageError(f"the reference docx is {info.st_size // 2**20} MiB; a style template is at most "
+                                 f"{MAX_REFERENCE_BYTES // 2**20} MiB", file=path)
+            data = fh.read(MAX_REFERENCE_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"cannot read the reference docx: {exc.strerror}", file=path) from None
+    if len(data) > MAX_REFERENCE_BYTES:
+        raise UsageError(f"the reference docx grew past {MAX_REFERENCE_BYTES // 2**20} MiB while read", file=path)
+    return data, path
 
 
 class DocxWriter(VisibleWriter):

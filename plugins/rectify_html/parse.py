@@ -24,7 +24,7 @@ from typing import Any
 from rectify_core.plugin_api import InputError, SecurityError, head_encoding
 
 MAX_BYTES = 32 * 1024 * 1024
-MAX_ELEMENTS = 500_000
+MAX_ELEMENTS = 500_000  # a hard ceiling; the read's budget (max_elements, 30 000 for HTML) comes first
 MAX_DEPTH = 255  # libxml2's own limit without XML_PARSE_HUGE
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -35,6 +35,9 @@ _ALIASES = {
     "utf8": "utf-8", "utf-8": "utf-8", "unicode": "utf-8", "utf-16": "utf-8", "utf-16le": "utf-8",
     "utf-16be": "utf-8",  # WHATWG: a meta tag cannot switch to UTF-16; only a BOM can
 }
+
+
+_NOT_FOR_PAGES = {"utf-7", "idna", "punycode", "raw-unicode-escape", "unicode-escape", "palmos", "undefined"}
 
 
 @dataclass
@@ -58,9 +61,12 @@ def decode(data: bytes, name: str) -> tuple[str, str, str]:
         label = m.group(1).decode("ascii").lower()
         encoding = _ALIASES.get(label, label)
         try:
-            codecs.lookup(encoding)
+            info = codecs.lookup(encoding)
         except LookupError:
             raise InputError(f"the page declares the unknown character encoding {label!r}", file=name) from None
+        if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FOR_PAGES:
+            raise InputError(f"the page declares {label!r} as its character encoding, which is not one a web page "
+                             "can use (a byte transform or a 7-bit mail encoding)", file=name)
         return _strict(data, encoding, name, f"declared in <meta charset={label}>"), encoding, "meta"
     try:
         return data.decode("utf-8"), "utf-8", "default"
@@ -91,6 +97,11 @@ def parse(data: bytes, name: str) -> Page:
     if len(data) > MAX_BYTES:
         raise InputError(f"the page is {len(data) // 2**20} MiB; the HTML limit is {MAX_BYTES // 2**20} MiB",
                          file=name)
+    from rectify_core.plugin_api import current_budget as current
+
+    budget = current(name)
+    # libxml2 builds the tree in one uninterruptible call: bound it by the tags it could make
+    budget.expect("elements", data.count(b"<") - data.count(b"</"))
     text, encoding, how = decode(data, name)
     text = text.lstrip("\ufeff")
     if re.search(r"<!ENTITY", text, re.IGNORECASE):
@@ -109,11 +120,10 @@ def parse(data: bytes, name: str) -> Page:
         if "depth" in entry.message.lower() or entry.type_name == "ERR_RESOURCE_LIMIT":
             raise SecurityError(f"elements are nested deeper than {MAX_DEPTH} levels; refused",
                                 file=name, location=f"line {entry.line}")
-    count = 0
-    for _ in root.iter():
-        count += 1
-        if count > MAX_ELEMENTS:
-            raise SecurityError(f"the page has more than {MAX_ELEMENTS} elements; refused", file=name)
+    count = sum(1 for _ in root.iter())
+    if count > MAX_ELEMENTS:
+        raise SecurityError(f"the page has more than {MAX_ELEMENTS} elements; refused", file=name)
+    budget.charge("elements", count)
     return Page(root, encoding, how)
 
 

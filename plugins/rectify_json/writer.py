@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Writer
+from rectify_core.plugin_api import Document, SchemaError, Writer
 
 
 def dumps(document: Document) -> str:
-    return json.dumps(document.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The canonical JSON text; NaN and Infinity (not JSON) are refused instead of written."""
+    try:
+        return json.dumps(document.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    except ValueError:
+        raise SchemaError("the document holds a NaN or Infinity number (e.g. statistics.rate), which JSON "
+                          "cannot represent; give a finite number or leave it out") from None
 
 
 class JsonWriter(Writer):

@@ -183,7 +183,7 @@ def extract(data: bytes, name: str, limits: Limits) -> list[PageText]:
     try:
         count = len(pdf)
         if count > limits.pages:
-            raise SecurityError(f"the PDF has {count:,} pages; the limit is {limits.pages:,}", file=name)
+            raise SecurityError(f"the PDF has {count:,} pages; limit max_pages={limits.pages}", file=name)
         if count == 0:
             raise InputError("the PDF has no pages", file=name)
         pages: list[PageText] = []

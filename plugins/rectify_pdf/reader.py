@@ -23,7 +23,8 @@ class PdfReader(Reader):
     # A scanned page is read by an OCR engine in this reader's worker: ONNX Runtime needs about 2 GiB of
     # address space (measured: 1.5 GiB fails) and 3-10 s of CPU a page, so the ceilings are 3 GiB and
     # 180 s; pdfium's own work on a hostile file is refused long before (guard.py).  See docs/ocr.md.
-    limits = {"max_pages": 500, "max_memory": 3 * 2**30, "timeout": 180.0}  # noqa: RUF012 (class-level, never mutated)
+    limits = {"max_pages": 500, "max_memory": 3 * 2**30, "timeout": 180.0,  # noqa: RUF012 (class-level)
+              "max_inflated": 128 * 2**20}
     isolate = True  # pdfium cannot be interrupted inside a call
     extensions = ("pdf",)
     media_types = ("application/pdf",)
@@ -49,7 +50,7 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
     from .extract import extract
     from .guard import Limits, preflight
 
-    limits = Limits.from_options(options)
+    limits = Limits.from_options(options, report.budget)
     preflight(source.data, source.name, limits)
     pages = extract(source.data, source.name, limits)
     report.info["pages"] = len(pages)

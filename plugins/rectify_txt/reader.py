@@ -14,9 +14,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.plugin_api import Block, InputError, Reader, Report, Source, head_text, structured_kind
+from rectify_core.plugin_api import (
+    Block,
+    InputError,
+    Reader,
+    Report,
+    SecurityError,
+    Source,
+    head_text,
+    size_text,
+    structured_kind,
+)
 
-MAX_BYTES = 32 * 1024 * 1024
+MAX_BYTES = 8 * 1024 * 1024
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -109,7 +119,7 @@ def to_blocks(text: str) -> list[Block]:
 
 class TxtReader(Reader):
     name = "txt"
-    max_bytes = 32 * 2**20
+    max_bytes = 8 * 2**20  # a long 通报 is 100 KB of text
     extensions = ("txt", "text")
     media_types = ("text/plain",)
     description = "plain text (UTF-8, UTF-16, GB18030), including text extracted from PDFs"
@@ -133,14 +143,18 @@ class TxtReader(Reader):
         return 0.0
 
     def read(self, source: Source, options: dict[str, Any], report: Report) -> list[Block]:
-        if len(source.data) > MAX_BYTES:
-            raise InputError(f"text file is larger than {MAX_BYTES // 2**20} MiB", file=source.name)
+        budget = report.budget
+        if len(source.data) > budget.limits.max_bytes:
+            raise SecurityError(f"text file is larger than {size_text(budget.limits.max_bytes)} "
+                                f"(limit max_bytes={budget.limits.max_bytes})", file=source.name)
         kind = structured_kind(head_text(source.data[:4096]))
         if kind is not None:  # even with --from txt: markup or JSON is never read as a notice's text
             formats = "html or xml" if kind == "markup" else "json"
             raise InputError(f"this is {'markup' if kind == 'markup' else 'JSON'}, not plain text: its tags or "
                              f"braces would be read as the notice's words; read it as {formats}", file=source.name)
         text, encoding = decode(source.data, source.name)
+        budget.expect("chars", len(text))  # before splitting: a million lines would cost ~300 MB as blocks
+        budget.expect("blocks", max(text.count("\n"), text.count("\r")))
         if not text.strip():
             raise InputError("the file holds no text", file=source.name)
         report.info["encoding"] = encoding

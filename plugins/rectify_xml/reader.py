@@ -39,6 +39,7 @@ _DECL = re.compile(rb"<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 
 
 _XML_SPACE = " \t\n\r"
+MAX_INT_DIGITS = 30  # Python refuses more than 4300 digits anyway, with an error that is not about the file
 
 
 def parse_scalar(text: str, scalar: str) -> Any:
@@ -51,6 +52,9 @@ def parse_scalar(text: str, scalar: str) -> Any:
         text = text.strip(_XML_SPACE)
     if scalar == "bool":
         return text == "true"
+    if scalar in ("int", "rate") and len(text.lstrip("+-0")) > MAX_INT_DIGITS and not any(c in text for c in ".eE"):
+        raise InputError(f"a number of {len(text.lstrip('+-0')):,} digits; a notice's numbers have at most "
+                         f"{MAX_INT_DIGITS}")
     if scalar == "int":
         return int(text)
     if scalar == "rate":
@@ -199,6 +203,10 @@ class XmlReader(Reader):
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Document:
         name = source.name
         _check_bytes(source.data, name)
+        # libxml2 parses and validates in uninterruptible calls: bound the tree by its start tags first
+        budget = report.budget
+        budget.charge("elements", source.data.count(b"<") - source.data.count(b"</"))
+        budget.charge("blocks", source.data.count(b"<Paragraph>") + source.data.count(b"<Paragraph "))
         root = _parse(source.data, name)
         version = _check_root(root, name)
         schema = xml_schema()
@@ -208,7 +216,12 @@ class XmlReader(Reader):
         # No second pass through jsonschema: tests/xml prove the XSD admits no more than the JSON
         # Schema, and jsonschema would hit Python's recursion limit on trees the XSD allows.
         _check_nesting(root, name)
-        data = _members(root, "Document")
+        try:
+            data = _members(root, "Document")
+        except InputError as exc:
+            if exc.file is None:
+                exc.file = name
+            raise
         report.info["schema_version"] = version
         return Document.from_dict(data, validate=False)
 

@@ -77,6 +77,9 @@ def recognize(blocks: list[Block], *, source: str) -> ReadResult:
 
 def build_document(blocks: list[Block], report: Report) -> Document:
     """Turn ``blocks`` (in reading order) into a Document, reporting findings and removed furniture."""
+    # the recognizer's cost grows with lines and characters: bound both before any work
+    report.budget.charge("blocks", len(blocks))
+    report.budget.charge("chars", sum(len(b.text) for b in blocks))
     lines, shape = _prepare(blocks, report)
     report.info.setdefault("text_shape", shape)
     signature, sig_start = read_signature(lines, report)

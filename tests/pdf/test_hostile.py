@@ -15,7 +15,7 @@ from .helpers import read_pdf, seed_document
 
 
 def test_ten_thousand_pages_are_refused_before_any_page_is_read() -> None:
-    with pytest.raises(SecurityError, match="10,000 pages; the limit is 500") as err:
+    with pytest.raises(SecurityError, match="10,000 pages; limit max_pages=500") as err:
         read_pdf(many_pages_pdf(10_000))
     assert err.value.exit_code == 3 and err.value.file == "t.pdf"
 
@@ -59,5 +59,5 @@ def test_garbage_behind_a_pdf_header_is_an_input_error(data: bytes) -> None:
 
 def test_a_time_cap_stops_a_slow_file_between_pages() -> None:
     data = api.write_bytes(seed_document("002"), "pdf")
-    with pytest.raises(SecurityError, match="longer than 0 s"):
-        api.read(data, "pdf", options={"max_seconds": 0})
+    with pytest.raises(SecurityError, match=r"longer than 0\.001 s"):
+        api.read(data, "pdf", options={"max_seconds": 0.001})
