@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # only annotations: `rectify formats` and `--help` import thi
 
     from .findings import Finding
 
-    Lang = Literal["zh", "en"]  # a type only: import it under TYPE_CHECKING
+    Lang = Literal["zh", "en"]
+else:
+    Lang = str  # at run time only a name to import (typing itself stays unloaded on `rectify formats`)
 
 LANGS: tuple[Lang, ...] = ("zh", "en")
 FORMATS = ("text", "json", "sarif")
