@@ -37,6 +37,28 @@ class PageGlyphs:
         self.glyphs: list[Glyph] = []
         self.styles: list[tuple[float, bool]] = []
         self.glyph_only = 0  # text codes drawn by glyph index alone (no Unicode text to read)
+        self.open_ends: list[tuple[int, float]] = []  # (index, em): a TextCode's last Latin glyph
+
+    def close_open_ends(self) -> None:
+        """Give each TextCode's last Latin glyph the advance its file implies.
+
+        A TextCode lists DeltaX only *between* its characters, so its last glyph's advance is not
+        written; a proportional Latin glyph (``%`` is nearly an em in CJK faces' Latin) would then
+        end short of where the next run on the same line starts — the next run's X is that advance —
+        and the line builder would read the gap as a space.  When another glyph starts on the same
+        line within one em to the right, the open glyph reaches it.
+        """
+        if not self.open_ends:
+            return
+        rows: dict[int, list[Glyph]] = {}
+        for g in self.glyphs:
+            rows.setdefault(round(g.middle), []).append(g)
+        for index, em in self.open_ends:
+            g = self.glyphs[index]
+            near = [h.left for key in (round(g.middle) - 1, round(g.middle), round(g.middle) + 1)
+                    for h in rows.get(key, ()) if g.right < h.left <= g.left + em]
+            if near:
+                self.glyphs[index] = g._replace(right=min(near))
 
     def style(self, pos: int) -> tuple[float, bool]:
         return self.styles[pos]
@@ -119,6 +141,8 @@ class PageGlyphs:
             left, baseline = px * k, py * k
             top, bottom = baseline - up, baseline + down
             if ch not in "\r\n\t\x00":
+                if i == len(text) - 1 and i >= len(dx) and not wide:
+                    self.open_ends.append((len(out), size * sx * k))
                 out.append(make(Glyph, (ch, left, left + width * sx * k, top, bottom, pos, (top + bottom) / 2)))
             x += step
             y += dy[i] if i < len(dy) else 0.0

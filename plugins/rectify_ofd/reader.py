@@ -94,6 +94,7 @@ def _page(doc: OfdPackage, ref: PageRef, report: Report) -> PageText:
         content = child(doc.xml(part), "Content")
         if content is not None:
             glyphs.walk([content], ofd.IDENTITY)
+        glyphs.close_open_ends()
         if glyphs.glyph_only:  # drawn by glyph index without text: nothing to read
             report.info["ofd_glyph_only_text"] = report.info.get("ofd_glyph_only_text", 0) + glyphs.glyph_only
         return glyphs

@@ -261,3 +261,17 @@ def test_generated_documents_give_back_the_blocks_the_layout_placed(doc: Documen
         return
     got = get_registry().reader("ofd").read(Source(first, "g.ofd"), {}, new_report("g.ofd"))
     assert [b.text for b in got] == expected
+
+
+def test_a_run_in_latin_heading_end_is_not_read_as_a_space() -> None:
+    """Found by the kit's generated documents: a run-in heading ending in a wide Latin glyph (％ in
+    the heading face is nearly an em) and a body run after it.  A TextCode writes no advance for its
+    last glyph; the reader lets that glyph reach the next run on its line instead of inventing a space."""
+    _require_reader()
+    from rectify_core.formats import Source
+    from rectify_core.model import Marker, Node
+    from rectify_core.reading import new_report
+
+    doc = Document(body=(Node(marker=Marker("chinese", 1), heading="%", run_in=True, paragraphs=("0",)),))
+    got = get_registry().reader("ofd").read(Source(api.write_bytes(doc, "ofd"), "g.ofd"), {}, new_report("g.ofd"))
+    assert [b.text for b in got] == ["一、%0"]
