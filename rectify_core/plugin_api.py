@@ -94,6 +94,7 @@ if TYPE_CHECKING:
     from .vocab.disclosure import key_for_label
     from .vocab.markers import split_marker
     from .vocab.status import parse_status_text
+    from .workers import release_limits
     from .zip_package import Package, check_member_name, open_zip, parse_xml
 
 _LAZY = {
@@ -107,7 +108,7 @@ _LAZY = {
     "OcrLine": "ocr", "OcrEngine": "ocr",
     "is_latin": "fixed_layout", "lay_out": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
-    "parse_xml": "zip_package", "get_registry": "plugins",
+    "parse_xml": "zip_package", "get_registry": "plugins", "release_limits": "workers",
     "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
     "with_standard_forms": "normalize", "contact_line": "vocab.contacts",
     "find_statistics": "recognize.statistics", "derive_facts": "recognize.facts",
@@ -206,6 +207,7 @@ __all__ = [
     "parse_status_text",
     "parse_xml",
     "recognize",
+    "release_limits",
     "replace",
     "row_block",
     "schema_text",

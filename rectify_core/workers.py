@@ -112,16 +112,31 @@ def _apply_rlimits(limits: Limits) -> None:
     faulthandler.disable()  # a library crash is reported as a refusal, not as a C-level traceback
     # max_memory is what the task may add: a fork starts with its parent's address space (a test
     # runner or a service can hold hundreds of MB of it), which must not eat the task's allowance
+    # Only the soft limits are lowered: nothing in the worker but our own code calls setrlimit, and a
+    # trusted helper program a reader starts (LibreOffice for .doc/.wps) gets its own limits back
+    # through release_limits() — it is bounded by its own timeout and output cap instead.
     mem = _address_space() + int(limits.max_memory)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or mem < hard:
-        resource.setrlimit(resource.RLIMIT_AS, (mem, mem if hard == resource.RLIM_INFINITY else hard))
+        resource.setrlimit(resource.RLIMIT_AS, (mem, hard))
     cpu = math.ceil(limits.timeout) + 1
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     used = resource.getrusage(resource.RUSAGE_SELF)
     cpu += int(used.ru_utime + used.ru_stime)  # a fork inherits the CPU time already used
     if hard == resource.RLIM_INFINITY or cpu + 2 <= hard:
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 2 if hard == resource.RLIM_INFINITY else hard))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, hard))
+
+
+def release_limits() -> None:
+    """For ``subprocess.Popen(preexec_fn=…)``: a trusted helper program started from a worker (the
+    LibreOffice that converts .doc/.wps) runs without the worker's memory and CPU ceilings, which
+    are the input's budget, not the program's (an address-space cap breaks LibreOffice's own
+    allocations).  It stays bounded by the caller's wall-clock timeout and output-size cap."""
+    import resource
+
+    for which in (resource.RLIMIT_AS, resource.RLIMIT_CPU):
+        _, hard = resource.getrlimit(which)
+        resource.setrlimit(which, (hard, hard))
 
 
 def _address_space() -> int:

@@ -20,7 +20,7 @@ import xmlrpc.client
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rectify_core.plugin_api import InputError, SecurityError
+from rectify_core.plugin_api import InputError, SecurityError, release_limits
 
 if TYPE_CHECKING:
     from .server import OfficeServer, Remote
@@ -120,7 +120,7 @@ def _single(program: str, data: bytes, suffix: str, target: str, source: str, ti
                    str(src)]
         env = {**os.environ, "HOME": str(folder)}  # nothing is written to the user's home either
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                              start_new_session=True) as proc:
+                              start_new_session=True, preexec_fn=release_limits) as proc:
             try:
                 _, err = proc.communicate(timeout=timeout)
             except subprocess.TimeoutExpired:

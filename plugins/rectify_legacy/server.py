@@ -32,6 +32,8 @@ import time
 import xmlrpc.client
 from pathlib import Path
 
+from rectify_core.plugin_api import release_limits
+
 START_TIMEOUT = 60.0
 _server: OfficeServer | None = None
 _unavailable: str | None = None
@@ -83,7 +85,7 @@ class OfficeServer:
         # a server for other processes must not write to a pipe whose reader (this process) ends first
         log = open(self.folder / "server.log", "wb") if within is not None else subprocess.PIPE
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, env=env,
-                                        start_new_session=True)
+                                        start_new_session=True, preexec_fn=release_limits)
         if within is not None:
             log.close()  # type: ignore[union-attr]
         self.url = f"http://127.0.0.1:{self.port}"
@@ -243,7 +245,7 @@ def shared(soffice: str, always: bool) -> Remote | None:
         state_file.write_text(json.dumps(state))
         subprocess.Popen([sys.executable, "-c", _WATCHDOG, str(parent.pid), str(started.process.pid), str(folder)],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+                         start_new_session=True, preexec_fn=release_limits)
         return Remote(started.url, started.process.pid)
 
 
