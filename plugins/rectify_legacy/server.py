@@ -68,6 +68,15 @@ class _Transport(xmlrpc.client.Transport):
         return connection
 
 
+def _convert(url: str, data: bytes, target: str, filtername: str | None, timeout: float) -> bytes:
+    """One conversion by the unoserver at ``url`` (ours or another worker's), over XML-RPC."""
+    proxy = xmlrpc.client.ServerProxy(url, transport=_Transport(timeout), allow_none=True)
+    result = proxy.convert(None, xmlrpc.client.Binary(data), None, target, filtername)
+    if not isinstance(result, xmlrpc.client.Binary):
+        raise RuntimeError("unoserver returned no document")
+    return result.data
+
+
 class OfficeServer:
     """A running unoserver + LibreOffice pair, started by :meth:`start`."""
 
@@ -105,11 +114,7 @@ class OfficeServer:
         raise RuntimeError(f"unoserver did not answer within {timeout:g} s")
 
     def convert(self, data: bytes, target: str, filtername: str | None, timeout: float) -> bytes:
-        proxy = xmlrpc.client.ServerProxy(self.url, transport=_Transport(timeout), allow_none=True)
-        result = proxy.convert(None, xmlrpc.client.Binary(data), None, target, filtername)
-        if not isinstance(result, xmlrpc.client.Binary):
-            raise RuntimeError("unoserver returned no document")
-        return result.data
+        return _convert(self.url, data, target, filtername, timeout)
 
     def stop(self) -> None:
         """SIGTERM to the group (unoserver ends LibreOffice), SIGKILL what is left after 2 s: the
@@ -161,11 +166,7 @@ class Remote:
         self.url, self.group = url, group
 
     def convert(self, data: bytes, target: str, filtername: str | None, timeout: float) -> bytes:
-        proxy = xmlrpc.client.ServerProxy(self.url, transport=_Transport(timeout), allow_none=True)
-        result = proxy.convert(None, xmlrpc.client.Binary(data), None, target, filtername)
-        if not isinstance(result, xmlrpc.client.Binary):
-            raise RuntimeError("unoserver returned no document")
-        return result.data
+        return _convert(self.url, data, target, filtername, timeout)
 
     def stop(self) -> None:
         _kill_group(self.group)
