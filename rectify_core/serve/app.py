@@ -215,20 +215,20 @@ def create_app(cfg: ServeConfig | None = None) -> Starlette:
         headers["Content-Disposition"] = _disposition(f"{stem}.zip")
         return Response(buf.getvalue(), media_type="application/zip", headers=headers)
 
-    async def inspect(request: Request) -> Response:
+    async def read_job(request: Request, job: Callable[..., dict[str, Any]]) -> tuple[Upload, dict[str, Any]]:
+        """The upload read by ``job`` (jobs.inspect or jobs.validate) in a worker, with its reader options."""
         up = await upload(request, cfg)
         frm = _source_format(request, up.fields)
         reader_options, _ = split_options([], frm, _raw_options(request, up))
-        out = await gate.run(_work, jobs.inspect, up.data, up.name, frm, reader_options,
-                             _limits(request, cfg), name=up.name)
+        out = await gate.run(_work, job, up.data, up.name, frm, reader_options, _limits(request, cfg), name=up.name)
+        return up, out
+
+    async def inspect(request: Request) -> Response:
+        _, out = await read_job(request, jobs.inspect)
         return JSONResponse(out["summary"])
 
     async def validate(request: Request) -> Response:
-        up = await upload(request, cfg)
-        frm = _source_format(request, up.fields)
-        reader_options, _ = split_options([], frm, _raw_options(request, up))
-        out = await gate.run(_work, jobs.validate, up.data, up.name, frm, reader_options,
-                             _limits(request, cfg), name=up.name)
+        up, out = await read_job(request, jobs.validate)
         lang = _lang(request)
         if request.query_params.get("format") == "sarif":
             from ..sarif import sarif_log
