@@ -164,7 +164,7 @@ def test_low_confidence_lines_are_findings_with_page_and_line():
     assert "42%" in finding.message_en
 
 
-def test_rectify_register_ocr_engines_plugs_in_another_engine():
+def test_rectify_register_ocr_engines_plugs_in_another_engine(monkeypatch):
     """A third-party engine registered by the hook reads a page image through the same path."""
     require_ocr()
 
@@ -185,16 +185,10 @@ def test_rectify_register_ocr_engines_plugs_in_another_engine():
 
     from rectify_core import ocr
 
-    report = new_report("page.png")
-    report_pages = None
     import rectify_core.plugins as plugins
 
-    saved = plugins._registry
-    plugins._registry = reg
-    try:
-        report_pages = ocr.read_images([(1, np.full((2339, 1654), 255, np.uint8), 200.0)], report, "fixed")
-    finally:
-        plugins._registry = saved
-    assert report_pages[0].lines[0].text == "示例镇党委关于巡察整改进展情况的通报"
+    monkeypatch.setattr(plugins, "_registry", reg)
+    pages = ocr.read_images([(1, np.full((2339, 1654), 255, np.uint8), 200.0)], new_report("page.png"), "fixed")
+    assert pages[0].lines[0].text == "示例镇党委关于巡察整改进展情况的通报"
     with pytest.raises(InputError, match="no OCR engine 'nope'"):
         ocr.engine("nope")
