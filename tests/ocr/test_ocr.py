@@ -183,9 +183,8 @@ def test_rectify_register_ocr_engines_plugs_in_another_engine(monkeypatch):
     assert list(reg.ocr_engines)[-1] == "fixed" and reg.owner[id(reg.ocr_engines["fixed"])] == "fixed-ocr"
     import numpy as np
 
-    from rectify_core import ocr
-
     import rectify_core.plugins as plugins
+    from rectify_core import ocr
 
     monkeypatch.setattr(plugins, "_registry", reg)
     pages = ocr.read_images([(1, np.full((2339, 1654), 255, np.uint8), 200.0)], new_report("page.png"), "fixed")
