@@ -148,7 +148,8 @@ def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
     ``limits`` (a :class:`~rectify_core.budget.Limits`, a dict or ``"max_pages=50,timeout=5"``)
     override the reader's declared work budget.  ``isolate`` runs the parsing in a worker process
     under the memory and time limits (default: for readers that call libraries Python cannot
-    interrupt, ``Reader.isolate``); see docs/security.md.
+    interrupt, ``Reader.isolate``, and for any input over ``workers.IN_PROCESS_MAX`` bytes, whose
+    recognizer regexes could run long); see docs/security.md.
     """
     from . import workers
 
@@ -166,7 +167,7 @@ def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
     if not data or data.isspace():
         raise InputError("the file is empty", file=display)
     if isolate is None:
-        isolate = bool(getattr(reader, "isolate", False))
+        isolate = bool(getattr(reader, "isolate", False)) or len(data) > workers.IN_PROCESS_MAX
     if isolate and not workers.IN_WORKER:
         result: ReadResult = workers.run(_parse, reader, data, display, opts, lim, limits=lim, name=display)
         return result

@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .findings import SEVERITY_RANK, Finding
+if TYPE_CHECKING:  # the parser is built on every start-up; the findings module (dataclasses) loads in cmd_check
+    from .findings import Finding
 
 
 def check_file(path: str, from_format: str | None = None) -> list[Finding]:
@@ -45,6 +46,7 @@ def check_file(path: str, from_format: str | None = None) -> list[Finding]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .cli import EXIT_FINDINGS, EXIT_OK, _out
+    from .findings import SEVERITY_RANK
 
     worst = EXIT_OK
     rows: list[dict[str, Any]] = []

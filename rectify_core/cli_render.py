@@ -11,11 +11,14 @@ import argparse
 import json
 import sys
 import time
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .findings_format import Lang, file_record, gnu_line, report
+from .findings_format import file_record, gnu_line, report
 from .jobs import EXIT_OK, FileOutcome, Job, failed, run_job
 from .output import write_stdout
+
+if TYPE_CHECKING:
+    from .findings_format import Lang
 
 
 def _t(lang: Lang, en: str, zh: str) -> str:

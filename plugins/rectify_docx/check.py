@@ -62,15 +62,30 @@ def check_docx(source: Source) -> list[Finding]:
     pkg, rels, styles, body = open_main(source)
     c = _Checker(source.name)
     sect = body.find(f"{W}sectPr")
-    _page(c, sect, styles)
     paras = [(i, p) for i, p in enumerate(x for x in blocks(body) if isinstance(x, Paragraph)) if p.text.strip()]
+    _page(c, sect, styles, _body_size(paras, styles))
     _fonts_and_indents(c, paras, styles)
     _signature(c, paras, styles)
     _folios(c, pkg, rels, styles)
     return c.found
 
 
-def _page(c: _Checker, sect: Any, styles: Any) -> None:
+def _body_size(paras: list[tuple[int, Any]], styles: Any) -> float | None:
+    """The type size (pt) most of the body text is set in, as the runs resolve it (direct, styles,
+    defaults): files saved by LibreOffice or WPS often set it on the runs, not the Normal style."""
+    sizes: Counter[float] = Counter()
+    for _index, para in paras[1:]:
+        if len(para.text.strip()) < 20:
+            continue
+        sid = styles.paragraph_style(para.ppr)
+        for seg in para.segments:
+            half = _int(styles.rpr_find(seg.rpr, seg.style, sid, "sz"))
+            if half and seg.text.strip():
+                sizes[half / 2] += len(seg.text)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _page(c: _Checker, sect: Any, styles: Any, measured_pt: float | None) -> None:
     """Page size, margins, lines per page and characters per line."""
     G = gbt9704
     if sect is None:
@@ -91,7 +106,7 @@ def _page(c: _Checker, sect: Any, styles: Any) -> None:
     line = _int(spacing, "line")
     exact = spacing is not None and spacing.get(f"{W}lineRule") == "exact"
     size_el = styles.rpr_find(None, None, body_sid, "sz")
-    body_pt = (_int(size_el) or 21) / 2
+    body_pt = measured_pt or (_int(size_el) or 21) / 2
     tol = G.MARGIN_TOLERANCE_MM
     sides = (("上边距（天头）", "top", top, G.TOP_MM), ("下边距", "bottom", bottom, G.BOTTOM_MM),
              ("左边距（订口）", "left", left, G.LEFT_MM), ("右边距", "right", right, G.RIGHT_MM))

@@ -93,7 +93,7 @@ class _Lines:
             rows = [r for r in table.iter("tr") if next(a for a in r.iterancestors() if a.tag == "table") is table]
             data = all(next(cell.iter("table"), None) is None for r in rows for cell in r if cell.tag in CELL_TAGS)
             wide = any(sum(1 for c in r if c.tag in CELL_TAGS and not _hidden(c)) >= 2 for r in rows)
-            self.tables[table] = sum(1 for v in self.tables.values() if v is not None) + 1 if data and wide else None
+            self.tables[table] = len(self.tables) + 1 if data and wide else None  # ids: distinct, in page order
         return self.tables[table]
 
     def _row(self, tr: Any, table: int) -> None:

@@ -90,6 +90,15 @@ class _LegacyReader(Reader):
         return docx.read(Source(converted, source.name), options, report)
 
 
+    def check_layout(self, source: Source, options: dict[str, Any]) -> list[Any] | None:
+        """``rectify check``: the docx LibreOffice makes of the file, measured by the docx checker
+        (LibreOffice keeps page setup, styles, fonts and footers as the .doc/.wps has them)."""
+        docx = get_registry().reader("docx")
+        timeout = float(options.get("soffice_timeout", DEFAULT_TIMEOUT))
+        data = source.data if source.data.startswith(b"PK") else to_docx(source, self.suffix, timeout)
+        return docx.check_layout(Source(data, source.name), options)
+
+
 class DocReader(_LegacyReader):
     name = "doc"
     suffix = "doc"

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from .lines import TextLine
 
 _SAME_COLUMN = 2.0  # points
+_MERGED_LINES = 3  # printed lines a heading spanning the table may take (bounds the look-ahead)
 _SENTENCE_END = "。！？；!?;："
 
 
@@ -134,7 +135,8 @@ def _read_table(lines: list[TextLine], start: int, columns: list[float]) -> tupl
             continue
         # lines in the first column with no gaps, followed by a row: a heading spanning the table
         k = j
-        while k < len(lines) and lines[k].page == page and not lines[k].cells and _near(lines[k].left, columns[:1]):
+        while k < min(len(lines), j + _MERGED_LINES) and lines[k].page == page and not lines[k].cells \
+                and _near(lines[k].left, columns[:1]):
             k += 1
         if k == j or k >= len(lines) or not rows or lines[k].page != page or not lines[k].cells \
                 or (following := _pieces(lines[k], columns)) is None or following[0][0] != 0:

@@ -111,7 +111,22 @@ def is_site_chrome(text: str) -> bool:
     if len(text) > 120 or "。" in text or "，" in text:
         return False  # prose: no toolbar has sentences (and this keeps long paragraphs cheap)
     tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
-    return bool(tokens) and all(t in _TOOLBAR_TOKENS for t in tokens)
+    return bool(tokens) and all(t in _TOOLBAR_TOKENS or _run_together(t) for t in tokens)
+
+
+_RUN_MAX = 24  # characters: a few toolbar words printed without the spaces between them
+
+
+def _run_together(token: str) -> bool:
+    """Toolbar words printed with no space between them (a PDF printed from a browser drops the gaps
+    between links: 微信微博QQ空间, 大中小): the token splits wholly into toolbar words."""
+    if len(token) > _RUN_MAX:
+        return False
+    ends = {0}
+    for i in range(1, len(token) + 1):
+        if any(token[j:i] in _TOOLBAR_TOKENS for j in ends if j < i):
+            ends.add(i)
+    return len(token) in ends
 
 
 def is_publish_info(text: str) -> bool:

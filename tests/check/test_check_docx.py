@@ -108,3 +108,23 @@ def test_the_command_exits_1_on_findings_0_on_ours_2_on_a_format_without_pages(t
     assert {"rule", "severity"} <= set(as_json[0]) and as_json[0]["file"] == str(typed)
     refused = run(str(text))
     assert refused.returncode == 2 and "docx" in refused.stderr
+
+
+@pytest.mark.client
+def test_a_doc_is_checked_through_the_docx_libreoffice_makes_of_it(tmp_path: Path) -> None:
+    """.doc (and .wps) go through the legacy reader's conversion, then the docx checker."""
+    import os
+
+    from ..clients import require_client
+
+    soffice = require_client("soffice")
+    typed = tmp_path / "typed.docx"
+    _typed_in_word(typed)
+    profile = tmp_path / "profile"
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(typed)], check=True, capture_output=True, timeout=300,
+                   env={**os.environ, "HOME": str(profile)})
+    found = check_file(str(tmp_path / "typed.doc"))
+    rules = {f.rule for f in found}
+    assert {"layout.margin", "layout.font", "layout.page-number"} <= rules
+    assert any("宋体" in f.message_en for f in found if f.rule == "layout.font")

@@ -63,3 +63,26 @@ def test_pool_one_bad_item_does_not_stop_the_rest() -> None:
     assert isinstance(errors["refuse"], InputError)
     fast = [o.seconds for o in outcomes if o.item in ("a", "b", "c")]
     assert max(fast) < 1.0  # the sleeper never held them up
+
+
+@pytest.mark.parametrize(("fmt", "size", "isolated"), [
+    ("txt", 2_000, False),                          # small, pure Python: read in this process
+    ("txt", workers.IN_PROCESS_MAX + 1_000, True),  # large: the recognizer's regexes run in a worker
+    ("html", 2_000, True),                          # libxml2: always a worker
+])
+def test_which_reads_use_a_worker(monkeypatch, fmt: str, size: int, isolated: bool) -> None:
+    from rectify_core import api
+
+    calls: list[str] = []
+    real = workers.run
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("name", ""))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "run", spy)
+    line = "一、问题：村务公开不及时。整改情况：已完成整改。\n"
+    text = "示例镇关于巡察整改进展情况的通报\n\n" + line * (size // len(line.encode()) + 1)
+    data = text.encode() if fmt == "txt" else f"<html><body><p>{text}</p></body></html>".encode()
+    api.read(data, fmt, name=f"n.{fmt}")
+    assert bool(calls) is isolated

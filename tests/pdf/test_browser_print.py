@@ -33,4 +33,6 @@ def test_a_cms_page_printed_by_chromium_keeps_its_title_and_metadata(tmp_path):
     removed = {r.text for r in result.removed}
     assert "某某区人民政府门户网站" in removed  # the banner: furniture, recorded
     assert "相关链接" in removed
-    assert doc.preamble[-1] == PARAS[0]
+    assert doc.preamble == (PARAS[0],)  # 字号：大中小 printed without its spaces is still a toolbar
+    assert doc.signature is not None and doc.signature.issuer == "中共徐庄镇委员会"
+    assert doc.signature.date is not None and doc.signature.date.iso == "2023-10-26"

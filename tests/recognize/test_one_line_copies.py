@@ -25,3 +25,10 @@ def test_spaces_inside_a_date_in_the_middle_of_a_dump_stay():
     text = (NOTICES / "j_one_line_dump.txt").read_text("utf-8").replace("2023年3月13日", "2023 年 3 月 13 日")
     doc = api.read(text.encode("utf-8"), "txt", name="dump.txt").document
     assert any("2023 年 3 月 13 日至5月12日" in p for p in doc.preamble)
+
+
+def test_toolbar_words_printed_without_their_spaces_are_still_a_toolbar():
+    from rectify_core.vocab.furniture import is_site_chrome
+
+    assert is_site_chrome("字号：大中小") and is_site_chrome("分享到：微信微博QQ空间")
+    assert not is_site_chrome("中小学") and not is_site_chrome("大中型企业")
