@@ -172,7 +172,28 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--normalize-punctuation", action="store_true", help=tr(
         "rewrite half-width , . : ; ( ) \" in Chinese text to full width (GB/T 15834) and report the changes",
         "将中文文本中的半角 , . : ; ( ) \" 改为全角（GB/T 15834），并报告所作修改"))
+    c.add_argument("--front", metavar="FILE", help=tr(
+        "front matter (TOML or JSON) of a ledger input: issuer, title, inspection facts, contacts, date "
+        "(the same as -O front=FILE; docs/ledger.md)",
+        "台账输入的封面信息（TOML 或 JSON）：发文机关、标题、巡察事实、联系方式、日期"
+        "（同 -O front=FILE；见 docs/ledger.md）"))
     _common(c, "error")
+
+    e = command("export", "tabulate the problems of many notices: one row per problem, a summary per issuer",
+                "将多份通报的问题汇总为一张表：每个问题一行，另附按发文机关的汇总",
+                "Read each FILE (files, folders, globs) and write one table (xlsx, csv or jsonl) with a row per "
+                "problem and a summary per issuer (docs/ledger.md).",
+                "读取每个 FILE（文件、文件夹、通配符），写出一张表（xlsx、csv 或 jsonl）：每个问题一行，"
+                "并按发文机关汇总（见 docs/ledger.md）。")
+    e.add_argument("inputs", nargs="+", metavar="FILE")
+    e.add_argument("-o", "--output", metavar="TABLE", required=True, help=tr(
+        "the table (csv also writes TABLE-summary.csv)", "输出表格（csv 另写 TABLE-summary.csv）"))
+    e.add_argument("--to", dest="to_format", choices=["xlsx", "csv", "jsonl"], help=tr(
+        "table format (default: from the extension of TABLE)", "表格格式（默认按 TABLE 的扩展名）"))
+    e.add_argument("--as-of", metavar="YYYY-MM-DD", help=tr(
+        "the date that decides what is overdue (default: today)", "判断是否逾期的日期（默认：今天）"))
+    e.add_argument("-f", "--force", action="store_true", help=tr("replace existing output files", "覆盖已有输出文件"))
+    _common(e, "never")
 
     v = command("validate", "check notices against the schema and the semantic rules", "按模式和语义规则检查通报",
                 "Read each FILE (files, folders, globs) and report schema errors, semantic findings and reader "
@@ -263,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import InternalError, RectifyError
 
     try:
-        handler = {"convert": cmd_files, "validate": cmd_files, "inspect": cmd_files,
+        handler = {"convert": cmd_files, "validate": cmd_files, "inspect": cmd_files, "export": cmd_export,
                    "schema": cmd_schema, "formats": cmd_formats, "serve": cmd_serve, "check": cmd_check}[args.command]
         return handler(args)
     except InternalError as exc:
@@ -346,6 +367,9 @@ def cmd_files(args: argparse.Namespace) -> int:
     if args.command == "convert":
         from .cli_convert import plan
 
+        if args.front:  # --front F is the ledger readers' -O front=F
+            args.option.append(f"front={args.front}")
+
         jobs, early = plan(args, inputs, reg, fail_on)
     else:
         from .jobs import Job
@@ -359,6 +383,12 @@ def cmd_files(args: argparse.Namespace) -> int:
 
     session = Session(args, len(jobs), lang=_lang)
     return session.run(jobs, early, n_jobs)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .cli_export import run
+
+    return run(args, _err)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

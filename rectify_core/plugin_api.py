@@ -33,6 +33,9 @@ docx to the docx reader).
 ``vocab.dates``, ``vocab.disclosure``, ``vocab.furniture``, ``vocab.tables``; each loads on first
 use) and, as functions, ``key_for_label`` (政务公开 labels), ``parse_status_text`` (status
 phrases), ``split_marker`` (一、（一）1. …), ``to_chinese`` and ``to_circled`` (numerals).
+Standard forms and facts: ``with_standard_forms`` and ``contact_line`` (what visible writers print
+for what a Document leaves out), ``find_statistics`` (the stated figures), ``derive_facts`` (what
+the core does with a ``Shown`` Document — for a writer's ``expected``).
 
 **Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
 bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
@@ -74,16 +77,20 @@ from .report import Report
 if TYPE_CHECKING:
     from . import metadata
     from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out
+    from .normalize import with_standard_forms
     from .numerals import to_chinese, to_circled
     from .ocr import OcrEngine, OcrLine
     from .plugins import get_registry
+    from .recognize.facts import derive_facts
     from .recognize.pipeline import recognize
+    from .recognize.statistics import find_statistics
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
     from .sniffing import head_encoding, head_text, structured_kind
     from .typeset import fonts as typefaces
     from .typeset import layout as typesetting
     from .typeset import page as page_points
     from .visible import Para, Span, VisibleWriter, expected_visible, flatten, unflatten
+    from .vocab.contacts import contact_line
     from .vocab.disclosure import key_for_label
     from .vocab.markers import split_marker
     from .vocab.status import parse_status_text
@@ -102,6 +109,8 @@ _LAZY = {
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins",
     "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
+    "with_standard_forms": "normalize", "contact_line": "vocab.contacts",
+    "find_statistics": "recognize.statistics", "derive_facts": "recognize.facts",
 }
 
 
@@ -175,8 +184,11 @@ __all__ = [
     "build_lines",
     "check_member_name",
     "check_version",
+    "contact_line",
     "current_budget",
+    "derive_facts",
     "expected_visible",
+    "find_statistics",
     "flatten",
     "gbt9704",
     "get_registry",
@@ -207,4 +219,5 @@ __all__ = [
     "unflatten",
     "validate_dict",
     "vocab",
+    "with_standard_forms",
 ]

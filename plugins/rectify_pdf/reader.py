@@ -59,8 +59,9 @@ def read_blocks(source: Source, options: dict[str, Any], report: Report) -> list
         from .scan import read_scanned_pages
 
         by_number = {p.number: p for p in read_scanned_pages(source, scanned, report, options.get("ocr_engine"))}
-        pages = [by_number.get(p.number, p) for p in pages]
-    _check_text_layer(pages, report)
+        # a page where OCR found no text keeps its images, so it is still refused or warned about below
+        pages = [by_number[p.number] if p.number in by_number and by_number[p.number].lines else p for p in pages]
+    _check_text_layer(pages, report, ocr_ran=bool(scanned) and _can_ocr())
     # the 政务公开 list rectify's writer keeps in the document properties comes first, as the
     # lines a portal prints above the title (properties.py; rectify_core.metadata)
     from rectify_core.plugin_api import typesetting
@@ -77,23 +78,24 @@ def _can_ocr() -> bool:
     return bool(get_registry().ocr_engines)
 
 
-def _check_text_layer(pages: list[PageText], report: Report) -> None:
-    """No text at all (and no OCR to read the scan): refused.  Some such pages: a warning."""
+def _check_text_layer(pages: list[PageText], report: Report, ocr_ran: bool = False) -> None:
+    """No text at all (no OCR to read the scan, or OCR found none): refused.  Some such pages: a warning."""
     from rectify_core.plugin_api import ocr
 
     name = report.source
     empty = [p for p in pages if not p.lines]
+    why_en = "OCR found no text in them" if ocr_ran else f"OCR: {ocr.INSTALL_HINT}"
+    why_zh = "文字识别未识别出文字" if ocr_ran else f"需安装文字识别：{ocr.INSTALL_HINT}"
     if len(empty) == len(pages):
         if any(p.images for p in pages):
-            raise InputError("the PDF has no text layer, only images: it is a scan, and no OCR engine is installed "
-                             f"({ocr.INSTALL_HINT})", file=name)
+            why = "OCR found no text in it" if ocr_ran else f"no OCR engine is installed ({ocr.INSTALL_HINT})"
+            raise InputError(f"the PDF has no text layer, only images: it is a scan, and {why}", file=name)
         raise InputError("the PDF contains no text", file=name)
     for p in empty:
         if p.images:
             report.add("pdf.scanned-page", "warning",
-                       f"第{p.number}页只有图像、没有文字层，其内容未能读取（需安装文字识别：{ocr.INSTALL_HINT}）",
-                       f"page {p.number} holds only images, no text layer: its content was not read "
-                       f"(OCR: {ocr.INSTALL_HINT})",
+                       f"第{p.number}页只有图像、没有文字层，其内容未能读取（{why_zh}）",
+                       f"page {p.number} holds only images, no text layer: its content was not read ({why_en})",
                        Location(page=p.number))
 
 

@@ -15,7 +15,7 @@ import os
 import zipfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
@@ -25,10 +25,13 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..budget import Limits
-from ..findings_format import Lang, finding_dict
+from ..findings_format import finding_dict
 from . import jobs
 from .gate import Gate
 from .problems import MEDIA_TYPE, Problem, from_error
+
+if TYPE_CHECKING:
+    from ..findings_format import Lang
 
 #: multipart fields that carry the content of a file-path option (declared with type "path")
 UPLOAD_FIELDS = ("reference_docx", "front")

@@ -19,9 +19,11 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Date, Problem, Rectification, Status
-from .dates import parse_date
+from ..recognize.text import clean
+from .dates import date_text, parse_date
 from .status import parse_status_text, status_phrase
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -118,7 +120,7 @@ def cell_lines(value: Cell | None) -> tuple[str, ...]:
     """The non-empty lines of a cell, each stripped: a multi-line cell is several paragraphs."""
     if value is None or isinstance(value, _dt.date):
         return (value.isoformat(),) if isinstance(value, _dt.date) else ()
-    return tuple(line.strip() for line in value.splitlines() if line.strip())
+    return tuple(line for line in map(clean, value.splitlines()) if line)
 
 
 def _one_line(value: Cell | None) -> str | None:
@@ -151,11 +153,31 @@ def time_limit_date(value: Cell | None) -> Date | None:
 def status_from_cell(value: Cell | None) -> tuple[str, Date | None] | None:
     """(category, deadline) of a 完成情况 cell by the shared status vocabulary, or None if it says none."""
     text = _one_line(value)
-    if text is None:
-        return None
+    return None if text is None else _status_of(text)
+
+
+@lru_cache(maxsize=1024)
+def _status_of(text: str) -> tuple[str, Date | None] | None:
+    """Cached: a ledger repeats a handful of status phrases on every row."""
     if text in YES_NO_STATUS:
         return YES_NO_STATUS[text], None
     return parse_status_text(text)
+
+
+def _limit_words(limit: Date | None) -> str | None:
+    """整改时限 as a deadline is written in a status: 2026年6月底前 → 2026年6月底."""
+    if limit is None or limit.iso is None:
+        return None
+    return (limit.text or date_text(limit.iso)).removesuffix("前").removesuffix("之") or None
+
+
+def _by(when: str) -> str:
+    return f"，{when}前完成"
+
+
+def _bracketed(phrase: str) -> str:
+    """A status as a notice prints it after the account: in full-width brackets."""
+    return phrase if phrase[:1] in "（(" and phrase[-1:] in "）)" else f"（{phrase}）"
 
 
 def problem_from_row(cells: dict[str, Cell]) -> tuple[Problem | None, list[RowIssue]]:
@@ -170,27 +192,33 @@ def problem_from_row(cells: dict[str, Cell]) -> tuple[Problem | None, list[RowIs
     finding = cell_lines(cells.get("finding"))
     measures = cell_lines(cells.get("measures"))
     account = cell_lines(cells.get("account"))
+    written = _one_line(cells.get("status"))
     status = status_from_cell(cells.get("status"))
     progress = cells.get("progress")
     if progress is not None:
         as_status = status_from_cell(progress)
-        if as_status is not None and status is None and len(_one_line(progress) or "") <= 40:
-            status = as_status
+        if as_status is not None and status is None and written is None and len(_one_line(progress) or "") <= 40:
+            status, written = as_status, _one_line(progress)
         else:
             account += cell_lines(progress)
     rect = None
     if measures or account:
         rect = Rectification(label="整改情况" if account else "整改措施", paragraphs=measures + account)
     limit = time_limit_date(cells.get("time_limit"))
-    written = _one_line(cells.get("status"))
     state = None
     if status is not None:
         category, deadline = status
-        if category == "in_progress" and deadline is None and limit is not None and limit.iso is not None:
-            deadline = Date(iso=limit.iso)
-        state = Status(category=category, deadline=deadline)  # type: ignore[arg-type]
+        text = None if written is None or written in YES_NO_STATUS else _bracketed(written)
+        when = _limit_words(limit)
+        if category == "in_progress" and deadline is None and limit is not None and limit.iso and when:
+            # the time limit is the open problem's deadline, stated in its status as a notice does
+            # (row_from_problem takes the clause off again, so a written ledger reads back the same)
+            deadline = Date(iso=limit.iso, text=when)
+            if text is not None:
+                text = f"（{text[1:-1]}{_by(when)}）"
+        state = Status(category=category, deadline=deadline, text=text)  # type: ignore[arg-type]
     elif written is not None:
-        state = Status(category="unknown", text=f"（{written}）")
+        state = Status(category="unknown", text=_bracketed(written))
         issues.append(RowIssue("status", "ledger.status", f"完成情况“{written}”无法识别为整改状态",
                                f"the status {written!r} is not a known status phrase"))
     problem = Problem(finding=finding, rectification=rect, status=state,
@@ -234,6 +262,9 @@ def row_from_problem(problem: Problem) -> dict[str, Cell]:
         elif limit.iso is not None:
             out["time_limit"] = _dt.date.fromisoformat(limit.iso)
     words = status_words(problem.status)
+    when = _limit_words(limit)
+    if words and when and words.endswith(_by(when)) and len(words) > len(_by(when)):
+        words = words[: -len(_by(when))]  # the reader adds the time limit's clause back
     if words:
         out["status"] = words
     return out

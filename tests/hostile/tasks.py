@@ -13,6 +13,10 @@ def double(x: int) -> int:
     return x * 2
 
 
+def modest() -> int:
+    return len(bytearray(64 * 2**20))  # well within any limit the tests set
+
+
 def hog() -> bytearray:
     return bytearray(900 * 2**20)
 

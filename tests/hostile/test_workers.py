@@ -32,6 +32,20 @@ def test_memory_limit_is_named() -> None:
     assert err.value.file == "big.pdf"
 
 
+def test_memory_limit_counts_from_what_a_forked_worker_inherits() -> None:
+    # A parent that once ran many threads holds their malloc arenas (~1 GiB after the serve load
+    # test) without touching them; a fork inherits that address space and RLIMIT_AS counts it.
+    import mmap
+
+    reserved = mmap.mmap(-1, 2 * SMALL.max_memory)  # reserved, never touched
+    try:
+        assert workers.run(tasks.modest, limits=SMALL, method="fork") == 64 * 2**20
+        with pytest.raises(SecurityError, match="max_memory"):
+            workers.run(tasks.hog, limits=SMALL, method="fork")
+    finally:
+        reserved.close()
+
+
 def test_wall_clock_limit_kills() -> None:
     start = time.monotonic()
     with pytest.raises(SecurityError, match="timeout=1"):

@@ -110,7 +110,7 @@ def test_a_scan_whose_image_sits_in_a_form_xobject_is_named_a_scan() -> None:
     canvas.doForm("scan")
     canvas.showPage()
     canvas.save()
-    with pytest.raises(InputError, match="only images: it looks scanned"):
+    with pytest.raises(InputError, match="only images: it is a scan"):  # the wording of issue 15 (OCR)
         api.read(buf.getvalue(), "pdf")
 
 
