@@ -25,7 +25,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -93,7 +92,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, force: bool = Tru
     if not directory.is_dir():
         raise OutputError(f"folder {directory} does not exist", file=str(target))
     clean_stale(directory)
-    tmp = directory / f".rectify-{os.getpid()}-{secrets.token_hex(4)}.part"
+    tmp = directory / f".rectify-{os.getpid()}-{os.urandom(4).hex()}.part"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
         try:

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import hookimpl, ocr, vocab
+from . import vocab
 from .budget import Budget, Limits, current_budget, parse_pairs, size_text
 from .errors import InputError, PluginError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding, Location, Severity
@@ -75,7 +75,7 @@ from .recognize.blocks import Block, row_block
 from .report import Report
 
 if TYPE_CHECKING:
-    from . import metadata
+    from . import hookimpl, metadata, ocr
     from .fixed_layout import Glyph, PageText, TextLine, build_lines, is_latin, lay_out
     from .normalize import with_standard_forms
     from .numerals import to_chinese, to_circled
@@ -85,7 +85,7 @@ if TYPE_CHECKING:
     from .recognize.pipeline import recognize
     from .recognize.statistics import find_statistics
     from .schema import XSD_FILE, check_version, schema_text, validate_dict
-    from .sniffing import head_encoding, head_text, structured_kind
+    from .sniffing import OLE2_MAGIC, head_encoding, head_text, structured_kind
     from .typeset import fonts as typefaces
     from .typeset import layout as typesetting
     from .typeset import page as page_points
@@ -109,7 +109,7 @@ _LAZY = {
     "is_latin": "fixed_layout", "lay_out": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
     "parse_xml": "zip_package", "get_registry": "plugins", "release_limits": "workers",
-    "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
+    "OLE2_MAGIC": "sniffing", "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
     "with_standard_forms": "normalize", "contact_line": "vocab.contacts",
     "find_statistics": "recognize.statistics", "derive_facts": "recognize.facts",
 }
@@ -119,11 +119,15 @@ _LAZY = {
 # fixed-layout writers (page in points, role faces, layout), loaded on first use.
 from . import gbt9704  # noqa: E402
 
-_LAZY_MODULES = {"page_points": "typeset.page", "typefaces": "typeset.fonts", "typesetting": "typeset.layout",
-                 "metadata": "metadata"}
+_LAZY_MODULES = {"ocr": "ocr", "page_points": "typeset.page", "typefaces": "typeset.fonts",
+                 "typesetting": "typeset.layout", "metadata": "metadata"}
 
 
 def __getattr__(name: str) -> Any:
+    if name == "hookimpl":  # pluggy's marker, made on first use: a reader or writer module never needs it
+        from . import hookimpl
+
+        return hookimpl
     if name in _LAZY_MODULES:
         from importlib import import_module
 
@@ -137,6 +141,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "OLE2_MAGIC",
     "SCHEMA_NAME",
     "SCHEMA_VERSION",
     "XSD_FILE",

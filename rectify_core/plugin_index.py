@@ -30,7 +30,14 @@ TYPE_CHECKING = False  # importing typing (with re, enum) costs `rectify formats
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_VERSION = 2  # 2: marshal
+INDEX_VERSION = 3  # 2: marshal; 3: declarations of each plugin's objects
+
+#: per kind of registered object, the attributes a Deferred answers without importing the plugin
+DECLARED_ATTRS = {
+    "reader": ("name", "extensions", "media_types", "description"),
+    "writer": ("name", "extension", "media_type", "description", "lossless"),
+    "ocr_engine": ("name",),
+}
 
 
 def cache_dir() -> str:
@@ -120,10 +127,55 @@ def remember(reg: Any) -> dict[str, Any]:
     modules = sorted({type(c).__module__.split(".")[0] for c in [*reg.readers.values(), *reg.writers.values()]}
                      | {"rectify_core"})
     data = {"version": INDEX_VERSION, "key": _key(), "formats": rows, "errors": [str(e) for e in reg.errors],
-            "entry_points": [list(src) for src in reg.sources], "files": _package_files(modules)}
+            "entry_points": [list(src) for src in reg.sources], "files": _package_files(modules),
+            "declarations": declarations(reg)}
     if not reg.errors:
         _save(data)
     return data
+
+
+def declarations(reg: Any) -> dict[str, Any]:
+    """For each plugin whose every registered object can be rebuilt from its class: the hooks it
+    implements and each object's kind, class and looked-up attributes (see plugins.Deferred).
+
+    An object counts as rebuildable when its class is a module-level name and calling it with no
+    arguments gives an object with the same instance attributes; a check (a function wrapped in a
+    Check) or an engine configured at registration is not, and its plugin is imported as before.
+    """
+    objects: dict[str, list[dict[str, Any]]] = {name: [] for name in reg.plugins}
+    plain: dict[str, bool] = dict.fromkeys(reg.plugins, True)
+    tables = (("reader", reg.readers.values()), ("writer", reg.writers.values()),
+              ("ocr_engine", reg.ocr_engines.values()), ("check", reg.checks))
+    for kind, table in tables:
+        for obj in table:
+            plugin = reg.owner.get(id(obj))
+            if plugin not in objects:
+                continue
+            declared = _declare(kind, obj)
+            if declared is None:
+                plain[plugin] = False
+            else:
+                objects[plugin].append(declared)
+    return {name: {"hooks": list(reg.plugins[name].hooks), "objects": objects[name]}
+            for name in reg.plugins if plain[name]}
+
+
+def _declare(kind: str, obj: Any) -> dict[str, Any] | None:
+    from importlib import import_module
+
+    cls = type(obj)
+    if kind not in DECLARED_ATTRS or "<" in cls.__qualname__:
+        return None
+    try:
+        found: Any = import_module(cls.__module__)
+        for part in cls.__qualname__.split("."):
+            found = getattr(found, part)
+        if found is not cls or getattr(cls(), "__dict__", None) != getattr(obj, "__dict__", None):
+            return None
+        attrs = {a: getattr(obj, a) for a in DECLARED_ATTRS[kind] if hasattr(obj, a)}
+    except Exception:  # a class that cannot be rebuilt so simply: its plugin loads as before
+        return None
+    return {"kind": kind, "module": cls.__module__, "qualname": cls.__qualname__, "attrs": attrs}
 
 
 def _save(data: dict[str, Any]) -> None:
@@ -177,6 +229,12 @@ class RememberedEntryPoint:
         for part in filter(None, attr.strip().split(".")):
             obj = getattr(obj, part)
         return obj
+
+
+def remembered_declarations() -> dict[str, Any]:
+    """The declarations of the plugins the last full load could declare (see ``declarations``)."""
+    data = load()
+    return dict(data.get("declarations") or {}) if data is not None else {}
 
 
 def remembered_entry_points() -> list[RememberedEntryPoint] | None:

@@ -6,6 +6,15 @@ that fails to import or register is recorded in :attr:`Registry.errors` and skip
 package must never take the whole tool down (the llm #1280 lesson).  Set ``RECTIFY_STRICT_PLUGINS=1``
 to turn those errors into exceptions while developing a plugin.
 
+A plugin need not even be imported: when the plugin index (:mod:`rectify_core.plugin_index`) is
+valid, it declares what each plugin registered last time — for every reader, writer and OCR engine
+whose class rebuilds it with no arguments, the class's module and name and the few attributes the
+registry looks things up by (name, extensions, media types) — and the registry holds
+:class:`Deferred` stand-ins that import the class on first real use.  So ``rectify convert
+notice.txt -o notice.docx`` imports the modules that define the readers (to sniff the input), and of
+the writers only the docx one; pluggy itself is not imported.  A plugin with anything the index
+cannot declare (a check object, an engine built with arguments) is loaded the usual way.
+
 Environment:
     RECTIFY_DISABLE_PLUGINS  comma-separated entry-point names not to load (``*`` for all third-party)
     RECTIFY_STRICT_PLUGINS   1 → raise PluginError on the first broken plugin
@@ -17,9 +26,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-import pluggy
-
-from . import PROJECT, hookspecs
+from . import PROJECT
 from .errors import InputError, PluginError, UsageError
 from .formats import Reader, Writer
 
@@ -40,7 +47,8 @@ class PluginInfo:
 class Registry:
     """Readers, writers and checks contributed by loaded plugins, keyed by format name."""
 
-    pm: pluggy.PluginManager
+    #: the pluggy PluginManager of the plugins that were imported (None when every plugin was declared by the index)
+    pm: Any = None
     readers: dict[str, Reader] = field(default_factory=dict)
     writers: dict[str, Writer] = field(default_factory=dict)
     checks: list[Any] = field(default_factory=list)
@@ -107,6 +115,21 @@ class Registry:
                              file=filename)
         return self.readers[best[2]] if best else None
 
+    def add(self, kind: str, obj: Any, plugin: str) -> None:
+        """Record ``obj`` (a reader, writer, check or OCR engine) as registered by ``plugin``."""
+        if kind == "check":
+            self.checks.append(obj)
+        else:
+            tables: dict[str, dict[str, Any]] = {"reader": self.readers, "writer": self.writers,
+                                                 "ocr_engine": self.ocr_engines}
+            table = tables[kind]
+            if obj.name in table:
+                what = "an OCR engine" if kind == "ocr_engine" else f"a {kind} for format"
+                raise PluginError(f"plugin {plugin!r}: {what} {obj.name!r} is already registered"
+                                  + (f" by {self.owner.get(id(table[obj.name]))!r}" if kind != "ocr_engine" else ""))
+            table[obj.name] = obj
+        self.owner[id(obj)] = plugin
+
     def plugin_of(self, obj: Any) -> PluginInfo | None:
         name = self.owner.get(id(obj))
         return self.plugins.get(name) if name else None
@@ -158,17 +181,60 @@ def reset_registry() -> None:
     _registry = None
 
 
+class Deferred:
+    """A plugin's reader, writer or OCR engine as the plugin index declared it, made on first use.
+
+    The attributes the registry looks things up by (``name``, ``extensions``, ``extension``,
+    ``media_types``…) answer from the declaration; anything else (``sniff``, ``read``, ``write``,
+    ``options``…) imports the class's module, builds the object with no arguments — as the index
+    checked it could — and answers from it.
+    """
+
+    __slots__ = ("_attrs", "_module", "_plugin", "_qualname", "_target")
+
+    def __init__(self, plugin: str, module: str, qualname: str, attrs: dict[str, Any]) -> None:
+        self._plugin = plugin
+        self._module = module
+        self._qualname = qualname
+        # the index keeps JSON's values: lists were tuples
+        self._attrs = {k: tuple(v) if isinstance(v, list) else v for k, v in attrs.items()}
+        self._target: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        attrs = self._attrs
+        if name in attrs:
+            return attrs[name]
+        return getattr(self.target(), name)
+
+    def target(self) -> Any:
+        """The real object (imported and built now if it was not yet)."""
+        if self._target is None:
+            from importlib import import_module
+
+            try:
+                obj: Any = import_module(self._module)
+                for part in self._qualname.split("."):
+                    obj = getattr(obj, part)
+                self._target = obj()
+            except Exception as exc:
+                raise PluginError(f"plugin {self._plugin!r} failed: {type(exc).__name__}: {exc}") from exc
+        return self._target
+
+    def __repr__(self) -> str:
+        state = "loaded" if self._target is not None else "not loaded"
+        return f"<{self._module}.{self._qualname} of plugin {self._plugin!r}, declared by the plugin index, {state}>"
+
+
 def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entry_points: bool = True) -> Registry:
-    pm = pluggy.PluginManager(PROJECT)
-    pm.add_hookspecs(hookspecs)
-    reg = Registry(pm=pm)
+    reg = Registry()
     disabled = _disabled()
     candidates: list[tuple[str, Any, PluginInfo]] = []
     if load_entry_points:
-        from .plugin_index import RememberedEntryPoint
+        from .plugin_index import RememberedEntryPoint, remembered_declarations
 
         eps = _entry_points()
         reg.from_index = any(isinstance(ep, RememberedEntryPoint) for ep in eps)
+        declarations = remembered_declarations() if reg.from_index else {}
         for ep in eps:
             dist = getattr(ep, "dist", None)
             dist_name = dist.metadata["Name"] if dist is not None else None
@@ -176,6 +242,13 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
                 continue
             info = PluginInfo(ep.name, dist_name, dist.version if dist is not None else None)
             reg.sources.append((ep.name, ep.value, dist_name, info.version))
+            declared = declarations.get(ep.name)
+            if declared is not None:  # nothing to import until one of its objects is used
+                info.hooks = list(declared["hooks"])
+                reg.plugins[ep.name] = info
+                for d in declared["objects"]:
+                    reg.add(d["kind"], Deferred(ep.name, d["module"], d["qualname"], d["attrs"]), ep.name)
+                continue
             try:
                 module = ep.load()
             except Exception as exc:  # broken plugin: record and go on
@@ -184,6 +257,20 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
             candidates.append((ep.name, module, info))
     for name, obj in extra_plugins or []:
         candidates.append((name, obj, PluginInfo(name, None, None)))
+    if candidates:
+        _load_plugins(reg, candidates)
+    return reg
+
+
+def _load_plugins(reg: Registry, candidates: list[tuple[str, Any, PluginInfo]]) -> None:
+    """Register imported plugin modules with pluggy and call their register hooks."""
+    import pluggy
+
+    from . import hookspecs
+
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(hookspecs)
+    reg.pm = pm
     for name, module, info in candidates:
         try:
             pm.register(module, name=name)
@@ -199,7 +286,6 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
         info.hooks = sorted(h.name for h in (pm.get_hookcallers(module) or []))
         reg.plugins[name] = info
         _collect(reg, pm, name, module)
-    return reg
 
 
 def _entry_points() -> list[Any]:
@@ -224,16 +310,18 @@ def _entry_points() -> list[Any]:
     return unique
 
 
-def _check_hooks(pm: pluggy.PluginManager, name: str) -> None:
+def _check_hooks(pm: Any, name: str) -> None:
     """Unknown hook names fail at start-up, per plugin (pluggy's check_pending sees hookimpls,
     whatever their function is called, ``specname=`` included)."""
+    import pluggy
+
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         raise PluginError(str(exc)) from exc
 
 
-def _collect(reg: Registry, pm: pluggy.PluginManager, name: str, module: Any) -> None:
+def _collect(reg: Registry, pm: Any, name: str, module: Any) -> None:
     """Call this plugin's implementations of the register hooks through pluggy.
 
     Each plugin's hookimpls are called one plugin at a time (``get_hookimpls`` filtered by plugin),
@@ -243,26 +331,17 @@ def _collect(reg: Registry, pm: pluggy.PluginManager, name: str, module: Any) ->
         kind = "reader" if hasattr(obj, "read") else "writer" if hasattr(obj, "write") else None
         if kind is None or not getattr(obj, "name", ""):
             raise PluginError(f"plugin {name!r} registered {obj!r}, which is neither a Reader nor a Writer")
-        table: dict[str, Any] = reg.readers if kind == "reader" else reg.writers
-        if obj.name in table:
-            raise PluginError(f"plugin {name!r}: a {kind} for format {obj.name!r} is already registered "
-                              f"by {reg.owner.get(id(table[obj.name]))!r}")
-        table[obj.name] = obj
-        reg.owner[id(obj)] = name
+        reg.add(kind, obj, name)
 
     def register_check(obj: Any) -> None:
         if not (hasattr(obj, "rule") and hasattr(obj, "run")):
             raise PluginError(f"plugin {name!r} registered {obj!r}, which is not a Check")
-        reg.checks.append(obj)
-        reg.owner[id(obj)] = name
+        reg.add("check", obj, name)
 
     def register_ocr_engine(obj: Any) -> None:
         if not (getattr(obj, "name", "") and hasattr(obj, "recognize")):
             raise PluginError(f"plugin {name!r} registered {obj!r}, which is not an OCR engine")
-        if obj.name in reg.ocr_engines:
-            raise PluginError(f"plugin {name!r}: an OCR engine {obj.name!r} is already registered")
-        reg.ocr_engines[obj.name] = obj
-        reg.owner[id(obj)] = name
+        reg.add("ocr_engine", obj, name)
 
     for caller, register in ((pm.hook.rectify_register_formats, register_format),
                              (pm.hook.rectify_register_checks, register_check),

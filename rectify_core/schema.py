@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from .errors import SchemaError
@@ -17,6 +16,8 @@ XSD_FILE = "tongbao.xsd"
 
 def schema_text(name: str = SCHEMA_FILE) -> str:
     """The text of a shipped schema file (``tongbao.schema.json`` or ``tongbao.xsd``)."""
+    from importlib import resources  # here: importlib.resources brings tempfile, random, hashlib (~2 ms a start)
+
     return resources.files("rectify_core").joinpath("schemas", name).read_text(encoding="utf-8")
 
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import codecs
 
+#: the signature of an OLE2 compound file: Word 97–2003 .doc, Works/WPS .wps and Excel .xls all begin with it
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),

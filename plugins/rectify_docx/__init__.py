@@ -4,19 +4,3 @@ Only the small reader/writer classes are imported here; python-docx is not used 
 is imported inside ``read`` (and by the writer only for a reference docx), so listing formats
 stays fast.
 """
-
-from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
-
-from rectify_core.plugin_api import hookimpl
-
-from .reader import DocxReader
-from .writer import DocxWriter
-
-
-@hookimpl
-def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    register(DocxReader())
-    register(DocxWriter())

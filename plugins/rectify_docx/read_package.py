@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rectify_core.plugin_api import InputError, Package, check_member_name, open_zip, parse_xml
+from rectify_core.plugin_api import OLE2_MAGIC, InputError, Package, check_member_name, open_zip, parse_xml
 
 from .read_strict import is_strict, to_transitional
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class DocxPackage(Package):
@@ -26,7 +24,7 @@ class DocxPackage(Package):
 
 
 def open_package(data: bytes, source: str) -> DocxPackage:
-    if data.startswith(OLE_MAGIC):
+    if data.startswith(OLE2_MAGIC):
         raise InputError("this is a Word 97–2003 .doc (or an encrypted document), not a .docx; "
                          "read it as .doc (--from doc, needs LibreOffice) or save it as .docx", file=source)
     package = open_zip(data, source, "a .docx", DocxPackage)
@@ -34,4 +32,4 @@ def open_package(data: bytes, source: str) -> DocxPackage:
     return package
 
 
-__all__ = ["OLE_MAGIC", "DocxPackage", "Package", "check_member_name", "open_package", "parse_xml"]
+__all__ = ["DocxPackage", "Package", "check_member_name", "open_package", "parse_xml"]

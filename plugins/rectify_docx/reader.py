@@ -10,9 +10,9 @@ hostile input (read_package.py) before anything is inflated.
 from __future__ import annotations
 
 import posixpath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rectify_core.plugin_api import Block, InputError, Reader, Report, Shown, Source
+from rectify_core.plugin_api import OLE2_MAGIC, Block, InputError, Reader, Report, Shown, Source
 
 from .ooxml import (
     PKG_REL_NS,
@@ -26,7 +26,9 @@ from .ooxml import (
     REL_STYLES,
     W,
 )
-from .read_package import OLE_MAGIC, Package, open_package
+
+if TYPE_CHECKING:  # the package module (zipfile, the zip checks) loads in read(): every input is sniffed here
+    from .read_package import Package
 
 _REL = "{" + PKG_REL_NS + "}Relationship"
 
@@ -68,7 +70,7 @@ class DocxReader(Reader):
             if b"xl/" in head or b"ppt/" in head:
                 return 0.0
             return 0.5 if b"[Content_Types].xml" in head else 0.1
-        if head.startswith(OLE_MAGIC) and filename and filename.lower().endswith((".docx", ".doc")):
+        if head.startswith(OLE2_MAGIC) and filename and filename.lower().endswith((".docx", ".doc")):
             return 0.5  # claim it, to explain that a .doc is not a .docx
         return 0.0
 
@@ -113,6 +115,7 @@ class DocxReader(Reader):
 
 def open_main(source: Source) -> tuple[Package, list[tuple[str, str]], Any, Any]:
     """(package, the main part's relationships, its style sheet, w:body) of a docx, or InputError."""
+    from .read_package import open_package
     from .read_styles import StyleSheet
 
     pkg = open_package(source.data, source.name)
@@ -145,6 +148,7 @@ def foreign_blocks(source: Source) -> list[Any]:
     from .read_content import blocks
     from .read_foreign import BlockMaker
     from .read_numbering import Numbering
+    from .read_package import open_package
     from .read_styles import StyleSheet
 
     pkg = open_package(source.data, source.name)

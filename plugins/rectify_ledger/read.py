@@ -11,9 +11,10 @@ named 封面 / 基本信息 / front holds front matter; any other sheet is repor
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rectify_core.plugin_api import (
+    OLE2_MAGIC,
     Document,
     InputError,
     Node,
@@ -26,9 +27,8 @@ from rectify_core.plugin_api import (
     vocab,
 )
 
-from .body import read_sheet
-from .front import compose, front_from_sheet, is_front_sheet, load_front_file
-from .sheets import Sheet, load_csv, load_workbook
+if TYPE_CHECKING:
+    from .sheets import Sheet
 
 OPTIONS = (
     Option("front", "path", None, "front matter (TOML or JSON) of the notice: issuer, title, inspection facts, "
@@ -39,12 +39,15 @@ OPTIONS = (
            "映射其他表头：表头=字段,…（字段：index finding measures account unit person time_limit status progress "
            "category remark）"),
 )
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 
 def document_from_sheets(sheets: list[Sheet], options: dict[str, Any], report: Report) -> Document:
     """The Document a workbook states (facts still to be derived from its text: see ``Shown``)."""
+    # imported here, not above: every input is sniffed by this module's readers, few are ledgers
+    from .body import read_sheet
+    from .front import compose, front_from_sheet, is_front_sheet, load_front_file
+
     name = report.source
     extra = None
     if options.get("columns"):
@@ -86,6 +89,8 @@ class _SpreadsheetReader(Reader):
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown:
         if not source.data:
             raise InputError("the file is empty", file=source.name)
+        from .sheets import load_workbook
+
         sheets = load_workbook(source.data, source.name, report.budget)
         return Shown(document_from_sheets(sheets, options, report))
 
@@ -112,7 +117,7 @@ class XlsReader(_SpreadsheetReader):
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """OLE2 holds .doc and .wps too: a Workbook stream named in the head decides, else the name."""
-        if not head.startswith(OLE_MAGIC):
+        if not head.startswith(OLE2_MAGIC):
             return 0.0
         if "Workbook".encode("utf-16-le") in head or "Book\0".encode("utf-16-le") in head:
             return 0.95
@@ -160,6 +165,8 @@ class CsvReader(Reader):
     def read(self, source: Source, options: dict[str, Any], report: Report) -> Shown:
         if not source.data.strip():
             raise InputError("the file is empty", file=source.name)
+        from .sheets import load_csv
+
         return Shown(document_from_sheets(load_csv(source.data, source.name, report.budget), options, report))
 
 

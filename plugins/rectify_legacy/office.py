@@ -12,18 +12,18 @@ machine can run it; ``RECTIFY_SOFFICE_SERVER=never`` keeps every conversion a si
 from __future__ import annotations
 
 import os
-import shutil
-import signal
-import subprocess
-import tempfile
-import xmlrpc.client
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rectify_core.plugin_api import InputError, SecurityError, release_limits
 
 if TYPE_CHECKING:
+    import subprocess
+
     from .server import OfficeServer, Remote
+
+# subprocess, tempfile, shutil and xmlrpc are imported where a conversion needs them: the .doc reader
+# reads DEFAULT_TIMEOUT from here, and every input is sniffed by that reader
 
 INSTALL_HINT = ("LibreOffice is needed to read and write .doc and .wps files: install it "
                 "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui; other systems: libreoffice.org), "
@@ -37,6 +37,8 @@ def soffice() -> str:
     """The soffice program, or an error that says what to install."""
     configured = os.environ.get("RECTIFY_SOFFICE")
     found = configured if configured and os.path.isfile(configured) else None
+    import shutil
+
     found = found or shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
         raise InputError(INSTALL_HINT)
@@ -78,6 +80,8 @@ def _check_size(size: int, max_output: int, source: str) -> None:
 
 
 def _via_server(running: OfficeServer | Remote, data: bytes, target: str, source: str, timeout: float) -> bytes:
+    import xmlrpc.client  # with http.client, email and ssl: ~12 ms, which only a conversion through the server needs
+
     from . import server
 
     def drop() -> None:  # its state is unknown now: the next file starts a fresh one
@@ -109,6 +113,9 @@ def _via_server(running: OfficeServer | Remote, data: bytes, target: str, source
 
 def _single(program: str, data: bytes, suffix: str, target: str, source: str, timeout: float,
             max_output: int) -> bytes:
+    import subprocess
+    import tempfile
+
     extension = target.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="rectify-lo-") as tmp:
         folder = Path(tmp)
@@ -138,6 +145,8 @@ def _single(program: str, data: bytes, suffix: str, target: str, source: str, ti
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
     """soffice starts soffice.bin as a child: end the whole process group we created."""
+    import signal
+
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except ProcessLookupError:

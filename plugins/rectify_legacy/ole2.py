@@ -14,9 +14,8 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from rectify_core.plugin_api import InputError
+from rectify_core.plugin_api import OLE2_MAGIC, InputError
 
-MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
 _MAX_ENTRIES = 100_000
 
@@ -33,7 +32,7 @@ class CompoundFile:
     """The directory of a compound file and a way to read its streams."""
 
     def __init__(self, data: bytes, source: str) -> None:
-        if not data.startswith(MAGIC) or len(data) < 512:
+        if not data.startswith(OLE2_MAGIC) or len(data) < 512:
             raise InputError("not an OLE2 compound file", file=source)
         self.data, self.source = data, source
         shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
@@ -120,4 +119,4 @@ def word_encrypted(fib: bytes) -> bool:
     return bool(flags & 0x0100 or flags & 0x8000)
 
 
-__all__ = ["MAGIC", "CompoundFile", "Entry", "word_encrypted"]
+__all__ = ["CompoundFile", "Entry", "word_encrypted"]

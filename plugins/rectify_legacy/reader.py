@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from rectify_core.plugin_api import (
+    OLE2_MAGIC,
     Document,
     Extracted,
     InputError,
@@ -24,7 +25,6 @@ from rectify_core.plugin_api import (
 )
 
 from .office import DEFAULT_TIMEOUT
-from .ole2 import MAGIC
 
 _OTHER_OFFICE = {"Workbook": "an Excel workbook", "Book": "an Excel workbook",
                  "PowerPoint Document": "a PowerPoint presentation"}
@@ -72,7 +72,7 @@ class _LegacyReader(Reader):
     options = (_SOFFICE_TIMEOUT,)
 
     def sniff(self, head: bytes, filename: str | None) -> float:
-        if not head.startswith(MAGIC):
+        if not head.startswith(OLE2_MAGIC):
             return 0.0
         named = bool(filename) and str(filename).lower().endswith("." + self.suffix)
         return 0.9 if named else 0.6  # the directory is read in read(): the head rarely holds it

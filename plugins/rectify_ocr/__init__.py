@@ -5,24 +5,3 @@ detection and recognition models, so no model is fetched at run time.  Without i
 the image reader still register (listing formats never imports them) and a scan is an input error
 that names the extra.
 """
-
-from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
-
-from rectify_core.plugin_api import hookimpl
-
-from .engine import RapidOcrEngine
-from .reader import ImageReader
-
-
-@hookimpl
-def rectify_register_ocr_engines(register: Callable[[Any], None]) -> None:
-    if RapidOcrEngine.available():
-        register(RapidOcrEngine())
-
-
-@hookimpl
-def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    register(ImageReader())

@@ -2,19 +2,3 @@
 
 Both classes are cheap to import; reportlab and pypdfium2 are imported inside read/write only.
 """
-
-from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
-
-from rectify_core.plugin_api import hookimpl
-
-from .reader import PdfReader
-from .writer import PdfWriter
-
-
-@hookimpl
-def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    register(PdfReader())
-    register(PdfWriter())

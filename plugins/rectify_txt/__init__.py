@@ -1,17 +1,1 @@
 """rectify's txt format: read plain text through the recognizer, write the canonical plain text."""
-
-from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
-
-from rectify_core.plugin_api import hookimpl
-
-from .reader import TxtReader
-from .writer import TxtWriter
-
-
-@hookimpl
-def rectify_register_formats(register: Callable[[Any], None]) -> None:
-    register(TxtReader())
-    register(TxtWriter())

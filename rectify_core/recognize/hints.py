@@ -51,9 +51,11 @@ def bold_heading(block: Block) -> bool:
 def body_size(blocks: list[Block]) -> float | None:
     """The body's font size: the median of the sizes the blocks carry (None when none do)."""
     sizes = [b.size for b in blocks if b.size is not None and b.size > 0]
-    from statistics import median  # here, not at import: statistics pulls in fractions, decimal, random
+    if not sizes:  # plain text: no sizes, and no need for statistics (fractions, decimal, random: ~2 ms)
+        return None
+    from statistics import median
 
-    return median(sizes) if sizes else None
+    return median(sizes)
 
 
 def title_hint(block: Block, body: float | None) -> bool:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import struct
 
 import pytest
-from rectify_legacy.ole2 import MAGIC, CompoundFile
+from rectify_legacy.ole2 import CompoundFile
 from rectify_legacy.reader import examine
 
 from rectify_core.errors import InputError
+from rectify_core.plugin_api import OLE2_MAGIC as MAGIC
 
 FATSECT, ENDOFCHAIN, FREE = 0xFFFFFFFD, 0xFFFFFFFE, 0xFFFFFFFF
 
