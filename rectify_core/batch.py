@@ -17,7 +17,6 @@ import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any, TextIO, TypeVar
 
 from .errors import UsageError
@@ -40,13 +39,24 @@ def _is_glob(arg: str) -> bool:
 
 def _glob_base(pattern: str) -> str:
     """The folder part of a glob before its first wildcard (``in/a/*/x.txt`` → ``in/a``)."""
-    parts = PurePath(pattern).parts
+    parts = _parts(pattern)
     base: list[str] = []
     for part in parts[:-1]:
         if _is_glob(part):
             break
         base.append(part)
-    return str(PurePath(*base)) if base else "."
+    return os.path.join(*base) if base else "."
+
+
+def _parts(path: str) -> list[str]:
+    """The names of ``path``, as PurePath.parts gives them (a leading ``/`` is a part; ``.`` and
+    empty names dropped), without importing pathlib, which costs every start ~2.5 ms."""
+    head = [os.sep] if os.path.isabs(path) else []
+    return head + [p for p in os.path.normpath(path).split(os.sep) if p not in ("", ".")]
+
+
+def _posix(path: str) -> str:
+    return "/".join(_parts(path))
 
 
 def _hidden(name: str) -> bool:
@@ -80,14 +90,14 @@ def expand(args: Sequence[str], pattern: str | None = None,
                 for name in files:
                     if not _hidden(name) and wanted(name):
                         path = os.path.join(root, name)
-                        found.append(Input(path, PurePath(os.path.relpath(path, arg)).as_posix()))
+                        found.append(Input(path, _posix(os.path.relpath(path, arg))))
             out += sorted(found, key=lambda i: i.rel)
         elif _is_glob(arg) and not os.path.exists(arg):
             base = _glob_base(arg)
             paths = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
             if not paths:
                 raise UsageError(f"no file matches {arg!r}")
-            out += [Input(p, PurePath(os.path.relpath(p, base)).as_posix()) for p in paths]
+            out += [Input(p, _posix(os.path.relpath(p, base))) for p in paths]
         else:
             out.append(Input(arg, os.path.basename(arg) or arg))
     return out
@@ -95,9 +105,10 @@ def expand(args: Sequence[str], pattern: str | None = None,
 
 def output_path(inp: Input, folder: str, extension: str) -> str:
     """Where the output of ``inp`` in a format with ``extension`` goes under ``folder``."""
-    rel = PurePath(inp.rel)
-    name = rel.with_suffix("." + extension) if rel.suffix else rel.with_name(rel.name + "." + extension)
-    return os.path.join(folder, *name.parts)
+    *dirs, name = _parts(inp.rel)
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name  # PurePath's suffix rule: not ".x", not "x."
+    return os.path.join(folder, *dirs, f"{stem}.{extension}")
 
 
 def default_jobs() -> int:

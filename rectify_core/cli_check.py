@@ -11,7 +11,6 @@ own output reports nothing.  Exit codes as ``validate``: 0 clean, 1 findings at 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +62,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if threshold is not None and any(SEVERITY_RANK[f.severity] >= threshold for f in found):
             worst = EXIT_FINDINGS
     if args.json:
+        import json
+
         _out(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     return worst
 

@@ -16,7 +16,6 @@ Python values from the API; :meth:`Option.parse` accepts both.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -76,6 +75,8 @@ class Option:
         # json: a structured value (a dict of font roles …), given as JSON text on the command line
         if isinstance(value, str):
             try:
+                import json  # here: json (with its scanner) is needed only for a json-typed option
+
                 return json.loads(value)
             except (ValueError, RecursionError):
                 raise bad("JSON text") from None

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from .errors import InputError
 from .findings import Finding, Location, Severity
 from .model import Document
+from .patterns import compiled
 
 #: share of implausible characters (of the non-space ones), or of rare ones among the Han characters,
 #: from which text is reported
@@ -42,7 +43,7 @@ IMPLAUSIBLE_SHARE = 0.2
 MIN_CHARACTERS = 20
 _SYMBOLS = frozenset(string.punctuation)
 # a run of four or more ASCII symbols, three of them distinct, is glyph-index garbage
-_SYMBOL_RUNS = re.compile("[" + re.escape(string.punctuation) + "]{4,}")
+_SYMBOL_RUNS = compiled("[" + re.escape(string.punctuation) + "]{4,}")
 
 
 @dataclass(frozen=True)

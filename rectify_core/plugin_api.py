@@ -71,6 +71,7 @@ from .model import (
     replace,
 )
 from .options import Option
+from .patterns import compiled
 from .recognize.blocks import Block, row_block
 from .report import Report
 
@@ -190,6 +191,7 @@ __all__ = [
     "build_lines",
     "check_member_name",
     "check_version",
+    "compiled",
     "contact_line",
     "current_budget",
     "derive_facts",

@@ -21,20 +21,20 @@ disclosure values (an 索引号 is an identifier).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
 from .model import Document
+from .patterns import compiled
 
 FULL = {",": "，", ";": "；", ":": "：", ".": "。", "(": "（", ")": "）"}
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60\u2014\u2026\u201c\u201d]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_PROTECTED = re.compile(r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff01-\uff60\u4e00-\u9fff]+"
+_CJK = compiled(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60\u2014\u2026\u201c\u201d]")
+_HAN = compiled(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PROTECTED = compiled(r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff01-\uff60\u4e00-\u9fff]+"
                         r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PAIRS = (re.compile(r"\(([^()\n]*)\)"), re.compile(r'"([^"\n]*)"'))
+_PAIRS = (compiled(r"\(([^()\n]*)\)"), compiled(r'"([^"\n]*)"'))
 # the prose fields of the model, by dataclass field name
 TEXT_FIELDS = frozenset({"title", "subtitle", "preamble", "heading", "paragraphs", "finding", "closing"})
 

@@ -43,7 +43,6 @@ from __future__ import annotations
 import math
 import os
 import time
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -205,6 +204,8 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dic
         if _near_memory_limit():  # libxml2 and pdfium report a failed allocation in their own words
             msg = ("error", *_frozen(_memory_error(limits, name)))
         else:
+            import traceback  # only for a bug: it brings textwrap and linecache
+
             msg = ("bug", f"{type(exc).__name__}: {exc}", traceback.format_exc())
     try:
         conn.send(msg)

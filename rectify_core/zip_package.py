@@ -15,7 +15,6 @@ Shared by the docx and OFD readers; each adds its own first check (a .doc is not
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zipfile
 import zlib
@@ -23,13 +22,15 @@ from typing import Any
 
 from rectify_core.errors import InputError, SecurityError
 
+from .patterns import compiled
+
 MAX_MEMBERS = 4000
 MAX_PART_BYTES = 16 * 1024 * 1024        # one inflated XML part (the largest real document.xml seen: 1 MB)
 MAX_TOTAL_BYTES = 512 * 1024 * 1024      # declared size of the whole package
 MAX_RATIO = 120                          # inflated / compressed, for members above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 _CHUNK = 1024 * 1024
-_DRIVE = re.compile(r"^[A-Za-z]:")
+_DRIVE = compiled(r"^[A-Za-z]:")
 _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 
 

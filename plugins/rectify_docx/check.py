@@ -15,18 +15,17 @@ exact line spacing so that the first line's characters stand 37 mm below the pag
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
-from rectify_core.plugin_api import Finding, Location, Source, gbt9704
+from rectify_core.plugin_api import Finding, Location, Source, compiled, gbt9704
 
 from .ooxml import REL_FOOTER, W
 
 TWIPS_PER_MM = 1440 / 25.4
-_H1 = re.compile(r"^\s*[一二三四五六七八九十]+、")
-_H2 = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
-_DATE = re.compile(r"^\s*(\d{4}|[〇零一二三四五六七八九○]{4})年.{1,3}月.{1,4}日\s*$")
+_H1 = compiled(r"^\s*[一二三四五六七八九十]+、")
+_H2 = compiled(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+_DATE = compiled(r"^\s*(\d{4}|[〇零一二三四五六七八九○]{4})年.{1,3}月.{1,4}日\s*$")
 
 
 def _mm(twips: float) -> float:

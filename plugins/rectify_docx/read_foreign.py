@@ -18,14 +18,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from rectify_core.plugin_api import Block, row_block
+from rectify_core.plugin_api import Block, compiled, row_block
 
 from .ooxml import W
 from .read_content import Paragraph, Segment, Table
 from .read_numbering import Numbering
 from .read_styles import StyleSheet, on
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题|標題|titre|überschrift|título|titolo|kop|заголовок|見出し)\s*(\d)$",
+_HEADING_NAME = compiled(r"^(?:heading|标题|標題|titre|überschrift|título|titolo|kop|заголовок|見出し)\s*(\d)$",
                            re.IGNORECASE)
 _ALIGN = {"both": "justify", "distribute": "justify", "start": "left", "end": "right", "left": "left",
           "right": "right", "center": "center"}

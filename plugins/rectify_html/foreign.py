@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.plugin_api import Block, Location, Removed, Report, row_block, vocab
+from rectify_core.plugin_api import Block, Location, Removed, Report, compiled, row_block, vocab
 
 from .parse import clean
 
@@ -45,8 +45,8 @@ BLOCK_TAGS = frozenset({
 })
 CELL_TAGS = frozenset({"td", "th"})
 METADATA_CONTAINERS = ("table", "ul", "ol", "dl", "div", "section")
-_SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
-_LABEL_SEP = re.compile(r"\s*[:：]\s*")
+_SPACES = compiled(r"[ \t\n\r\f\xa0]+")
+_LABEL_SEP = compiled(r"\s*[:：]\s*")
 
 
 @dataclass

@@ -21,14 +21,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.plugin_api import InputError, SecurityError, head_encoding
+from rectify_core.plugin_api import InputError, SecurityError, compiled, head_encoding
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_ELEMENTS = 500_000  # a hard ceiling; the read's budget (max_elements, 30 000 for HTML) comes first
 MAX_DEPTH = 255  # libxml2's own limit without XML_PARSE_HUGE
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_META_CHARSET = compiled(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _ALIASES = {
     "gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
     "gb18030": "gb18030", "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
@@ -127,7 +127,7 @@ def parse(data: bytes, name: str) -> Page:
     return Page(root, encoding, how)
 
 
-_BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_BAD = compiled("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def clean(text: str) -> tuple[str, int]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rectify_core.plugin_api import Block, InputError, Reader, Report, Shown, Source, head_text
+from rectify_core.plugin_api import Block, InputError, Reader, Report, Shown, Source, compiled, head_text
 
-_HTML_HEAD = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s", re.IGNORECASE)
+_HTML_HEAD = compiled(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s", re.IGNORECASE)
 
 
 class HtmlReader(Reader):

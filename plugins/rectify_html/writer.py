@@ -17,11 +17,10 @@ elements, never inside a paragraph, so no space appears in the text a person (or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Option, Para, VisibleWriter, flatten
+from rectify_core.plugin_api import Document, Option, Para, VisibleWriter, compiled, flatten
 
 from . import vocab
 from .meta import head_meta, iso_date
@@ -30,7 +29,7 @@ from .style import CSS, csp
 FALLBACK_TITLE = "巡视巡察整改情况通报"
 INDENT = "  "
 _CONTAINERS = frozenset({"html", "head", "body", "main", "article", "header", "footer", "section", "dl", "address"})
-_CONTACT = re.compile(
+_CONTACT = compiled(
     r"(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"
     r"|(?<![\d\-])(?P<phone>0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|[48]00-?\d{3}-?\d{4})(?![\d\-])"
 )

@@ -10,7 +10,6 @@ budget — nesting (``max_depth``), values (``max_elements``) and characters (``
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from rectify_core.plugin_api import (
@@ -23,6 +22,7 @@ from rectify_core.plugin_api import (
     SecurityError,
     Source,
     check_version,
+    compiled,
     head_text,
     size_text,
     structured_kind,
@@ -144,4 +144,4 @@ def walk(data: Any, budget: Budget, name: str) -> None:
     budget.charge("chars", chars)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compiled("[\ud800-\udfff]")

@@ -12,7 +12,6 @@ machine can run it; ``RECTIFY_SOFFICE_SERVER=never`` keeps every conversion a si
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rectify_core.plugin_api import InputError, SecurityError, release_limits
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 
     from .server import OfficeServer, Remote
 
-# subprocess, tempfile, shutil and xmlrpc are imported where a conversion needs them: the .doc reader
+# subprocess, tempfile, shutil, pathlib and xmlrpc are imported where a conversion needs them: the .doc reader
 # reads DEFAULT_TIMEOUT from here, and every input is sniffed by that reader
 
 INSTALL_HINT = ("LibreOffice is needed to read and write .doc and .wps files: install it "
@@ -115,6 +114,7 @@ def _single(program: str, data: bytes, suffix: str, target: str, source: str, ti
             max_output: int) -> bytes:
     import subprocess
     import tempfile
+    from pathlib import Path
 
     extension = target.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="rectify-lo-") as tmp:

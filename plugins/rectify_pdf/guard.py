@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rectify_core.plugin_api import Budget, InputError, SecurityError, current_budget, parse_pairs, size_text
+from rectify_core.plugin_api import Budget, InputError, SecurityError, compiled, current_budget, parse_pairs, size_text
 
 CONTENT_PER_STREAM = 4 * 2**20
 CONTENT_TOTAL = 24 * 2**20
@@ -87,12 +87,12 @@ def preflight(data: bytes, name: str, limits: Limits) -> None:
 
 # ------------------------------------------------------------------------------------ PDF syntax
 
-_OBJ = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+obj\b")
-_STREAM = re.compile(rb"\bstream(?:\r\n|\r|\n)?")
-_REF = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R\b")
-_NAME_ESC = re.compile(rb"#([0-9A-Fa-f]{2})")
-_NAME = re.compile(rb"/([^\s/\[\]<>(){}%]*)")
-_DO = re.compile(rb"(?:^|[\s/\]>)])Do(?=[\s/\[<(%]|$)")
+_OBJ = compiled(rb"(\d{1,10})\s+(\d{1,5})\s+obj\b")
+_STREAM = compiled(rb"\bstream(?:\r\n|\r|\n)?")
+_REF = compiled(rb"(\d{1,10})\s+\d{1,5}\s+R\b")
+_NAME_ESC = compiled(rb"#([0-9A-Fa-f]{2})")
+_NAME = compiled(rb"/([^\s/\[\]<>(){}%]*)")
+_DO = compiled(rb"(?:^|[\s/\]>)])Do(?=[\s/\[<(%]|$)")
 _ABBREV = {b"Fl": b"FlateDecode", b"LZW": b"LZWDecode", b"RL": b"RunLengthDecode", b"AHx": b"ASCIIHexDecode",
            b"A85": b"ASCII85Decode", b"DCT": b"DCTDecode", b"CCF": b"CCITTFaxDecode"}
 

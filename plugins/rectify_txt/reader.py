@@ -11,7 +11,6 @@ lines, headings — is the recognizer's job (``rectify_core.recognize``).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rectify_core.plugin_api import (
@@ -21,6 +20,7 @@ from rectify_core.plugin_api import (
     Report,
     SecurityError,
     Source,
+    compiled,
     head_text,
     size_text,
     structured_kind,
@@ -34,8 +34,8 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-_PROSE = re.compile("[\n\r\t\f -~\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00a0-\u00ff"
+_NEWLINE = compiled(r"\r\n|\r|\n")
+_PROSE = compiled("[\n\r\t\f -~\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00a0-\u00ff"
                     "\u2460-\u24ff\u3200-\u32ff]")
 
 

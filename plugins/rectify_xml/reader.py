@@ -27,6 +27,7 @@ from rectify_core.plugin_api import (
     SecurityError,
     Source,
     check_version,
+    compiled,
     head_text,
     structured_kind,
 )
@@ -35,7 +36,7 @@ from .mapping import MEMBERS, NAMESPACE, ROOT
 from .xsd import MAX_BYTES, MAX_NODE_DEPTH, first_error, safe_parser, xml_schema
 
 _NS_PREFIX = "urn:rectify:tongbao:"
-_DECL = re.compile(rb"<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+_DECL = compiled(rb"<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 
 
 _XML_SPACE = " \t\n\r"

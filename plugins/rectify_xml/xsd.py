@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from rectify_core.plugin_api import XSD_FILE, schema_text
+from rectify_core.plugin_api import XSD_FILE, compiled, schema_text
 
 from .mapping import NAMESPACE
 
@@ -62,7 +62,7 @@ def first_error(schema: Any) -> tuple[int | None, str]:
     return (err.line or None), f"does not follow tongbao.xsd: {_readable(err.message)}{more}"
 
 
-_PATTERN = re.compile(r"The value '(.*)' is not accepted by the pattern '[^']*'", re.DOTALL)
+_PATTERN = compiled(r"The value '(.*)' is not accepted by the pattern '[^']*'", re.DOTALL)
 
 
 def _readable(message: str) -> str:

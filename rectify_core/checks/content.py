@@ -4,11 +4,11 @@ signature."""
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from datetime import date as _date
 
 from ..model import Date, Document
+from ..patterns import compiled
 from . import Hit, rule
 
 # -- problems and statuses ---------------------------------------------------------------------------
@@ -167,8 +167,8 @@ def _disclosure_date(doc: Document) -> Iterator[Hit]:
 
 # -- closing, contacts, signature ------------------------------------------------------------------------
 
-_PHONE = re.compile(r"^(0\d{2,3}[-－—]?\d{7,8}|1[3-9]\d{9}|\d{7,8})([-－转]\d{1,6})?$")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_PHONE = compiled(r"^(0\d{2,3}[-－—]?\d{7,8}|1[3-9]\d{9}|\d{7,8})([-－转]\d{1,6})?$")
+_EMAIL = compiled(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
 
 @rule("contact.format", "warning", "phone numbers and e-mail addresses are well formed")

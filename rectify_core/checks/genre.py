@@ -17,15 +17,16 @@ import re
 from collections.abc import Iterator
 
 from ..model import Document, Node
+from ..patterns import compiled
 from . import Hit, rule
 
-_LEGIT_XUNSHI = re.compile(
+_LEGIT_XUNSHI = compiled(
     r"《[^》]*》|巡视巡察|巡察巡视|关于巡视工作|巡视工作(?:的)?重要论述|巡视工作条例|(?:中央|省委)[^，。,；;]{0,6}巡视|巡视办|巡视工作领导小组"
 )
 # 巡视 as the inspection itself (巡视整改, 巡视反馈, 巡察组巡视…), not the plain verb (上山巡视, 日常巡视).
-_OWN_XUNSHI = re.compile(r"巡视(?=整改|反馈|组|工作|意见|问题|发现|期间)|(?<=组)巡视")
-_REPORT_TITLE = re.compile(r"通报|整改")
-_PROBLEM_LINE = re.compile(r"^(?:关于|针对).{0,80}问题|问题[。.]?$")
+_OWN_XUNSHI = compiled(r"巡视(?=整改|反馈|组|工作|意见|问题|发现|期间)|(?<=组)巡视")
+_REPORT_TITLE = compiled(r"通报|整改")
+_PROBLEM_LINE = compiled(r"^(?:关于|针对).{0,80}问题|问题[。.]?$")
 
 
 def is_tongbao(doc: Document) -> bool:

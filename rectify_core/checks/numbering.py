@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Document, Node
+from ..patterns import compiled
 from ..vocab.markers import RANK, STYLE_SHOWN
 from . import Hit, rule
 
@@ -133,7 +133,7 @@ def _level_skip(doc: Document) -> Iterator[Hit]:
     yield from visit(doc.body, "/body", None)
 
 
-_HALFWIDTH = re.compile(r"^\(.*\)$")
+_HALFWIDTH = compiled(r"^\(.*\)$")
 
 
 @rule("numbering.halfwidth", "warning", "bracketed numbers use full-width （） as GB/T 15834 requires")

@@ -10,11 +10,11 @@ marks as one (centred and bold or large, an outline level 1 or a Title style; ``
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import cast
 
 from ..model import DisclosureField, DisclosureKey
+from ..patterns import compiled
 from ..report import Report
 from ..vocab.dates import parse_date
 from ..vocab.disclosure import DISCLOSURE_MODES, INDEX_NUMBER, cell_pair, key_for_label, parse_line
@@ -35,8 +35,8 @@ from .hints import body_size, title_hint
 from .text import has_han
 from .unwrap import starts_structure
 
-_TITLE_WORDS = re.compile("|".join(TITLE_WORDS))
-_SUBTITLE = re.compile(r"[（(][^（）()]{1,30}[）)]")
+_TITLE_WORDS = compiled("|".join(TITLE_WORDS))
+_SUBTITLE = compiled(r"[（(][^（）()]{1,30}[）)]")
 _NO_TITLE_END = "。；，、,;：:！？!?"
 
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import compiled
 from .blocks import Block
 from .text import sentences
 
-_HEADING_STYLE = re.compile(
+_HEADING_STYLE = compiled(
     r"^(?:heading|标题|標題|titre|überschrift|título|titolo|kop|заголовок|見出し|h)\s*([1-9])$", re.IGNORECASE)
-_TITLE_STYLE = re.compile(r"^(?:title|标题|標題|titre|titel|título|titolo|заголовок|表題)$", re.IGNORECASE)
+_TITLE_STYLE = compiled(r"^(?:title|标题|標題|titre|titel|título|titolo|заголовок|表題)$", re.IGNORECASE)
 BOLD_HEADING_MAX = 40
 TITLE_MAX = 100
 LARGE = 1.15  # a font this much larger than the body's is display type

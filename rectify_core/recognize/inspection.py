@@ -12,19 +12,20 @@ from __future__ import annotations
 import re
 
 from ..model import Date, Inspection, InspectionLevel
+from ..patterns import compiled
 from ..vocab.dates import DateMention, find_dates, iso_date
 
 _NUM = "一二三四五六七八九十百\\d"
-_TEAM_CORE = re.compile(rf"第[{_NUM}]+(?:巡视|巡察)(?:组|工作组)|(?:巡视|巡察)第[{_NUM}]+组")
-_ORG = re.compile(r"中央|省委|市委|州委|盟委|县委|区委|旗委|党委|党组")
-_ROUND = re.compile(rf"(?:[{_NUM}]+届)?(?:中央|省委|市委|州委|盟委|县委|区委|旗委)?第[{_NUM}]+轮")
-_LEVEL = re.compile(r"巡视|巡察")
-_KIND = re.compile(r"(?:开展了?|进行了?)(?P<kind>[^。，,；;：:、\n]{0,30})")
+_TEAM_CORE = compiled(rf"第[{_NUM}]+(?:巡视|巡察)(?:组|工作组)|(?:巡视|巡察)第[{_NUM}]+组")
+_ORG = compiled(r"中央|省委|市委|州委|盟委|县委|区委|旗委|党委|党组")
+_ROUND = compiled(rf"(?:[{_NUM}]+届)?(?:中央|省委|市委|州委|盟委|县委|区委|旗委)?第[{_NUM}]+轮")
+_LEVEL = compiled(r"巡视|巡察")
+_KIND = compiled(r"(?:开展了?|进行了?)(?P<kind>[^。，,；;：:、\n]{0,30})")
 # 巡察组对X开展了…, also with the dates between: 巡察组于2023年4月17日至6月16日对X开展了…
-_TARGETS = re.compile(r"(?:组|巡视|巡察)(?:于[^。；;对\n]{1,40}?)?对(?P<targets>[^。；;\n]{1,400}?)(?:开展了?|进行了?)")
-_TARGET_SPLIT = re.compile(r"[、，,；;]|以及")
-_TARGET_TAIL = re.compile(rf"等[ ]*[{_NUM}]+[ ]*[个家所名]?.*$")
-_RANGE = re.compile(r"[ ]*(?:起?至|起?到|—|–|－|-|~|～|——)[ ]*")
+_TARGETS = compiled(r"(?:组|巡视|巡察)(?:于[^。；;对\n]{1,40}?)?对(?P<targets>[^。；;\n]{1,400}?)(?:开展了?|进行了?)")
+_TARGET_SPLIT = compiled(r"[、，,；;]|以及")
+_TARGET_TAIL = compiled(rf"等[ ]*[{_NUM}]+[ ]*[个家所名]?.*$")
+_RANGE = compiled(r"[ ]*(?:起?至|起?到|—|–|－|-|~|～|——)[ ]*")
 
 
 def _team(text: str) -> str | None:

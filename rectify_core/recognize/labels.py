@@ -7,22 +7,21 @@ word in a sentence.
 
 from __future__ import annotations
 
-import re
-
+from ..patterns import compiled
 from ..vocab.status import LIMIT_LABELS, STATUS_LABELS
 from .text import clean
 
-RECT_LABEL = re.compile(
+RECT_LABEL = compiled(
     r"(?P<label>整改(?:进展|落实|推进|完成|工作)?情况|整改(?:措施|举措|成效|进展)|整改)[ \t]*(?P<colon>[：:])[ \t]*"
 )
 _STATUS_WORDS = "|".join(STATUS_LABELS + LIMIT_LABELS)
-STATUS_LINE = re.compile(rf"(?:{_STATUS_WORDS})[ \t]*[：:]")
+STATUS_LINE = compiled(rf"(?:{_STATUS_WORDS})[ \t]*[：:]")
 
 
 # A label run into the line before it, after a sentence: ⑴公务接待审批不严格。整改情况：修订…
-_RUN_IN_RECT = re.compile(
+_RUN_IN_RECT = compiled(
     r"(?<=[。；！？])[ \t\u3000]*(?=整改(?:进展|落实|推进)?情况[ \t]*[：:]|整改(?:措施|举措)[ \t]*[：:])")
-_RUN_IN_STATUS = re.compile(rf"(?<=[。；！？])[ \t\u3000]*(?=(?:{_STATUS_WORDS})[ \t]*[：:])")
+_RUN_IN_STATUS = compiled(rf"(?<=[。；！？])[ \t\u3000]*(?=(?:{_STATUS_WORDS})[ \t]*[：:])")
 
 
 def split_run_in_labels(text: str) -> list[str]:

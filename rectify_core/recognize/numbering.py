@@ -25,9 +25,9 @@ which case they are sub-problems.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ..patterns import compiled
 from ..vocab.markers import RANK, split_marker
 from ..vocab.status import parse_status_text
 from .blocks import Block
@@ -109,7 +109,7 @@ def _enumeration_run(j: int, style: str, parsed: list[tuple[str, str, int, str] 
     return len(parsed), style, True
 
 
-_OPENER = re.compile(r"(?:反馈|存在的?|主要)?问题[ \t]*[：:]")
+_OPENER = compiled(r"(?:反馈|存在的?|主要)?问题[ \t]*[：:]")
 
 
 def _problem_openers(lines: list[Block], parsed: list[tuple[str, str, int, str] | None],

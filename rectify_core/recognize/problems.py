@@ -20,9 +20,8 @@ heading, the rest its first paragraph (（一）强化组织领导。镇党委�
 
 from __future__ import annotations
 
-import re
-
 from ..model import Date, Marker, Node, Problem, Rectification, Status, replace
+from ..patterns import compiled
 from ..vocab.status import is_stated, parse_status_text
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
@@ -30,7 +29,7 @@ from .status import prose_status
 from .tables import marker_of
 from .text import sentence_spans
 
-_TRAILING_STATUS = re.compile(r"[（(][^（）()]{2,40}[）)]$|【[^【】]{2,40}】$")
+_TRAILING_STATUS = compiled(r"[（(][^（）()]{2,40}[）)]$|【[^【】]{2,40}】$")
 
 
 def split_run_in(text: str) -> tuple[str, str] | None:

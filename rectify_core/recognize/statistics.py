@@ -11,17 +11,16 @@ Clauses are classified by the one status vocabulary (``vocab.status.category_of`
 
 from __future__ import annotations
 
-import re
-
 from ..model import Statistics
+from ..patterns import compiled
 from ..vocab.status import category_of
 from .text import sentences
 
-_CLAUSE = re.compile(r"[，,、；;（）()]|(?<=[个项条件])(?=[^，,、；;（）()]*\d)")
-_COUNT = re.compile(r"(\d+)[ ]*(?:个|项|条|件)")
-_RATE = re.compile(r"(?:完成|整改)率[ ]*(?:为|达|达到|是)?[ ]*(\d+(?:\.\d+)?)[ ]*[%％]")
-_PART = re.compile(r"立行立改|即知即改")
-_TOTAL = re.compile(r"问题|任务|反馈|事项")
+_CLAUSE = compiled(r"[，,、；;（）()]|(?<=[个项条件])(?=[^，,、；;（）()]*\d)")
+_COUNT = compiled(r"(\d+)[ ]*(?:个|项|条|件)")
+_RATE = compiled(r"(?:完成|整改)率[ ]*(?:为|达|达到|是)?[ ]*(\d+(?:\.\d+)?)[ ]*[%％]")
+_PART = compiled(r"立行立改|即知即改")
+_TOTAL = compiled(r"问题|任务|反馈|事项")
 
 
 def parse_statistics(sentence: str) -> Statistics | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Date, Document, Signature, replace
+from ..patterns import compiled
 from ..report import Report
 from ..vocab.contacts import starts_with_contact
 from ..vocab.dates import find_dates, parse_date
@@ -61,7 +62,7 @@ def _one_line(text: str) -> tuple[str, str] | None:
     return None
 
 
-_RELATED = re.compile(r"(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|延伸阅读)[ \t]*[：:]?")
+_RELATED = compiled(r"(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|延伸阅读)[ \t]*[：:]?")
 _RELATED_SEARCH = 20  # lines from the end a related-links list may take
 _LINK_MAX = 60  # characters: the title of a linked article
 

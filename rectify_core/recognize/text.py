@@ -13,17 +13,18 @@ Verbatim text is kept character for character.  What changes, and why:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+from ..patterns import compiled
+
+_CONTROL = compiled(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _OUTER = " \t\r\n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 CJK_CLASS = r"\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’…—·"
-_CJK_ASCII_GAP = re.compile(
+_CJK_ASCII_GAP = compiled(
     rf"(?<=[{CJK_CLASS}])[ \u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \u00a0]+(?=[{CJK_CLASS}])"
 )
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = compiled(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 SENTENCE_END = "。！？!?"
 OPENING_QUOTES = "“‘「『《（(〔【"
@@ -61,7 +62,7 @@ _WIDE_RANGES = (
     "\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60"
     "\uffe0-\uffe6\U00020000-\U0003fffd"
 )
-_NARROW = re.compile(f"[^{_WIDE_RANGES}]")  # counted instead of the wide ones: Chinese text has few
+_NARROW = compiled(f"[^{_WIDE_RANGES}]")  # counted instead of the wide ones: Chinese text has few
 
 
 def display_width(text: str) -> int:

@@ -10,10 +10,10 @@ Widths are display widths (CJK = 2 columns), so mixed digits and Latin letters c
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
+from ..patterns import compiled
 from ..vocab.contacts import starts_with_contact
 from ..vocab.dates import find_dates, parse_date
 from ..vocab.disclosure import key_for_label, parse_line
@@ -117,12 +117,12 @@ def rejoin(blocks: list[Block], width: int, memo: dict[str, bool] | None = None)
     return out
 
 
-_GAP = re.compile(r"[ \u3000]+")
-_SUBTITLE = re.compile(r"[（(][^（）()]{1,30}[）)]")
+_GAP = compiled(r"[ \u3000]+")
+_SUBTITLE = compiled(r"[（(][^（）()]{1,30}[）)]")
 _WINDOW = 200  # how much of the text after a space the split looks at
 _FIELD_MAX = 200  # a 政务公开 field is shorter than this
-_FIELD_START = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*[：:]")
-_SPACED_HEADING = re.compile(r"[ \u3000]+(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_FIELD_START = compiled(r"([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*[：:]")
+_SPACED_HEADING = compiled(r"[ \u3000]+(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 def _opens_field(text: str) -> bool:

@@ -11,11 +11,10 @@ it stands in (邮政信箱：县政府办公室（邮编：123400） is one mail
 
 from __future__ import annotations
 
-import re
-
 from ..model import Contact, ContactKind
+from ..patterns import compiled
 
-CONTACT_LABEL = re.compile(
+CONTACT_LABEL = compiled(
     r"(?P<label>(?:监督举报|纪检监察|信访举报|监督|举报|投诉|信访|咨询|值班|办公|联系)(?:电话|邮箱|信箱)|联系方式|邮政信箱|"
     r"通信地址|通讯地址|来信地址|邮寄地址|信访地址|"
     r"电子邮箱|电子信箱|电子邮件|[Ee]-?mail|邮箱|地址|电话|传真|联系人|邮政编码|邮编)"
@@ -23,8 +22,8 @@ CONTACT_LABEL = re.compile(
 )
 CONTACT_LABELS = {"phone": "联系电话", "mailbox": "邮政信箱", "email": "电子邮箱", "other": "联系方式"}
 """The label a writer prints for a contact given without one."""
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"[0-9０-９（）()\-－—+ 、，,转]{7,}")
+_EMAIL = compiled(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = compiled(r"[0-9０-９（）()\-－—+ 、，,转]{7,}")
 _TRAILING = "；;，,。、 \t"
 
 

@@ -12,24 +12,24 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..numerals import from_chinese
+from ..patterns import compiled
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN = "〇○Ｏ零一二三四五六七八九十"
 _CN_ZERO = str.maketrans("○Ｏ", "〇〇")
 _SP = r"[ \t\u3000]*"
 
-_YMD = re.compile(rf"(\d{{4}}){_SP}年{_SP}(\d{{1,2}}){_SP}月{_SP}(\d{{1,2}}){_SP}[日号]")
-_MD = re.compile(rf"(\d{{1,2}}){_SP}月{_SP}(\d{{1,2}}){_SP}[日号]")
-_NUMERIC = re.compile(rf"(\d{{4}}){_SP}([-/.．]){_SP}(\d{{1,2}}){_SP}\2{_SP}(\d{{1,2}})")
-_CN_YMD = re.compile(rf"([{_CN}]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日")
+_YMD = compiled(rf"(\d{{4}}){_SP}年{_SP}(\d{{1,2}}){_SP}月{_SP}(\d{{1,2}}){_SP}[日号]")
+_MD = compiled(rf"(\d{{1,2}}){_SP}月{_SP}(\d{{1,2}}){_SP}[日号]")
+_NUMERIC = compiled(rf"(\d{{4}}){_SP}([-/.．]){_SP}(\d{{1,2}}){_SP}\2{_SP}(\d{{1,2}})")
+_CN_YMD = compiled(rf"([{_CN}]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日")
 
 # A date inside running text: optional year, month, then a day, a part of the month or nothing.
-DATE_IN_TEXT = re.compile(
+DATE_IN_TEXT = compiled(
     rf"(?<![0-9])(?:(?P<y>\d{{4}}){_SP}年{_SP})?(?P<m>\d{{1,2}}){_SP}月"
     rf"(?:{_SP}(?P<d>\d{{1,2}}){_SP}[日号]|(?P<part>上旬|中旬|下旬|初|底|末|中))?"
     rf"|(?<![0-9.．])(?P<iy>\d{{4}})(?P<sep>[-/.．])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![0-9])(?![.．][0-9])"

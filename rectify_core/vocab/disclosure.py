@@ -9,9 +9,8 @@ what ``derive_facts`` recomputes for readers of visible formats.
 
 from __future__ import annotations
 
-import re
-
 from ..model import Date, DisclosureField, DisclosureKey
+from ..patterns import compiled
 from .dates import find_dates, parse_date
 
 # Each field's labels, the standard one first (the one a writer prints for a bare value).  A label
@@ -52,10 +51,10 @@ WEAK_LABELS = frozenset(KEYS) - STRONG_LABELS - GENERIC_LABELS
 """Labels that name a field but also head other tables (标题, 来源, 发布日期)."""
 
 _DATE_KEYS = ("written_date", "issued_date")
-_LINE = re.compile(
+_LINE = compiled(
     r"(?P<label>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*(?P<sep>[：:])[ \u3000]*(?P<value>.*)"
 )
-INDEX_NUMBER = re.compile(r"[0-9A-Za-z]{6,}(?:[-/][0-9A-Za-z]+)*/\d{4}-\d+")
+INDEX_NUMBER = compiled(r"[0-9A-Za-z]{6,}(?:[-/][0-9A-Za-z]+)*/\d{4}-\d+")
 DISCLOSURE_MODES = ("主动公开", "依申请公开", "不予公开", "部分公开")
 
 

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from ..numerals import from_chinese
+from ..patterns import compiled
 
 PAGE_NUMBER = "page number"
 RUNNING_HEADER = "running header"
@@ -30,11 +31,11 @@ CONTROL_CHARACTER = "control character"  # NUL, bell, a stray BOM …: the schem
 
 _DASH = r"[-－—–―~～·•_ \t\u3000]*"
 _FOLIO_FORMS = (
-    re.compile(rf"{_DASH}(\d{{1,4}}){_DASH}"),                                       # 3  - 3 -  — 12 —
-    re.compile(r"第[ ]*(\d{1,4})[ ]*页(?:[ ]*[,，/、]?[ ]*共[ ]*\d{1,4}[ ]*页)?"),    # 第3页  第3页 共10页
-    re.compile(r"(\d{1,4})[ ]*/[ ]*\d{1,4}"),                                        # 3/10
-    re.compile(r"(?:page|Page|PAGE)[ ]*(\d{1,4})(?:[ ]*(?:of|/)[ ]*\d{1,4})?"),       # Page 3 of 10
-    re.compile(r"[-—–－ ]*([一二三四五六七八九十]{1,3})[-—–－ ]+"),                    # - 三 -
+    compiled(rf"{_DASH}(\d{{1,4}}){_DASH}"),                                       # 3  - 3 -  — 12 —
+    compiled(r"第[ ]*(\d{1,4})[ ]*页(?:[ ]*[,，/、]?[ ]*共[ ]*\d{1,4}[ ]*页)?"),    # 第3页  第3页 共10页
+    compiled(r"(\d{1,4})[ ]*/[ ]*\d{1,4}"),                                        # 3/10
+    compiled(r"(?:page|Page|PAGE)[ ]*(\d{1,4})(?:[ ]*(?:of|/)[ ]*\d{1,4})?"),       # Page 3 of 10
+    compiled(r"[-—–－ ]*([一二三四五六七八九十]{1,3})[-—–－ ]+"),                    # - 三 -
 )
 
 
@@ -95,13 +96,13 @@ def _any(words: list[str]) -> str:
 
 _TOOLBAR_TOKENS = frozenset(ACCESS_WORDS + TOOL_WORDS + SHARE_WORDS + FONT_WORDS
                             + [f"【{w}】" for w in TOOL_WORDS] + ["｜", "|"])
-_TOKEN_SPLIT = re.compile(r"[ \u3000|｜【】\[\]：:]+")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-_BREADCRUMB = re.compile(rf"(?:{_any(BREADCRUMB_WORDS)})[ ]*[：:]|首页[ ]*[>＞»›/]")
-_PUBLISH_LABEL = re.compile(rf"(?:{_any([*PUBLISH_LABELS, '时间', '日期', '分享'])})[ ]*[：:]")
-_TIMESTAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ ]+\d{1,2}:\d{2}(?::\d{2})?)?")
-_TAIL = re.compile(rf"(?:{_any([*RELATED_WORDS, *FOOTER_LABELS, '责任编辑'])}|ICP备)[ ]*[：:]?")
-_BULLET = re.compile(r"([•●○◆◇■□▪▫·\-\*–—])[ \u3000]+")
+_TOKEN_SPLIT = compiled(r"[ \u3000|｜【】\[\]：:]+")
+_URL = compiled(r"(?:https?://|www\.)\S+")
+_BREADCRUMB = compiled(rf"(?:{_any(BREADCRUMB_WORDS)})[ ]*[：:]|首页[ ]*[>＞»›/]")
+_PUBLISH_LABEL = compiled(rf"(?:{_any([*PUBLISH_LABELS, '时间', '日期', '分享'])})[ ]*[：:]")
+_TIMESTAMP = compiled(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ ]+\d{1,2}:\d{2}(?::\d{2})?)?")
+_TAIL = compiled(rf"(?:{_any([*RELATED_WORDS, *FOOTER_LABELS, '责任编辑'])}|ICP备)[ ]*[：:]?")
+_BULLET = compiled(r"([•●○◆◇■□▪▫·\-\*–—])[ \u3000]+")
 
 
 def is_site_chrome(text: str) -> bool:
@@ -159,19 +160,19 @@ _OPEN = r"^[【\[]?\s*"
 WEB_FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Anchored, whole-line forms only: these also run on lines *inside* the article, where a
     # sentence may well mention 字号 (a shop name), 位置 or 无障碍 and must stay content.
-    ("breadcrumb", re.compile(rf"^(?:{_any(BREADCRUMB_WORDS)})\s*[:：]|^首页\s*[>›»]")),
-    ("font-size switch", re.compile(rf"{_OPEN}(字号|字体|字体大小)\s*[:：]?\s*[【\[]?\s*[大特]"
+    ("breadcrumb", compiled(rf"^(?:{_any(BREADCRUMB_WORDS)})\s*[:：]|^首页\s*[>›»]")),
+    ("font-size switch", compiled(rf"{_OPEN}(字号|字体|字体大小)\s*[:：]?\s*[【\[]?\s*[大特]"
                                     r"|^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$")),
-    ("print/close", re.compile(rf"^([【\[]?\s*(?:{_any(TOOL_WORDS)})\s*[】\]]?\s*)+$")),
-    ("share links", re.compile(rf"{_OPEN}分享到?\s*[:：]|^(微信|微博|QQ空间|QQ)$")),
-    ("publication line", re.compile(rf"{_OPEN}(?:{_any(PUBLISH_LABELS)})\s*[:：]|{_OPEN}(时间|日期)\s*[:：]\s*\d")),
-    ("related links", re.compile(rf"^(?:{_any(RELATED_WORDS)})\s*[:：]?|^扫一扫")),
-    ("site header or footer", re.compile(rf"{_any(FOOTER_WORDS)}|ICP备\s*\d|^(?:{_any(FOOTER_LABELS[:2])})\s*[:：]")),
+    ("print/close", compiled(rf"^([【\[]?\s*(?:{_any(TOOL_WORDS)})\s*[】\]]?\s*)+$")),
+    ("share links", compiled(rf"{_OPEN}分享到?\s*[:：]|^(微信|微博|QQ空间|QQ)$")),
+    ("publication line", compiled(rf"{_OPEN}(?:{_any(PUBLISH_LABELS)})\s*[:：]|{_OPEN}(时间|日期)\s*[:：]\s*\d")),
+    ("related links", compiled(rf"^(?:{_any(RELATED_WORDS)})\s*[:：]?|^扫一扫")),
+    ("site header or footer", compiled(rf"{_any(FOOTER_WORDS)}|ICP备\s*\d|^(?:{_any(FOOTER_LABELS[:2])})\s*[:：]")),
 )
 OUTSIDE_ONLY: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Broad forms, used only to *name the reason* for text already outside the article.
-    ("site header or footer", re.compile(_any(SITE_WORDS))),
-    ("font-size switch", re.compile(r"字号")),
+    ("site header or footer", compiled(_any(SITE_WORDS))),
+    ("font-size switch", compiled(r"字号")),
 )
 OUTSIDE_REASON = "site navigation or page furniture outside the article"
 

@@ -18,6 +18,7 @@ import functools
 import re
 
 from ..numerals import CIRCLED, from_chinese, from_circled, to_chinese, to_circled
+from ..patterns import compiled
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 LEVEL_ORDER = ("chinese", "chinese_paren", "arabic", "arabic_paren", "circled")
@@ -34,12 +35,12 @@ _ENCLOSED = ({chr(0x2474 + i): i + 1 for i in range(20)} | {chr(0x2488 + i): i +
 # number needs 、 (一是 is prose, not a heading), a bare Arabic number needs a dot or 、 that is not
 # a decimal point (1.5万元 is not a heading).
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("label", re.compile(rf"(?:反馈)?问题[ \t]*(\d{{1,3}}|[{CN_DIGITS}]{{1,4}})[ \t]*[：:]")),
-    ("chinese_paren", re.compile(rf"[（(][ \t]*([{CN_DIGITS}]{{1,4}})[ \t]*[）)]、?|([㈠-㈩])")),
-    ("arabic_paren", re.compile(r"[（(][ \t]*(\d{1,3})[ \t]*[）)]、?|([⑴-⒇])|(\d{1,3})[）)](?![0-9０-９])")),
-    ("chinese", re.compile(rf"([{CN_DIGITS}]{{1,4}})[ \t]*[、.．]")),
-    ("arabic", re.compile(r"(\d{1,3})[ \t]*[.．、](?![0-9０-９])|([⒈-⒛])")),
-    ("circled", re.compile(f"([{CIRCLED}])")),
+    ("label", compiled(rf"(?:反馈)?问题[ \t]*(\d{{1,3}}|[{CN_DIGITS}]{{1,4}})[ \t]*[：:]")),
+    ("chinese_paren", compiled(rf"[（(][ \t]*([{CN_DIGITS}]{{1,4}})[ \t]*[）)]、?|([㈠-㈩])")),
+    ("arabic_paren", compiled(r"[（(][ \t]*(\d{1,3})[ \t]*[）)]、?|([⑴-⒇])|(\d{1,3})[）)](?![0-9０-９])")),
+    ("chinese", compiled(rf"([{CN_DIGITS}]{{1,4}})[ \t]*[、.．]")),
+    ("arabic", compiled(r"(\d{1,3})[ \t]*[.．、](?![0-9０-９])|([⒈-⒛])")),
+    ("circled", compiled(f"([{CIRCLED}])")),
 )
 
 

@@ -23,6 +23,7 @@ import functools
 import re
 
 from ..model import Date, Status
+from ..patterns import compiled
 from .dates import date_text, iso_date, month_end
 
 STANDARD_PHRASES = {
@@ -39,12 +40,12 @@ LIMIT_LABELS = ("整改时限", "完成时限", "整改期限")
 _LOOSE_LABELS = ("进展情况", "状态")  # a status after them reads as one, but they do not make a line a status line
 
 _CATEGORY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("not_started", re.compile(r"未启动|未开始|未开展|未整改(?!到位|完成|完毕)")),
-    ("long_term", re.compile(r"长期|阶段性|基本完成|基本整改|持续整改|初见成效|常态化")),
-    ("in_progress", re.compile(
+    ("not_started", compiled(r"未启动|未开始|未开展|未整改(?!到位|完成|完毕)")),
+    ("long_term", compiled(r"长期|阶段性|基本完成|基本整改|持续整改|初见成效|常态化")),
+    ("in_progress", compiled(
         r"继续整改|正在|整改中|推进中|进行中|未完成|尚未完成|未整改到位|未到位|限期整改|逐步整改|持续推进"
         r"|未销号|尚未销号|未办结|尚未办结")),
-    ("completed", re.compile(
+    ("completed", compiled(
         r"完成|已整改|办结|销号|整改到位|立行立改|即知即改|已落实|已解决|已纠正|已追回|已清退|已规范")),
 )
 
@@ -59,36 +60,36 @@ def category_of(words: str) -> str | None:
 
 _OPEN, _CLOSE = "（([【〔", "）)]】〕"
 _PAIR = {"（": 0, "(": 0, "）": 0, ")": 0, "[": 1, "]": 1, "【": 2, "】": 2, "〔": 3, "〕": 3}
-_LABEL = re.compile(
+_LABEL = compiled(
     rf"^(?:{'|'.join(STATUS_LABELS + _LOOSE_LABELS)}|(?P<limit>{'|'.join(LIMIT_LABELS)}))[ \t]*[：:][ \t]*")
 
 _SP = r"[ \t]*"
-_DEADLINE = re.compile(
+_DEADLINE = compiled(
     rf"(?P<text>(?P<ye>\d{{4}}){_SP}年{_SP}(?:底|末)"
     rf"|(?:(?P<y>\d{{4}}){_SP}年{_SP})?(?P<m>\d{{1,2}}){_SP}月{_SP}(?:(?P<d>\d{{1,2}}){_SP}[日号]|(?P<end>底|末))?"
     r"|年底|年末)"
     rf"{_SP}(?:之?前|以前)"
 )
 # After 整改时限： a date alone is the deadline (整改时限：2023年12月底 = 2023年12月底前).
-_LIMIT_DATE = re.compile(rf"^(?:\d{{4}}{_SP}年{_SP})?(?:\d{{1,2}}{_SP}月{_SP}(?:\d{{1,2}}{_SP}[日号]|底|末)?|底|末)")
+_LIMIT_DATE = compiled(rf"^(?:\d{{4}}{_SP}年{_SP})?(?:\d{{1,2}}{_SP}月{_SP}(?:\d{{1,2}}{_SP}[日号]|底|末)?|底|末)")
 # Only a bare 年底 (the current year's end: a plan) — 2023年底完成 may as well report a past completion.
-_YEAR_END = re.compile(r"(?<![0-9０-９ \t])年[底末](?=[^前]*完成)")
-_ANY_DATE = re.compile(
+_YEAR_END = compiled(r"(?<![0-9０-９ \t])年[底末](?=[^前]*完成)")
+_ANY_DATE = compiled(
     rf"\d{{4}}{_SP}年({_SP}\d{{1,2}}{_SP}月({_SP}\d{{1,2}}{_SP}[日号])?)?"
     rf"|\d{{1,2}}{_SP}月({_SP}\d{{1,2}}{_SP}[日号])?"
 )
-_NOT_A_STATUS = re.compile(r"问题|《|》|含|包括|其中|试行|暂行")
+_NOT_A_STATUS = compiled(r"问题|《|》|含|包括|其中|试行|暂行")
 
 # A status stated in prose as the account's last sentence: 已完成整改。 目前已整改完成。 该问题已基本完成整改，
 # 需长期坚持。 计划于2024年6月底前完成整改。 确保2021年9月底前整改到位。 已全部销号。 年底办理完成。
 # Only the genre's fixed phrases (after an optional time and subject) count, so 完成干部教育培训。
 # or 已建立台账。 stay account text.  docs/recognizer.md lists them.
-PROSE_LEAD = re.compile(
+PROSE_LEAD = compiled(
     r"^(?:(?:目前|当前|现|截至目前|截止目前|截至(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末)?)[，,]?)?"
     r"(?:该问题|此问题|该项问题|本问题|此项问题|该项工作|该项|此项)?"
 )
 _WHEN = rf"(?:\d{{4}}{_SP}年{_SP})?(?:\d{{1,2}}{_SP}月{_SP})?(?:\d{{1,2}}{_SP}[日号]|底|末)?(?:年底|年末)?"
-PROSE_PART = re.compile(
+PROSE_PART = compiled(
     r"(?:已经?|均已|已全部|全部|已按期|已如期|按期|如期)?(?:基本)?"
     r"(?:完成整改|整改完成|完成了整改|整改到位|办结|销号|整改|完成|已完成|落实到位)(?:到位|销号)?"
     r"|整改已(?:完成|到位|办结)"
@@ -96,10 +97,10 @@ PROSE_PART = re.compile(
     rf"|(?:计划|预计|将|力争|确保|已)?{_SP}于?{_SP}{_WHEN}{_SP}之?前?(?:全面|全部)?(?:完成|办理完成|整改到位|整改完毕|完成整改)(?:整改)?"
     r"|尚未(?:完成|启动)|未启动|未完成"
 )
-PROSE_CLAUSE = re.compile(
+PROSE_CLAUSE = compiled(
     rf"(?:确保|力争|计划|预计){_SP}于?{_SP}{_WHEN}{_SP}之?前(?:全面|全部)?(?:完成整改|整改到位|完成|整改完毕)")
 """A last clause that promises a deadline may end a longer sentence: ……，确保2021年9月底前整改到位。"""
-PROSE_JOIN = re.compile(r"[，,、；;]|并且?|且")
+PROSE_JOIN = compiled(r"[，,、；;]|并且?|且")
 PROSE_MAX = 24
 
 
@@ -131,7 +132,7 @@ def _strip_brackets(text: str) -> str | None:
     return text[1:-1].strip()
 
 
-_SLOT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[ \t]*[：:]")
+_SLOT_LABEL = compiled(r"[\u4e00-\u9fff]{2,6}[ \t]*[：:]")
 
 
 def is_stated(text: str) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Date, Problem, Rectification, Status
+from ..patterns import compiled
 from ..recognize.text import clean
 from .dates import date_text, parse_date
 from .status import parse_status_text, status_phrase
@@ -51,8 +52,8 @@ STANDARD_COLUMNS: tuple[str, ...] = ("index", "finding", "account", "unit", "per
 # Answers of a 是否完成 column; any other value goes through the status vocabulary.
 YES_NO_STATUS: dict[str, str] = {"是": "completed", "已完成": "completed", "否": "in_progress", "未完成": "in_progress"}
 
-_NOISE = re.compile(r"[\s\u3000]+")
-_NOTE = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]$")
+_NOISE = compiled(r"[\s\u3000]+")
+_NOTE = compiled(r"[（(【\[][^）)】\]]*[）)】\]]$")
 _BY_NAME: dict[str, str] = {name: field for field, names in FIELD_NAMES.items() for name in names}
 
 
@@ -128,7 +129,7 @@ def _one_line(value: Cell | None) -> str | None:
     return "、".join(lines) if lines else None
 
 
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO = compiled(r"\d{4}-\d{2}-\d{2}")
 
 
 def time_limit_date(value: Cell | None) -> Date | None:

@@ -7,7 +7,7 @@ wrapped title's last line by them.
 
 from __future__ import annotations
 
-import re
+from ..patterns import compiled
 
 TITLE_WORDS = ("通报", "情况", "报告", "公告", "公示", "通知", "公布", "整改")
 """A title names its genre with one of these (…关于巡察整改进展情况的通报)."""
@@ -18,8 +18,8 @@ ORGAN_SUFFIXES = ("委员会", "党委", "党组", "党工委", "纪委", "纪�
                   "协会", "镇", "街道")
 """An issuing organ's name ends with one of these (中共某某镇委员会, 某某县水利局党组)."""
 
-TITLE_END = re.compile(rf"(?:{'|'.join(TITLE_ENDINGS)})(?:[（(][^（）()]{{1,12}}[）)])?$")
-ORGAN_END = re.compile(rf"(?:{'|'.join(ORGAN_SUFFIXES)})$")
+TITLE_END = compiled(rf"(?:{'|'.join(TITLE_ENDINGS)})(?:[（(][^（）()]{{1,12}}[）)])?$")
+ORGAN_END = compiled(rf"(?:{'|'.join(ORGAN_SUFFIXES)})$")
 
 
 def ends_like_title(text: str) -> bool:
