@@ -77,18 +77,23 @@ class Session:
 
     def _preload(self, jobs: list[Job]) -> None:
         """Load what the jobs need before forking, so every worker (a fork of this process for each
-        file) starts with it instead of loading it again: the recognizer, the schema validator and
-        the checks, the writers' lazily imported modules."""
+        file) starts with it instead of loading it again (~40 modules, ~8 ms a file): reading a
+        small notice sniffs it with every reader (importing each reader's module) and runs the
+        recognizer, the checks and the punctuation scan; the schema validator for validate and
+        inspect; each asked writer once, for its lazily imported modules."""
         if len(jobs) < 2:
             return
         from . import api
-        from .recognize import recognize  # noqa: F401
 
+        try:
+            document = api.read(_WARM_NOTICE.encode("utf-8"), name="warm-up.txt", isolate=False).document
+        except Exception:  # warming only: the real reads report any problem
+            document = _warm_document()
         if self.command in ("validate", "inspect"):
             api.validate({})  # builds the JSON Schema validator (jsonschema) and imports the checks
         for fmt in sorted({fmt for job in jobs for fmt, _ in job.targets}):
             try:
-                api.write_bytes(_warm_document(), fmt)
+                api.write_bytes(document, fmt)
             except Exception:  # warming only: the real write reports any problem
                 pass
 
@@ -184,6 +189,18 @@ class Session:
 
 
 _WARM_TITLE = "示例镇关于巡察整改进展情况的通报"
+# a small fictional notice read once before a batch forks its workers (Session._preload)
+_WARM_NOTICE = f"""中共{_WARM_TITLE}
+
+根据县委统一部署，县委第一巡察组于2026年3月1日至4月30日对示例镇开展了巡察。
+
+一、巡察反馈问题整改情况
+
+（一）村务公开不及时。整改情况：已规范公开栏，按月公开。目前已完成整改。
+
+中共示例镇委员会
+2026年6月1日
+"""
 
 
 def _warm_document() -> Any:

@@ -225,6 +225,11 @@ class Deferred:
         return f"<{self._module}.{self._qualname} of plugin {self._plugin!r}, declared by the plugin index, {state}>"
 
 
+def loaded(obj: Any) -> Any:
+    """The real reader, writer or engine behind a registry entry (a Deferred is imported and built now)."""
+    return obj.target() if isinstance(obj, Deferred) else obj
+
+
 def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entry_points: bool = True) -> Registry:
     reg = Registry()
     disabled = _disabled()

@@ -21,12 +21,18 @@ API
     (use module-level functions).  ``name`` is the file named in limit messages.
 
 ``Pool(jobs=N, limits=None, start_method=None)`` and ``pool.map(fn, items, names=None)``
-    Run ``fn(item)`` for every item with at most N workers at a time, one fresh process per
-    item, yielding :class:`Outcome` objects (``index``, ``item``, ``value``, ``error``,
-    ``seconds``) **in completion order** (sort by ``index`` for input order).  An item that fails,
-    runs out of memory or time only produces an Outcome with ``error`` set: it never stops or
-    slows the others, since each item has its own process, address space and deadline.
-    ``map`` is a generator: closing it early kills the workers still running.
+    Run ``fn(item)`` for every item on at most N worker processes, yielding :class:`Outcome`
+    objects (``index``, ``item``, ``value``, ``error``, ``seconds``) **in completion order** (sort
+    by ``index`` for input order).  A worker serves item after item, and before each one its
+    limits are set afresh from what it uses at that moment — the same allowance a fresh fork
+    would get — and the parent gives each item its own wall-clock deadline.  An item that fails,
+    runs out of memory or time only produces an Outcome with ``error`` set, and never stops or
+    slows the others: a worker whose item fails in any way is retired (killed, when it is over
+    time or dead) and the next item starts on a fresh fork, so nothing an item left behind
+    reaches another one.  Workers are also retired after ``ITEMS_PER_WORKER`` items or when an
+    item left them much larger.  (A fresh fork for every item cost ~6 ms of page faults an item —
+    more than reading a small notice — and the parent's forking kept a second core from paying
+    off; issue 13.)  ``map`` is a generator: closing it early kills the workers still running.
 
 ``start_method()``
     ``"fork"`` when this process has a single thread (a CLI run: ~2 ms a worker, measured in
@@ -50,6 +56,11 @@ from typing import Any
 from .budget import Limits, size_text
 from .errors import RectifyError, SecurityError
 
+#: a pool worker serves at most this many items before a fresh fork takes over (bounds what caches
+#: and fragmentation can add up to; a fork costs ~6 ms, so this is ~0.1 ms an item)
+ITEMS_PER_WORKER = 64
+#: a pool worker that grew by more than this since it started retires after its item
+RETIRE_GROWTH = 128 * 2**20
 GRACE = 1.0  # seconds the parent waits past the deadline before killing: the child's own check speaks first
 IN_WORKER = False  # set in the child, so nested reads do not start workers of their own
 #: A pure-Python reader (``Reader.isolate`` False) reads an input up to this size in the calling
@@ -147,6 +158,22 @@ def _address_space() -> int:
         return 0
 
 
+def _peak() -> int | None:
+    """The largest address space this process ever had, in bytes (None where /proc is missing)."""
+    try:
+        with open("/proc/self/status") as fh:
+            return next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmPeak:"))
+    except (OSError, ValueError, StopIteration):
+        return None
+
+
+def _peak_over(size: int) -> bool:
+    """Whether an item took this worker above ``size`` at some point (it then retires: the next
+    item's memory check must not be judged against what this one reached)."""
+    peak = _peak()
+    return peak is not None and peak > size
+
+
 def _near_memory_limit() -> bool:
     """Whether the address space came within 5% of RLIMIT_AS: a C library's odd error then means 'out of memory'."""
     import resource
@@ -154,12 +181,8 @@ def _near_memory_limit() -> bool:
     soft, _ = resource.getrlimit(resource.RLIMIT_AS)
     if soft == resource.RLIM_INFINITY:
         return False
-    try:
-        with open("/proc/self/status") as fh:
-            peak = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmPeak:"))
-    except (OSError, ValueError, StopIteration):
-        return False
-    return peak > soft * 0.95
+    peak = _peak()
+    return peak is not None and peak > soft * 0.95
 
 
 def _frozen(exc: RectifyError) -> tuple[type[RectifyError], dict[str, Any]]:
@@ -189,6 +212,32 @@ def _memory_error(limits: Limits, name: str | None) -> SecurityError:
 def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
            limits: Limits, name: str | None) -> None:
     _apply_rlimits(limits)
+    _reply(conn, _call(fn, args, kwargs, limits, name), limits, name)
+    conn.close()
+
+
+def _serve(conn: Any, fn: Callable[[Any], Any], limits: Limits) -> None:
+    """A pool worker: ``fn(item)`` for each ``(item, name)`` the parent sends, until it sends None
+    or this worker retires (see the module docstring); each reply says whether it retires."""
+    start = _address_space()
+    for served in range(1, ITEMS_PER_WORKER + 1):
+        task = conn.recv()
+        if task is None:
+            break
+        item, name = task
+        _apply_rlimits(limits)  # the allowance of a fresh fork, from what this process uses now
+        msg = _call(fn, (item,), {}, limits, name)
+        retire = (msg[0] != "ok" or served == ITEMS_PER_WORKER
+                  or _address_space() - start > RETIRE_GROWTH or _peak_over(start + int(limits.max_memory) // 2))
+        _reply(conn, msg, limits, name, retire)
+        if retire:
+            break
+    conn.close()
+
+
+def _call(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], limits: Limits,
+          name: str | None) -> tuple[Any, ...]:
+    """``fn``'s value or what it raised, as the message the parent decodes (see ``_Task.finish``)."""
     msg: tuple[Any, ...]
     try:
         msg = ("ok", fn(*args, **kwargs))
@@ -207,17 +256,33 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dic
             import traceback  # only for a bug: it brings textwrap and linecache
 
             msg = ("bug", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+    return msg
+
+
+def _reply(conn: Any, msg: tuple[Any, ...], limits: Limits, name: str | None, retire: bool | None = None) -> None:
+    """Send ``msg`` (a pool worker's as ``(retire, msg)``); a value that cannot be sent is an error."""
+    def wrap(m: tuple[Any, ...], failed: bool = False) -> Any:
+        return m if retire is None else (retire or failed, m)
+
     try:
-        conn.send(msg)
+        conn.send(wrap(msg))
     except MemoryError:
-        conn.send(("error", *_frozen(_memory_error(limits, name))))
+        conn.send(wrap(("error", *_frozen(_memory_error(limits, name))), True))
     except Exception as exc:  # an unpicklable value is our bug
-        conn.send(("bug", f"worker result could not be sent back: {type(exc).__name__}: {exc}", ""))
-    finally:
-        conn.close()
+        conn.send(wrap(("bug", f"worker result could not be sent back: {type(exc).__name__}: {exc}", ""), True))
 
 
 # -------------------------------------------------------------------------------------- parent side
+
+def _decode(msg: tuple[Any, ...]) -> Any:
+    """A child's message as its value, or raised as the error it stands for."""
+    kind = msg[0]
+    if kind == "ok":
+        return msg[1]
+    if kind == "error":
+        raise _thaw(msg[1], msg[2])
+    raise WorkerBug(msg[1], msg[2])
+
 
 _SIGNALS = {9: "was killed (SIGKILL: the system's out-of-memory killer, or the time limit)",
             24: "used more CPU time than allowed (SIGXCPU)",
@@ -254,12 +319,7 @@ class _Task:
             if msg is None:
                 self.proc.join(GRACE)
                 raise self._death()
-            kind = msg[0]
-            if kind == "ok":
-                return msg[1]
-            if kind == "error":
-                raise _thaw(msg[1], msg[2])
-            raise WorkerBug(msg[1], msg[2])
+            return _decode(msg)
         finally:
             self.close()
 
@@ -320,8 +380,72 @@ def run(fn: Callable[..., Any], *args: Any, limits: Limits | None = None, name: 
         task.close()
 
 
+class _Worker(_Task):
+    """A pool worker (``_serve``): one process, its pipe, and the items sent to it in order.
+
+    The first of ``queue`` is the item it is on, with that item's deadline; the next one is already
+    in the pipe, so the worker starts it the moment it answers instead of waiting for the parent.
+    """
+
+    def __init__(self, ctx: Any, fn: Callable[[Any], Any], limits: Limits) -> None:
+        self.limits = limits
+        self.name: str | None = None
+        self.closed = False
+        self.queue: list[tuple[int, Any, str | None]] = []
+        self.started = self.deadline = time.monotonic()
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_serve, args=(child, fn, limits), daemon=True)
+        self.proc.start()
+        child.close()
+
+    def give(self, index: int, item: Any, name: str | None) -> None:
+        self.queue.append((index, item, name))
+        if len(self.queue) == 1:
+            self._start_head()
+        try:
+            self.conn.send((item, name))
+        except OSError:  # the worker died on the item before: that item's answer says so, and this one is sent again
+            pass
+
+    def _start_head(self) -> None:
+        self.name = self.queue[0][2]
+        self.started = time.monotonic()
+        self.deadline = self.started + self.limits.timeout + GRACE
+
+    def answer(self) -> tuple[bool, Any]:
+        """(retire, message) for the item it was on, or raise what killed the worker."""
+        try:
+            reply = self.conn.recv() if self.conn.poll() else None
+        except (EOFError, OSError):
+            reply = None
+        if reply is None:
+            self.proc.join(GRACE)
+            raise self._death()
+        retire, msg = reply
+        return retire, msg
+
+    def next_item(self) -> None:
+        """The item it was on is answered: the next one in the pipe is now running."""
+        self.queue.pop(0)
+        if self.queue:
+            self._start_head()
+
+    def stop(self) -> None:
+        """Ask the worker to end, and reap it (killed if it does not end at once)."""
+        if not self.closed and self.proc.is_alive():
+            try:
+                self.conn.send(None)
+                self.proc.join(0.2)
+            except OSError:
+                pass
+        self.close()
+
+
 class Pool:
-    """At most ``jobs`` workers at a time, one fresh process per item; see the module docstring."""
+    """At most ``jobs`` worker processes serving items one at a time; see the module docstring."""
+
+    #: items sent ahead to a worker: the one it is on and the next (so it never waits for the parent)
+    DEPTH = 2
 
     def __init__(self, jobs: int | None = None, limits: Limits | None = None, start_method: str | None = None) -> None:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
@@ -330,43 +454,68 @@ class Pool:
 
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any],
             names: Callable[[Any], str | None] | None = None) -> Iterator[Outcome]:
+        import gc
+        from collections import deque
         from multiprocessing.connection import wait
 
         ctx = _context(self.method)
+        gc.freeze()  # what is loaded now is shared with every fork: no collection in a worker touches (copies) it
         pending = iter(enumerate(items))
-        running: dict[int, tuple[_Task, Any]] = {}
+        backlog: deque[tuple[int, Any, str | None]] = deque()  # sent to a worker that ended before them
+
+        def take() -> tuple[int, Any, str | None] | None:
+            if backlog:
+                return backlog.popleft()
+            nxt = next(pending, None)
+            if nxt is None:
+                return None
+            index, item = nxt
+            return index, item, names(item) if names else (item if isinstance(item, str) else None)
+
+        workers: list[_Worker] = []
         try:
             while True:
-                while len(running) < self.jobs:
-                    nxt = next(pending, None)
-                    if nxt is None:
-                        break
-                    index, item = nxt
-                    name = names(item) if names else (item if isinstance(item, str) else None)
-                    running[index] = (_Task(ctx, fn, (item,), {}, self.limits, name), item)
-                if not running:
+                for worker in [*workers, *([None] * (self.jobs - len(workers)))]:
+                    while worker is None or len(worker.queue) < self.DEPTH:
+                        task = take()
+                        if task is None:
+                            break
+                        if worker is None:
+                            worker = _Worker(ctx, fn, self.limits)
+                            workers.append(worker)
+                        worker.give(*task)
+                for worker in [w for w in workers if not w.queue]:  # nothing left for it
+                    worker.stop()
+                    workers.remove(worker)
+                if not workers:
                     return
-                soonest = min(t.deadline for t, _ in running.values())
-                handles = {h: i for i, (t, _) in running.items() for h in t.handles()}
+                soonest = min(w.deadline for w in workers)
+                handles = {h: w for w in workers for h in w.handles()}
                 ready = wait(list(handles), timeout=max(0.0, soonest - time.monotonic()))
-                done = {handles[h] for h in ready} | {i for i, (t, _) in running.items() if t.expired()}
-                for index in sorted(done):
-                    task, item = running.pop(index)
+                for worker in {handles[h] for h in ready} | {w for w in workers if w.expired()}:
+                    index, item, _ = worker.queue[0]
                     outcome = Outcome(index, item)
+                    retire = True
                     try:
-                        if task.conn.poll() or not task.proc.is_alive():
-                            outcome.value = task.finish()
+                        if worker.conn.poll() or not worker.proc.is_alive():
+                            retire, msg = worker.answer()
+                            outcome.value = _decode(msg)
                         else:
-                            raise task.timeout_error()
+                            raise worker.timeout_error()
                     except (RectifyError, WorkerBug) as exc:
                         outcome.error = exc
-                    finally:
-                        task.close()
-                    outcome.seconds = time.monotonic() - task.started
+                    outcome.seconds = time.monotonic() - worker.started
+                    worker.next_item()
+                    if retire:  # what was sent after this item never ran: another worker takes it
+                        backlog.extendleft(reversed(worker.queue))
+                        worker.queue.clear()
+                        worker.stop()
+                        workers.remove(worker)
                     yield outcome
         finally:
-            for task, _ in running.values():
-                task.close()
+            for worker in workers:
+                worker.close()
+            gc.unfreeze()
 
 
 __all__ = ["IN_WORKER", "Outcome", "Pool", "WorkerBug", "run", "start_method"]

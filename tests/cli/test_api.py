@@ -88,9 +88,9 @@ def test_validate_of_a_non_document_gives_findings():
 
 
 def test_a_bug_inside_a_writer_is_an_internal_error_with_its_cause(monkeypatch):
-    from rectify_core.plugins import get_registry
+    from rectify_core.plugins import get_registry, loaded
 
-    writer = get_registry().writer("json")
+    writer = loaded(get_registry().writer("json"))  # the class itself, also when the index declared it
 
     def broken(*_a, **_k):
         raise KeyError("oops")
