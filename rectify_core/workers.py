@@ -57,8 +57,8 @@ from .budget import Limits, size_text
 from .errors import RectifyError, SecurityError
 
 #: a pool worker serves at most this many items before a fresh fork takes over (bounds what caches
-#: and fragmentation can add up to; a fork costs ~6 ms, so this is ~0.1 ms an item)
-ITEMS_PER_WORKER = 64
+#: and fragmentation can add up to; a fork and its page faults cost ~6–8 ms, ~0.03 ms an item here)
+ITEMS_PER_WORKER = 256
 #: a pool worker that grew by more than this since it started retires after its item
 RETIRE_GROWTH = 128 * 2**20
 GRACE = 1.0  # seconds the parent waits past the deadline before killing: the child's own check speaks first

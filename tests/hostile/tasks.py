@@ -57,3 +57,21 @@ def item(x: object) -> object:
     if x == "refuse":
         return refuse()
     return x
+
+
+_kept: list[bytearray] = []
+
+
+def served(x: object) -> object:
+    """For the pool tests: the worker's pid with the value, and what some items do to the worker."""
+    if x == "crash":
+        crash()
+    if x == "refuse":
+        refuse()
+    if x == "keep":  # leaves 100 MiB behind in the worker (under RETIRE_GROWTH: the worker stays)
+        _kept.append(bytearray(100 * 2**20))
+    if x == "keep-big":  # leaves 300 MiB behind (over RETIRE_GROWTH: the worker retires)
+        _kept.append(bytearray(300 * 2**20))
+    if x == "more":  # 350 MiB of SMALL's 400: over the allowance if the 100 MiB kept before counted
+        return os.getpid(), len(bytearray(350 * 2**20))
+    return os.getpid(), x

@@ -100,3 +100,39 @@ def test_which_reads_use_a_worker(monkeypatch, fmt: str, size: int, isolated: bo
     data = text.encode() if fmt == "txt" else f"<html><body><p>{text}</p></body></html>".encode()
     api.read(data, fmt, name=f"n.{fmt}")
     assert bool(calls) is isolated
+
+
+def _pool(items: list[str], jobs: int = 1) -> list[workers.Outcome]:
+    return sorted(workers.Pool(jobs=jobs, limits=SMALL).map(tasks.served, items), key=lambda o: o.index)
+
+
+def test_a_pool_worker_serves_item_after_item() -> None:
+    outcomes = _pool([str(n) for n in range(12)], jobs=2)
+    assert [o.value[1] for o in outcomes] == [str(n) for n in range(12)]
+    assert len({o.value[0] for o in outcomes}) <= 2  # two workers, not a fork per item
+
+
+def test_a_worker_is_retired_after_an_item_that_fails() -> None:
+    before, bad, after = _pool(["a", "refuse", "b"])
+    assert isinstance(bad.error, InputError)
+    assert before.value[0] != after.value[0]  # the item after a failure starts on a fresh fork
+
+
+def test_items_sent_to_a_worker_that_died_run_on_another() -> None:
+    # with one worker, "b" and "c" are in its pipe (or about to be) when it dies on "crash"
+    first, crashed, *rest = _pool(["a", "crash", "b", "c"])
+    assert first.ok and isinstance(crashed.error, SecurityError) and "SIGSEGV" in str(crashed.error)
+    assert [o.value[1] for o in rest] == ["b", "c"]
+    assert {o.value[0] for o in rest}.isdisjoint({first.value[0]})
+
+
+def test_each_item_gets_a_fresh_allowance_of_memory() -> None:
+    # "keep" leaves 100 MiB in its worker, which stays; "more" then gets its whole 400 MiB anyway
+    kept, more = _pool(["keep", "more"])
+    assert kept.ok and more.ok, (kept.error, more.error)
+    assert kept.value[0] == more.value[0]
+
+
+def test_a_worker_that_grew_much_is_retired() -> None:
+    grown, after = _pool(["keep-big", "b"])
+    assert grown.ok and after.ok and grown.value[0] != after.value[0]
