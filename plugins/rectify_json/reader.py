@@ -9,7 +9,6 @@ budget — nesting (``max_depth``), values (``max_elements``) and characters (``
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rectify_core.plugin_api import (
@@ -81,6 +80,8 @@ _KIND = {list: "an array", str: "a string", int: "a number", float: "a number", 
 
 def _decode(data: bytes, name: str) -> str:
     """UTF-8 text (a BOM allowed); UTF-16/32 is refused with the fix, as RFC 8259 requires UTF-8."""
+    import json  # here and in load(): this module is imported to sniff every input, few are JSON
+
     encoding = json.detect_encoding(data)
     if encoding not in ("utf-8", "utf-8-sig"):
         raise InputError(f"JSON must be UTF-8 (RFC 8259) and this file is {encoding.upper()}; save it as UTF-8",
@@ -93,6 +94,8 @@ def _decode(data: bytes, name: str) -> str:
 
 def load(raw: bytes, name: str) -> Any:
     """``json.loads`` that refuses what is not JSON or not safe to hold: NaN, huge integers, deep nests."""
+    import json
+
     def constant(word: str) -> Any:
         raise InputError(f"{word} is not a JSON number (RFC 8259); write null or a finite number", file=name)
 
