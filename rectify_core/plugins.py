@@ -201,10 +201,16 @@ class Deferred:
         self._target: Any = None
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and the like ask for these: not the plugin's business
+            raise AttributeError(name)
         attrs = self._attrs
         if name in attrs:
             return attrs[name]
         return getattr(self.target(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A worker started by forkserver gets the declaration and imports the class itself."""
+        return (Deferred, (self._plugin, self._module, self._qualname, self._attrs))
 
     def target(self) -> Any:
         """The real object (imported and built now if it was not yet)."""

@@ -156,3 +156,21 @@ class PlainWriter:
 
     def write(self, document, sink, options):
         sink.write(b"")
+
+
+def test_a_deferred_format_crosses_to_a_forkserver_worker(tmp_path, monkeypatch):
+    # a threaded program (the service, an integrator's) reads in forkserver workers: the reader is pickled
+    import copy
+    import operator
+    import pickle
+
+    from rectify_core import plugins, workers
+
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path))
+    plugin_index.remember(plugins.build_registry())
+    reader = plugins.build_registry().readers["txt"]
+    assert isinstance(reader, plugins.Deferred)
+    again = pickle.loads(pickle.dumps(reader))
+    assert isinstance(again, plugins.Deferred) and again.name == "txt" and copy.deepcopy(reader).name == "txt"
+    sniff = operator.methodcaller("sniff", "中共示例镇委员会关于巡察整改进展情况的通报".encode(), "n.txt")
+    assert workers.run(sniff, reader, method="forkserver") == sniff(plugins.loaded(reader)) > 0
