@@ -34,6 +34,7 @@ _CJK = compiled(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\u
 _HAN = compiled(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PROTECTED = compiled(r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff01-\uff60\u4e00-\u9fff]+"
                         r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_MARKS = compiled(r"[,;:.]")
 _PAIRS = (compiled(r"\(([^()\n]*)\)"), compiled(r'"([^"\n]*)"'))
 # the prose fields of the model, by dataclass field name
 TEXT_FIELDS = frozenset({"title", "subtitle", "preamble", "heading", "paragraphs", "finding", "closing"})
@@ -67,6 +68,7 @@ def halfwidth_marks(text: str) -> list[tuple[int, str, str]]:
     def chinese(j: int) -> bool:  # a Chinese character or mark, or a mark made full width here
         return 0 <= j < len(text) and (_cjk(text[j]) or j in out)
 
+    candidates = [m.start() for m in _MARKS.finditer(text)]
     # a mark next to a mark made full width counts as Chinese too: repeat until nothing changes
     changed = True
     while changed:
@@ -80,8 +82,9 @@ def halfwidth_marks(text: str) -> list[tuple[int, str, str]]:
                     out[a] = (text[a], opening)
                     out[b] = (text[b], closing)
                     changed = True
-        for i, ch in enumerate(text):
-            if i in skip or i in out or ch not in ",;:.":
+        for i in candidates:  # only the marks: a Python loop over every character cost ~5 ms a notice
+            ch = text[i]
+            if i in skip or i in out:
                 continue
             if ch == ".":
                 before = text[i - 1] if i > 0 else ""
