@@ -229,17 +229,3 @@ class RememberedEntryPoint:
         for part in filter(None, attr.strip().split(".")):
             obj = getattr(obj, part)
         return obj
-
-
-def remembered_declarations() -> dict[str, Any]:
-    """The declarations of the plugins the last full load could declare (see ``declarations``)."""
-    data = load()
-    return dict(data.get("declarations") or {}) if data is not None else {}
-
-
-def remembered_entry_points() -> list[RememberedEntryPoint] | None:
-    """The entry points of the last full load, while the index is valid (else None)."""
-    data = load()
-    if data is None or "entry_points" not in data:
-        return None
-    return [RememberedEntryPoint(*ep) for ep in data["entry_points"]]

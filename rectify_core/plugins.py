@@ -241,11 +241,12 @@ def build_registry(extra_plugins: list[tuple[str, Any]] | None = None, load_entr
     disabled = _disabled()
     candidates: list[tuple[str, Any, PluginInfo]] = []
     if load_entry_points:
-        from .plugin_index import RememberedEntryPoint, remembered_declarations
+        from .plugin_index import load
 
-        eps = _entry_points()
-        reg.from_index = any(isinstance(ep, RememberedEntryPoint) for ep in eps)
-        declarations = remembered_declarations() if reg.from_index else {}
+        index = load()  # checked once (a few hundred stat calls): it gives both lists below
+        eps = _entry_points(index)
+        reg.from_index = index is not None and "entry_points" in index
+        declarations = dict(index.get("declarations") or {}) if reg.from_index and index is not None else {}
         for ep in eps:
             dist = getattr(ep, "dist", None)
             dist_name = dist.metadata["Name"] if dist is not None else None
@@ -299,14 +300,14 @@ def _load_plugins(reg: Registry, candidates: list[tuple[str, Any, PluginInfo]]) 
         _collect(reg, pm, name, module)
 
 
-def _entry_points() -> list[Any]:
+def _entry_points(index: dict[str, Any] | None) -> list[Any]:
     """The ``rectify`` entry points: remembered by the plugin index when nothing changed since it was
-    written (importlib.metadata costs ~15 ms a run), else from the installed distributions."""
-    from .plugin_index import remembered_entry_points
+    written (``index``, valid or None: importlib.metadata costs ~15 ms a run), else from the
+    installed distributions."""
+    if index is not None and "entry_points" in index:
+        from .plugin_index import RememberedEntryPoint
 
-    remembered = remembered_entry_points()
-    if remembered is not None:
-        return remembered
+        return [RememberedEntryPoint(*ep) for ep in index["entry_points"]]
     from importlib import metadata
 
     eps = list(metadata.entry_points(group=ENTRY_POINT_GROUP))
