@@ -1,0 +1,37 @@
+"""The `rectify` command is cli.console: main(), then the last garbage collection is skipped."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+
+from rectify_core import cli
+
+
+def test_console_returns_mains_code_and_only_it_freezes_the_collector(monkeypatch):
+    frozen = gc.get_freeze_count()
+    assert cli.main(["schema"]) == 0
+    assert gc.get_freeze_count() == frozen  # main() from Python leaves the collector alone
+    monkeypatch.setattr(sys, "argv", ["rectify", "formats", "nonsense-format"])
+    try:
+        code = cli.console()
+        assert code == 2  # what main() says for an unknown format
+        assert gc.get_freeze_count() > frozen  # the command's objects: skipped by the exit's collection
+    finally:
+        gc.unfreeze()
+
+
+def test_the_command_writes_everything_before_it_ends(tmp_path):
+    # outputs and standard output are complete though the interpreter's final collection is skipped
+    notice = tmp_path / "n.txt"
+    notice.write_text("中共示例镇委员会关于巡察整改进展情况的通报\n\n一、整改情况\n\n（一）已完成整改。\n\n中共示例镇委员会\n"
+                      "2026年6月18日\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "rectify_core", "convert", str(notice), "--to", "json,docx",
+                           "-o", str(tmp_path / "out") + "/", "-q"], capture_output=True)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert (tmp_path / "out" / "n.json").read_text(encoding="utf-8").rstrip().endswith("}")
+    assert (tmp_path / "out" / "n.docx").read_bytes()[:2] == b"PK"
+    shown = subprocess.run([sys.executable, "-m", "rectify_core", "convert", str(notice), "--to", "json", "-o", "-",
+                            "-q"], capture_output=True)
+    assert shown.stdout.rstrip().endswith(b"}") and len(shown.stdout) > 200
