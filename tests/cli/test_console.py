@@ -14,12 +14,14 @@ def test_console_returns_mains_code_and_only_it_freezes_the_collector(monkeypatc
     assert cli.main(["schema"]) == 0
     assert gc.get_freeze_count() == frozen  # main() from Python leaves the collector alone
     monkeypatch.setattr(sys, "argv", ["rectify", "formats", "nonsense-format"])
+    thresholds = gc.get_threshold()
     try:
         code = cli.console()
         assert code == 2  # what main() says for an unknown format
         assert gc.get_freeze_count() > frozen  # the command's objects: skipped by the exit's collection
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 def test_the_command_writes_everything_before_it_ends(tmp_path):
