@@ -455,44 +455,63 @@ class Pool:
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any],
             names: Callable[[Any], str | None] | None = None) -> Iterator[Outcome]:
         import gc
+        import selectors
         from collections import deque
-        from multiprocessing.connection import wait
 
         ctx = _context(self.method)
         gc.freeze()  # what is loaded now is shared with every fork: no collection in a worker touches (copies) it
         pending = iter(enumerate(items))
         backlog: deque[tuple[int, Any, str | None]] = deque()  # sent to a worker that ended before them
 
+        exhausted = [False]
+
         def take() -> tuple[int, Any, str | None] | None:
             if backlog:
                 return backlog.popleft()
-            nxt = next(pending, None)
+            nxt = None if exhausted[0] else next(pending, None)
             if nxt is None:
+                exhausted[0] = True
                 return None
             index, item = nxt
             return index, item, names(item) if names else (item if isinstance(item, str) else None)
 
+        # one selector for the whole run: the parent's own work per item is what a second worker
+        # competes with for the cores, so it is kept to a select, a recv and a send
+        selector = selectors.DefaultSelector()
         workers: list[_Worker] = []
+
+        def fill(worker: _Worker | None) -> None:
+            while worker is None or len(worker.queue) < self.DEPTH:
+                task = take()
+                if task is None:
+                    return
+                if worker is None:
+                    worker = _Worker(ctx, fn, self.limits)
+                    workers.append(worker)
+                    selector.register(worker.conn, selectors.EVENT_READ, worker)
+                    selector.register(worker.proc.sentinel, selectors.EVENT_READ, worker)
+                worker.give(*task)
+
+        def drop(worker: _Worker) -> None:
+            selector.unregister(worker.conn)
+            selector.unregister(worker.proc.sentinel)
+            workers.remove(worker)
+            worker.stop()
+
         try:
             while True:
-                for worker in [*workers, *([None] * (self.jobs - len(workers)))]:
-                    while worker is None or len(worker.queue) < self.DEPTH:
-                        task = take()
-                        if task is None:
-                            break
-                        if worker is None:
-                            worker = _Worker(ctx, fn, self.limits)
-                            workers.append(worker)
-                        worker.give(*task)
+                for worker in list(workers):
+                    fill(worker)
+                while len(workers) < self.jobs and (backlog or not exhausted[0]):
+                    fill(None)  # a new worker, if anything is left to give it
                 for worker in [w for w in workers if not w.queue]:  # nothing left for it
-                    worker.stop()
-                    workers.remove(worker)
+                    drop(worker)
                 if not workers:
                     return
                 soonest = min(w.deadline for w in workers)
-                handles = {h: w for w in workers for h in w.handles()}
-                ready = wait(list(handles), timeout=max(0.0, soonest - time.monotonic()))
-                for worker in {handles[h] for h in ready} | {w for w in workers if w.expired()}:
+                ready = {key.data for key, _ in selector.select(max(0.0, soonest - time.monotonic()))}
+                ready.update(w for w in workers if w.expired())
+                for worker in ready:
                     index, item, _ = worker.queue[0]
                     outcome = Outcome(index, item)
                     retire = True
@@ -509,12 +528,12 @@ class Pool:
                     if retire:  # what was sent after this item never ran: another worker takes it
                         backlog.extendleft(reversed(worker.queue))
                         worker.queue.clear()
-                        worker.stop()
-                        workers.remove(worker)
+                        drop(worker)
                     yield outcome
         finally:
             for worker in workers:
                 worker.close()
+            selector.close()
             gc.unfreeze()
 
 
