@@ -208,15 +208,22 @@ def walk_nodes(nodes: tuple[Node, ...], base: str) -> typing.Iterator[tuple[str,
         yield from walk_nodes(node.children, f"{pointer}/children")
 
 
+# (member, default) of each model class in schema order: to_dict runs once per node of every notice
+# written, and asking dataclasses for the fields of each object cost more than the conversion itself
+_MEMBERS: dict[type, tuple[tuple[str, Any], ...]] = {
+    cls: tuple((name, {f.name: f.default for f in dataclasses.fields(cls)}[name]) for name in order)
+    for cls, order in _SCHEMA_ORDER.items()}
+
+
 def to_dict(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    members = _MEMBERS.get(type(obj))
+    if members is not None:
         out: dict[str, Any] = {}
-        defaults = {f.name: f.default for f in dataclasses.fields(obj)}
-        for name in _SCHEMA_ORDER[type(obj)]:
+        for name, default in members:
             value = getattr(obj, name)
             if value is None or value == ():
                 continue
-            if isinstance(value, bool) and value == defaults[name]:
+            if isinstance(value, bool) and value == default:
                 continue
             out[name] = to_dict(value)
         return out

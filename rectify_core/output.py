@@ -92,7 +92,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, force: bool = Tru
     directory = os.path.dirname(target) or "."
     if not os.path.isdir(directory):
         raise OutputError(f"folder {directory} does not exist", file=target)
-    clean_stale(directory)
+    if directory not in _CLEANED:  # once a folder a run (a batch writes 1 000 files into a few folders)
+        _CLEANED.add(directory)
+        clean_stale(directory)
     tmp = os.path.join(directory, f".rectify-{os.getpid()}-{os.urandom(4).hex()}.part")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
@@ -150,6 +152,11 @@ def _mode_for(target: str) -> int:
         mask = os.umask(0)
         os.umask(mask)
         return 0o666 & ~mask
+
+
+#: folders this process has cleaned of stale temporaries: a killed run's leftovers are removed the
+#: first time a run writes there; scanning the folder before every file cost a batch O(files²)
+_CLEANED: set[str] = set()
 
 
 def clean_stale(directory: str | os.PathLike[str]) -> list[str]:

@@ -113,15 +113,23 @@ def texts(doc: Document) -> Iterator[tuple[str, str]]:
     yield from _walk(doc, "")
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # field names by class: asked for every object of every notice
+
+
 def _walk(obj: Any, pointer: str) -> Iterator[tuple[str, str]]:
-    if not is_dataclass(obj):
-        return
-    for f in fields(obj):
-        value = getattr(obj, f.name)
-        here = f"{pointer}/{f.name}"
-        if f.name in TEXT_FIELDS and isinstance(value, str):
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        if not is_dataclass(obj) or isinstance(obj, type):
+            return
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+    for name in names:
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        here = f"{pointer}/{name}"
+        if name in TEXT_FIELDS and isinstance(value, str):
             yield here, value
-        elif f.name in TEXT_FIELDS and isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        elif name in TEXT_FIELDS and isinstance(value, tuple) and all(isinstance(v, str) for v in value):
             for i, v in enumerate(value):
                 yield f"{here}/{i}", v
         elif isinstance(value, tuple):
