@@ -50,3 +50,23 @@ def test_broken_json_names_line_and_column():
     with pytest.raises(InputError) as info:
         api.read(b'{"schema": "rectify/tongbao",\n "version": }', "json", name="bad.json")
     assert "bad.json" in str(info.value) and "line 2" in str(info.value)
+
+
+@given(documents())
+def test_the_writer_writes_exactly_what_json_dumps_would(doc):
+    # rectify_json.writer makes the indented text itself (json's own encoder is pure Python with indent)
+    expected = json.dumps(doc.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    assert api.write_bytes(doc, "json").decode("utf-8") == expected
+
+
+def test_the_writer_matches_json_dumps_on_the_seeds_and_odd_values():
+    from rectify_json.writer import _text
+
+    from ..corpus import seed
+
+    for number in ("000", "002"):
+        data = api.read(seed(number)).document.to_dict()
+        assert _text(data, "\n") == json.dumps(data, ensure_ascii=False, indent=2)
+    odd = {"a": [], "b": {}, "c": [1, 2.5, -0.0, 1e300, True, False, None, "引号\"\\\n\t\u2028\x00"],
+           "d": {"e": [{"f": []}]}, "大": 10**30}
+    assert _text(odd, "\n") == json.dumps(odd, ensure_ascii=False, indent=2)
