@@ -312,16 +312,20 @@ class _Task:
     def finish(self) -> Any:
         """The child's value, or raise what it raised / what killed it.  Call when a handle is ready."""
         try:
-            try:
-                msg = self.conn.recv() if self.conn.poll() else None
-            except (EOFError, OSError):
-                msg = None
-            if msg is None:
-                self.proc.join(GRACE)
-                raise self._death()
-            return _decode(msg)
+            return _decode(self._receive())
         finally:
             self.close()
+
+    def _receive(self) -> Any:
+        """The child's next message, or raise what killed it (no message and the process gone)."""
+        try:
+            msg = self.conn.recv() if self.conn.poll() else None
+        except (EOFError, OSError):
+            msg = None
+        if msg is None:
+            self.proc.join(GRACE)
+            raise self._death()
+        return msg
 
     def expired(self) -> bool:
         return time.monotonic() >= self.deadline
@@ -414,14 +418,7 @@ class _Worker(_Task):
 
     def answer(self) -> tuple[bool, Any]:
         """(retire, message) for the item it was on, or raise what killed the worker."""
-        try:
-            reply = self.conn.recv() if self.conn.poll() else None
-        except (EOFError, OSError):
-            reply = None
-        if reply is None:
-            self.proc.join(GRACE)
-            raise self._death()
-        retire, msg = reply
+        retire, msg = self._receive()
         return retire, msg
 
     def next_item(self) -> None:
