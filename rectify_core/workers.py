@@ -513,7 +513,9 @@ class Pool:
                     outcome = Outcome(index, item)
                     retire = True
                     try:
-                        if worker.conn.poll() or not worker.proc.is_alive():
+                        # a handle is ready (an answer, or the process ending) unless only the clock ran out;
+                        # is_alive() is no test: the sentinel can wake us before the exit can be reaped
+                        if worker.conn.poll() or not worker.expired():
                             retire, msg = worker.answer()
                             outcome.value = _decode(msg)
                         else:
