@@ -125,10 +125,10 @@ def run_batch(items: Sequence[_T], fn: Callable[[_T], Any], jobs: int,
     """``fn(item)`` for every item, yielded as ``(index, value, error)`` in completion order.
 
     A single item runs in this process (``fn`` isolates its own read).  Several run on
-    :class:`rectify_core.workers.Pool`: at most ``jobs`` worker processes, each item under its own
-    memory and time ``limits`` and a worker retired after any item that fails, so an item that
-    crashes, runs out of memory or hangs only ends its own outcome.  When ``stop(value)`` is true no further item is started and the
-    running ones are stopped (``--fail-fast``).
+    :class:`rectify_core.workers.Pool`: at most ``jobs`` worker processes, each item under its
+    own memory and time ``limits`` and a worker retired after any item that fails, so an item
+    that crashes, runs out of memory or hangs only ends its own outcome.  When ``stop(value)`` is
+    true no further item is started and the running ones are stopped (``--fail-fast``).
     """
     if len(items) == 1:
         try:

@@ -35,6 +35,9 @@ class Location:
 
 @dataclass(frozen=True)
 class Finding:
+    """A rule broken at one place: the rule id, how bad, where (a JSON Pointer, and the place in the
+    source when known) and what, in Chinese and English."""
+
     rule: str
     severity: Severity
     pointer: str

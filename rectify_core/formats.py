@@ -58,6 +58,8 @@ class Removed:
 
 @dataclass
 class ReadResult:
+    """What reading a file gives: the Document, the findings, the text left out and facts about the source."""
+
     document: Document
     findings: list[Finding] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)

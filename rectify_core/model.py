@@ -38,12 +38,16 @@ MARKER_STYLES: tuple[str, ...] = get_args(MarkerStyle)
 
 @dataclass(frozen=True)
 class Date:
+    """A date as the notice writes it (``text``) and the day it names (``iso``, None when no calendar day)."""
+
     iso: str | None = None
     text: str | None = None
 
 
 @dataclass(frozen=True)
 class DisclosureField:
+    """One line of the 政务公开 block (索引号, 发布机构, 公开方式 …): its label, standard key, value, date."""
+
     label: str | None = None
     key: DisclosureKey | None = None
     value: str | None = None
@@ -52,6 +56,8 @@ class DisclosureField:
 
 @dataclass(frozen=True)
 class Inspection:
+    """The inspection the notice answers: level, team, round, kind, targets and its dates."""
+
     level: InspectionLevel | None = None
     team: str | None = None
     round: str | None = None
@@ -64,6 +70,8 @@ class Inspection:
 
 @dataclass(frozen=True)
 class Marker:
+    """A list number (一、（一）1. …): its style, value and the text as written."""
+
     style: MarkerStyle
     value: int
     text: str | None = None
@@ -71,6 +79,8 @@ class Marker:
 
 @dataclass(frozen=True)
 class Rectification:
+    """The account of what was done about a problem: its label (整改情况 …) and paragraphs."""
+
     label: str
     colon: Colon | None = None
     paragraphs: tuple[str, ...] = ()
@@ -78,6 +88,8 @@ class Rectification:
 
 @dataclass(frozen=True)
 class Status:
+    """Where a problem's rectification stands (completed, in progress, long term …) and by when."""
+
     category: StatusCategory
     deadline: Date | None = None
     text: str | None = None
@@ -87,6 +99,8 @@ class Status:
 
 @dataclass(frozen=True)
 class Problem:
+    """A problem the inspection fed back, with its rectification, status and who answers for it."""
+
     finding: tuple[str, ...] = ()
     rectification: Rectification | None = None
     status: Status | None = None
@@ -97,6 +111,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class Node:
+    """A numbered part of the body: a section heading or a problem, with its children."""
+
     marker: Marker | None = None
     heading: str | None = None
     run_in: bool = False
@@ -107,6 +123,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Statistics:
+    """The figures the notice states about its problems (total, completed …), as stated."""
+
     total: int | None = None
     completed: int | None = None
     long_term: int | None = None
@@ -119,6 +137,8 @@ class Statistics:
 
 @dataclass(frozen=True)
 class Contact:
+    """A way to reach the issuer for feedback: telephone, mailbox, address, email …"""
+
     kind: ContactKind
     value: str
     label: str | None = None
@@ -126,6 +146,8 @@ class Contact:
 
 @dataclass(frozen=True)
 class Signature:
+    """Who issued the notice and when (落款)."""
+
     issuer: str | None = None
     date: Date | None = None
 

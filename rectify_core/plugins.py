@@ -37,6 +37,8 @@ BUILTIN_DIST = PROJECT
 
 @dataclass
 class PluginInfo:
+    """A loaded plugin as ``rectify formats`` names it: entry point, distribution, version, hooks."""
+
     name: str
     distribution: str | None
     version: str | None

@@ -55,12 +55,16 @@ SPAN_KINDS = ("text", "label", "value", "marker", "heading", "finding", "colon",
 
 @dataclass(frozen=True)
 class Span:
+    """A run of a paragraph's text with what it shows (a label, a marker, a status …)."""
+
     kind: str
     text: str
 
 
 @dataclass(frozen=True)
 class Para:
+    """A visible paragraph: its role in the notice, its spans and its depth in the outline."""
+
     role: str
     spans: tuple[Span, ...]
     depth: int = 0
@@ -163,6 +167,8 @@ class VisibleWriter(Writer):
 
 @dataclass
 class _Building:
+    """A node being rebuilt from visible paragraphs (unflatten), before it is frozen."""
+
     marker: Marker | None = None
     heading: str | None = None
     run_in: bool = False

@@ -42,6 +42,8 @@ _NO_TITLE_END = "。；，、,;：:！？!?"
 
 @dataclass
 class Head:
+    """What the recognizer found before the body: the 政务公开 fields, the title and subtitle."""
+
     disclosure: list[DisclosureField] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)  # the line of each disclosure field
     title: str | None = None
