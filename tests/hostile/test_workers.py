@@ -136,3 +136,47 @@ def test_each_item_gets_a_fresh_allowance_of_memory() -> None:
 def test_a_worker_that_grew_much_is_retired() -> None:
     grown, after = _pool(["keep-big", "b"])
     assert grown.ok and after.ok and grown.value[0] != after.value[0]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_of_a_killed_parent_end_and_ctrl_c_prints_no_worker_traceback() -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    # the parent takes one outcome and then waits: its workers finish what they were sent and wait too
+    code = ("import sys, time; sys.path.insert(0, '.')\n"
+            "from rectify_core import workers\n"
+            "from rectify_core.budget import Limits\n"
+            "from tests.hostile import tasks\n"
+            "outcomes = workers.Pool(jobs=2, limits=Limits(timeout=30)).map(tasks.served, [str(n) for n in range(8)])\n"
+            "print(next(outcomes).value[0], flush=True)\n"
+            "try:\n"
+            "    time.sleep(60)\n"
+            "except KeyboardInterrupt:\n"
+            "    outcomes.close()\n")
+    for how in ("kill -9 the parent", "Ctrl-C"):
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                cwd=root, start_new_session=True)
+        worker = int(proc.stdout.readline())
+        time.sleep(0.3)
+        if how == "Ctrl-C":
+            os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends it: to the whole process group
+        else:
+            os.kill(proc.pid, signal.SIGKILL)  # the parent alone: its workers are orphans now
+        _, err = proc.communicate(timeout=20)
+        deadline = time.monotonic() + 5
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(worker), f"a worker outlived its parent ({how})"
+        assert b"Traceback" not in err, err.decode()[-800:]
