@@ -219,18 +219,21 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dic
 def _serve(conn: Any, fn: Callable[[Any], Any], limits: Limits) -> None:
     """A pool worker: ``fn(item)`` for each ``(item, name)`` the parent sends, until it sends None
     or this worker retires (see the module docstring); each reply says whether it retires."""
+    import select
     import signal
 
     # Ctrl-C reaches the whole process group: the parent answers it and ends its workers, which must
     # not print a traceback of their own (waiting for an item, or inside one)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
+    waiting = select.poll()  # one poll object (Connection.poll builds a selector on every call)
+    waiting.register(conn.fileno(), select.POLLIN)
     start = _address_space()
     for served in range(1, ITEMS_PER_WORKER + 1):
         try:
             # a parent killed outright (kill -9) sends no None and, since every fork holds the other
             # ends of the pipes too, no end of file: a worker checks that it still has its parent
-            while not conn.poll(1.0):
+            while not waiting.poll(1000):
                 if os.getppid() != parent:
                     return
             task = conn.recv()
