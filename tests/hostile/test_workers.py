@@ -180,3 +180,10 @@ def test_workers_of_a_killed_parent_end_and_ctrl_c_prints_no_worker_traceback() 
             time.sleep(0.1)
         assert not _alive(worker), f"a worker outlived its parent ({how})"
         assert b"Traceback" not in err, err.decode()[-800:]
+
+
+def test_a_pool_on_forkserver_serves_and_retires_alike() -> None:
+    # a threaded program (a service, an integrator's) gets forkserver workers: items travel pickled
+    pool = workers.Pool(jobs=2, limits=SMALL, start_method="forkserver")
+    outcomes = sorted(pool.map(tasks.served, ["a", "refuse", "b", "c", "d"]), key=lambda o: o.index)
+    assert [o.value[1] if o.ok else type(o.error).__name__ for o in outcomes] == ["a", "InputError", "b", "c", "d"]
