@@ -314,14 +314,22 @@ class _Task:
     def __init__(self, ctx: Any, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
                  limits: Limits, name: str | None) -> None:
         self.limits = limits
-        self.name = name
         self.closed = False
-        self.started = time.monotonic()
-        self.deadline = self.started + limits.timeout + GRACE
-        self.conn, send = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=_child, args=(send, fn, args, kwargs, limits, name), daemon=True)
+        self._begin(name)
+        self._spawn(ctx, _child, (fn, args, kwargs, limits, name), duplex=False)
+
+    def _spawn(self, ctx: Any, target: Callable[..., None], args: tuple[Any, ...], duplex: bool) -> None:
+        """Start ``target(its end of a new pipe, *args)`` in a daemon process; keep this end."""
+        self.conn, child = ctx.Pipe(duplex=duplex)
+        self.proc = ctx.Process(target=target, args=(child, *args), daemon=True)
         self.proc.start()
-        send.close()
+        child.close()
+
+    def _begin(self, name: str | None) -> None:
+        """An item starts now: its name for messages and its wall-clock deadline."""
+        self.name = name
+        self.started = time.monotonic()
+        self.deadline = self.started + self.limits.timeout + GRACE
 
     def handles(self) -> list[Any]:
         return [self.conn, self.proc.sentinel]
@@ -329,11 +337,11 @@ class _Task:
     def finish(self) -> Any:
         """The child's value, or raise what it raised / what killed it.  Call when a handle is ready."""
         try:
-            return _decode(self._receive())
+            return _decode(self.receive())
         finally:
             self.close()
 
-    def _receive(self) -> Any:
+    def receive(self) -> Any:
         """The child's next message, or raise what killed it (no message and the process gone)."""
         try:
             msg = self.conn.recv() if self.conn.poll() else None
@@ -410,39 +418,25 @@ class _Worker(_Task):
 
     def __init__(self, ctx: Any, fn: Callable[[Any], Any], limits: Limits) -> None:
         self.limits = limits
-        self.name: str | None = None
         self.closed = False
         self.queue: list[tuple[int, Any, str | None]] = []
-        self.started = self.deadline = time.monotonic()
-        self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_serve, args=(child, fn, limits), daemon=True)
-        self.proc.start()
-        child.close()
+        self._begin(None)
+        self._spawn(ctx, _serve, (fn, limits), duplex=True)
 
     def give(self, index: int, item: Any, name: str | None) -> None:
         self.queue.append((index, item, name))
         if len(self.queue) == 1:
-            self._start_head()
+            self._begin(name)
         try:
             self.conn.send((item, name))
         except OSError:  # the worker died on the item before: that item's answer says so, and this one is sent again
             pass
 
-    def _start_head(self) -> None:
-        self.name = self.queue[0][2]
-        self.started = time.monotonic()
-        self.deadline = self.started + self.limits.timeout + GRACE
-
-    def answer(self) -> tuple[bool, Any]:
-        """(retire, message) for the item it was on, or raise what killed the worker."""
-        retire, msg = self._receive()
-        return retire, msg
-
     def next_item(self) -> None:
         """The item it was on is answered: the next one in the pipe is now running."""
         self.queue.pop(0)
         if self.queue:
-            self._start_head()
+            self._begin(self.queue[0][2])
 
     def stop(self) -> None:
         """Ask the worker to end, and reap it (killed if it does not end at once)."""
@@ -477,14 +471,15 @@ class Pool:
         pending = iter(enumerate(items))
         backlog: deque[tuple[int, Any, str | None]] = deque()  # sent to a worker that ended before them
 
-        exhausted = [False]
+        exhausted = False
 
         def take() -> tuple[int, Any, str | None] | None:
+            nonlocal exhausted
             if backlog:
                 return backlog.popleft()
-            nxt = None if exhausted[0] else next(pending, None)
+            nxt = None if exhausted else next(pending, None)
             if nxt is None:
-                exhausted[0] = True
+                exhausted = True
                 return None
             index, item = nxt
             return index, item, names(item) if names else (item if isinstance(item, str) else None)
@@ -516,7 +511,7 @@ class Pool:
             while True:
                 for worker in list(workers):
                     fill(worker)
-                while len(workers) < self.jobs and (backlog or not exhausted[0]):
+                while len(workers) < self.jobs and (backlog or not exhausted):
                     fill(None)  # a new worker, if anything is left to give it
                 for worker in [w for w in workers if not w.queue]:  # nothing left for it
                     drop(worker)
@@ -533,7 +528,7 @@ class Pool:
                         # a handle is ready (an answer, or the process ending) unless only the clock ran out;
                         # is_alive() is no test: the sentinel can wake us before the exit can be reaped
                         if worker.conn.poll() or not worker.expired():
-                            retire, msg = worker.answer()
+                            retire, msg = worker.receive()  # a pool worker answers (retire, message)
                             outcome.value = _decode(msg)
                         else:
                             raise worker.timeout_error()
