@@ -161,16 +161,12 @@ def declarations(reg: Any) -> dict[str, Any]:
 
 
 def _declare(kind: str, obj: Any) -> dict[str, Any] | None:
-    from importlib import import_module
-
     cls = type(obj)
     if kind not in DECLARED_ATTRS or "<" in cls.__qualname__:
         return None
     try:
-        found: Any = import_module(cls.__module__)
-        for part in cls.__qualname__.split("."):
-            found = getattr(found, part)
-        if found is not cls or getattr(cls(), "__dict__", None) != getattr(obj, "__dict__", None):
+        found = resolve(cls.__module__, cls.__qualname__) is cls
+        if not found or getattr(cls(), "__dict__", None) != getattr(obj, "__dict__", None):
             return None
         attrs = {a: getattr(obj, a) for a in DECLARED_ATTRS[kind] if hasattr(obj, a)}
     except Exception:  # a class that cannot be rebuilt so simply: its plugin loads as before
@@ -222,10 +218,16 @@ class RememberedEntryPoint:
         self.dist = _Dist(dist, version)
 
     def load(self) -> Any:
-        from importlib import import_module
-
         module, _, attr = self.value.partition(":")
-        obj: Any = import_module(module.strip())
-        for part in filter(None, attr.strip().split(".")):
-            obj = getattr(obj, part)
-        return obj
+        return resolve(module.strip(), attr.strip())
+
+
+def resolve(module: str, dotted: str) -> Any:
+    """``module`` imported, then the attributes of ``dotted`` (``Cls`` or ``Outer.Inner``; empty:
+    the module itself) — how an entry point's value and a declared class are found."""
+    from importlib import import_module
+
+    obj: Any = import_module(module)
+    for part in filter(None, dotted.split(".")):
+        obj = getattr(obj, part)
+    return obj

@@ -217,13 +217,10 @@ class Deferred:
     def target(self) -> Any:
         """The real object (imported and built now if it was not yet)."""
         if self._target is None:
-            from importlib import import_module
+            from .plugin_index import resolve
 
             try:
-                obj: Any = import_module(self._module)
-                for part in self._qualname.split("."):
-                    obj = getattr(obj, part)
-                self._target = obj()
+                self._target = resolve(self._module, self._qualname)()
             except Exception as exc:
                 raise PluginError(f"plugin {self._plugin!r} failed: {type(exc).__name__}: {exc}") from exc
         return self._target
