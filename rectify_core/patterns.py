@@ -95,12 +95,9 @@ def _key() -> str:
 
 
 def _path(key: str) -> str:
-    import os
-    import zlib
+    from .plugin_index import cache_path
 
-    from .plugin_index import cache_dir
-
-    return os.path.join(cache_dir(), f"patterns-{zlib.crc32(key.encode()):08x}.marshal")
+    return cache_path("patterns", key)
 
 
 def _entries() -> dict[tuple[str, int], Any]:
@@ -125,17 +122,11 @@ def save() -> None:
     if not _new:
         return
     try:
-        import marshal
-        import os
+        from .plugin_index import write_marshal
 
         key = _key()
         entries = {**_entries(), **_new} if len(_entries()) + len(_new) <= _MAX_ENTRIES else dict(_new)
-        path = _path(key)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.part"
-        with open(tmp, "wb") as fh:
-            marshal.dump({"key": key, "entries": entries}, fh)
-        os.replace(tmp, path)
+        write_marshal(_path(key), {"key": key, "entries": entries})
         _new.clear()
     except Exception:
         pass

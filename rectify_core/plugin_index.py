@@ -66,9 +66,26 @@ def _key() -> str:
     return repr(parts)
 
 
+def cache_path(kind: str, key: str) -> str:
+    """The cache file of ``kind`` (``formats``, ``patterns``) for ``key``, in :func:`cache_dir`.
+
+    crc32 only names the file (hashlib loads OpenSSL, ~6 ms a start-up); a reader stores the whole
+    key inside and compares it."""
+    return os.path.join(cache_dir(), f"{kind}-{zlib.crc32(key.encode()):08x}.marshal")
+
+
+def write_marshal(path: str, data: Any) -> None:
+    """``data`` marshalled to ``path`` in one step (a temporary beside it, then a rename), so a
+    concurrent run reads the old file or the new one; OSError and ValueError reach the caller."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.part"
+    with open(tmp, "wb") as fh:
+        marshal.dump(data, fh)
+    os.replace(tmp, path)
+
+
 def _path(key: str) -> str:
-    # crc32 only names the file (hashlib loads OpenSSL, ~6 ms a start-up); load() compares the whole key
-    return os.path.join(cache_dir(), f"formats-{zlib.crc32(key.encode()):08x}.marshal")
+    return cache_path("formats", key)
 
 
 def _package_files(modules: list[str]) -> dict[str, float]:
@@ -177,13 +194,9 @@ def _declare(kind: str, obj: Any) -> dict[str, Any] | None:
 def _save(data: dict[str, Any]) -> None:
     path = _path(data["key"])
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.part"
         import json
 
-        with open(tmp, "wb") as fh:
-            marshal.dump(json.loads(json.dumps(data, default=str)), fh)  # JSON's values, as the listing prints them
-        os.replace(tmp, path)
+        write_marshal(path, json.loads(json.dumps(data, default=str)))  # JSON's values, as the listing prints them
         _prune(os.path.dirname(path), keep=path)
     except (OSError, TypeError, ValueError):
         pass  # no cache: only slower next time
