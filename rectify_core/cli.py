@@ -117,24 +117,26 @@ def _common(p: argparse.ArgumentParser, fail_on_default: str) -> None:
         "max_inflated max_pages max_elements max_depth max_numbering timeout max_memory；见 docs/security.md）"))
 
 
-_WIDTH: list[int] = []
+_width: int | None = None  # _help_width's answer (functools.cache would bring functools to `rectify formats`)
 
 
 def _help_width() -> int:
     """What argparse's formatter computes on every ``add_argument`` (through shutil, ~2 ms a start
     with bz2 and lzma): the terminal's columns (``COLUMNS`` first, 80 without a terminal) less 2."""
-    if not _WIDTH:
+    global _width
+    if _width is not None:
+        return _width
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
         try:
-            columns = int(os.environ.get("COLUMNS", "0"))
-        except ValueError:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
             columns = 0
-        if columns <= 0:
-            try:
-                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-            except (AttributeError, ValueError, OSError):
-                columns = 0
-        _WIDTH.append((columns or 80) - 2)
-    return _WIDTH[0]
+    _width = (columns or 80) - 2
+    return _width
 
 
 def build_parser() -> argparse.ArgumentParser:
