@@ -232,9 +232,12 @@ def walk_nodes(nodes: tuple[Node, ...], base: str) -> typing.Iterator[tuple[str,
 
 # (member, default) of each model class in schema order: to_dict runs once per node of every notice
 # written, and asking dataclasses for the fields of each object cost more than the conversion itself
-_MEMBERS: dict[type, tuple[tuple[str, Any], ...]] = {
-    cls: tuple((name, {f.name: f.default for f in dataclasses.fields(cls)}[name]) for name in order)
-    for cls, order in _SCHEMA_ORDER.items()}
+def _members(cls: type, order: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
+    defaults = {f.name: f.default for f in dataclasses.fields(cls)}
+    return tuple((name, defaults[name]) for name in order)
+
+
+_MEMBERS: dict[type, tuple[tuple[str, Any], ...]] = {cls: _members(cls, order) for cls, order in _SCHEMA_ORDER.items()}
 
 
 def to_dict(obj: Any) -> Any:
