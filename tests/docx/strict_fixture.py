@@ -28,17 +28,7 @@ _STRICT = [
 
 def to_strict(data: bytes) -> bytes:
     """Word's Strict form of a Transitional docx (and ``w:conformance=\"strict\"``)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            part = src.read(info)
-            if info.filename.endswith((".xml", ".rels")):
-                for transitional, strict in _STRICT:
-                    part = part.replace(transitional.encode(), strict.encode())
-                if info.filename == "word/document.xml":
-                    part = part.replace(b"<w:document ", b'<w:document w:conformance="strict" ', 1)
-            dst.writestr(info.filename, part)
-    data = out.getvalue()
+    data = _renamed(data, to_strict=True)
     assert b"schemas.openxmlformats.org/wordprocessingml" not in b"".join(
         zipfile.ZipFile(io.BytesIO(data)).read(n) for n in ("word/document.xml", "word/_rels/document.xml.rels"))
     return data
@@ -46,13 +36,21 @@ def to_strict(data: bytes) -> bytes:
 
 def to_transitional(data: bytes) -> bytes:
     """A Strict docx rewritten to Transitional names (for extractors that read only Transitional)."""
+    return _renamed(data, to_strict=False)
+
+
+def _renamed(data: bytes, to_strict: bool) -> bytes:
+    """Every XML part of the package with the names of ``_STRICT`` swapped one way or the other."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             part = src.read(info)
             if info.filename.endswith((".xml", ".rels")):
                 for transitional, strict in _STRICT:
-                    part = part.replace(strict.encode(), transitional.encode())
+                    old, new = (transitional, strict) if to_strict else (strict, transitional)
+                    part = part.replace(old.encode(), new.encode())
+                if to_strict and info.filename == "word/document.xml":
+                    part = part.replace(b"<w:document ", b'<w:document w:conformance="strict" ', 1)
             dst.writestr(info.filename, part)
     return out.getvalue()
 
