@@ -156,7 +156,7 @@ def expected_visible(doc: Document) -> Document:
 
 
 class VisibleWriter(Writer):
-    """Base for writers of formats a person reads (docx, HTML, txt): they print ``flatten(doc)``,
+    """Base for writers of formats a person reads (docx, HTML, txt, PDF, OFD): they print ``flatten(doc)``,
     and their readers give back :func:`expected_visible` of what was written."""
 
     def expected(self, document: Document) -> Document:

@@ -23,7 +23,7 @@ import io
 import zipfile
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Writer, metadata, typefaces
+from rectify_core.plugin_api import Document, VisibleWriter, metadata, typefaces
 
 from . import ofd as O
 
@@ -198,7 +198,10 @@ def _zip(parts: list[tuple[str, bytes]]) -> bytes:
     return buf.getvalue()
 
 
-class OfdWriter(Writer):
+class OfdWriter(VisibleWriter):
+    """What reading this writer's OFD gives is what reading its PDF gives (one layout, and the reader
+    shares the PDF reader's line and paragraph code): as for txt (``VisibleWriter.expected``)."""
+
     name = "ofd"
     extension = "ofd"
     media_type = "application/ofd"
@@ -208,13 +211,6 @@ class OfdWriter(Writer):
 
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(build_ofd(document, options))
-
-    def expected(self, document: Document) -> Document:
-        """What reading this writer's OFD gives: what reading its PDF gives (one layout, and the reader
-        shares the PDF reader's line and paragraph code), i.e. as for txt (see the PDF writer)."""
-        from rectify_core.plugin_api import expected_visible
-
-        return expected_visible(document)
 
 
 __all__ = ["OfdWriter", "build_ofd"]

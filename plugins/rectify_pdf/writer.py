@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Writer, metadata, typefaces
+from rectify_core.plugin_api import Document, VisibleWriter, metadata, typefaces
 
 from . import page as P
 
@@ -21,7 +21,10 @@ from . import page as P
 BOLD_STROKE = 0.03
 
 
-class PdfWriter(Writer):
+class PdfWriter(VisibleWriter):
+    """What reading this writer's PDF gives is as for txt (``VisibleWriter.expected``): standard
+    forms filled in and facts derived from the visible text."""
+
     name = "pdf"
     extension = "pdf"
     media_type = "application/pdf"
@@ -32,12 +35,6 @@ class PdfWriter(Writer):
     def write(self, document: Document, sink: BinaryIO, options: dict[str, Any]) -> None:
         sink.write(render(document, options))
 
-    def expected(self, document: Document) -> Document:
-        """What reading this writer's PDF gives, as for txt: standard forms filled in and facts derived
-        from the visible text (for Documents whose text shows what each part is; see ``expected``)."""
-        from rectify_core.plugin_api import expected_visible
-
-        return expected_visible(document)
 
 
 def laid_out(document: Document, options: dict[str, Any]) -> tuple[Any, list[Any], Any]:
