@@ -16,10 +16,10 @@ import glob
 import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, TextIO, TypeVar
 
 from .errors import UsageError
+from .records import dataclass
 
 _T = TypeVar("_T")
 _MAGIC = set("*?[")

@@ -26,10 +26,11 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import Any
 
 from .errors import SecurityError, UsageError
+from .records import dataclass
 
 MiB = 2**20
 

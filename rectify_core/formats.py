@@ -8,12 +8,13 @@ and ``write`` so listing formats never pays for python-docx or pypdfium2.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Union
 
 from .findings import Finding, Location
 from .model import Document
 from .options import Option
+from .records import dataclass
 
 if TYPE_CHECKING:
     from .recognize.blocks import Block

@@ -9,10 +9,11 @@ stop a batch.  The same outcome is printed as text, JSON or SARIF and logged as 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from .findings import SEVERITY_RANK, Finding
+from .records import dataclass
 
 Command = Literal["convert", "validate", "inspect"]
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_SECURITY, EXIT_INTERNAL = 0, 1, 2, 3, 70

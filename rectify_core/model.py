@@ -16,8 +16,9 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from .records import dataclass
 
 SCHEMA_NAME = "rectify/tongbao"
 SCHEMA_VERSION = "1.1.0"

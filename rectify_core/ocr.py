@@ -21,11 +21,11 @@ run time.  Without any engine a scan is an input error that names the extra to i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import InputError
 from .findings import Location
+from .records import dataclass
 
 if TYPE_CHECKING:
     from .fixed_layout.lines import PageText

@@ -17,10 +17,10 @@ Python values from the API; :meth:`Option.parse` accepts both.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from .errors import UsageError
+from .records import dataclass
 
 OptionType = Literal["str", "int", "float", "bool", "path", "json"]
 

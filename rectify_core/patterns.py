@@ -25,21 +25,28 @@ from __future__ import annotations
 import re
 import sys
 
+from .run_cache import RunCache
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
 _VERSION = 2  # 2: code stored as bytes
-_MAX_ENTRIES = 4096  # older entries (patterns since edited) are dropped past this
 
-_known: dict[tuple[str, int], Any] | None = None
-_new: dict[tuple[str, int], Any] = {}
+
+def _key() -> str:
+    import _sre
+
+    return repr((_VERSION, sys.version, sys.hexversion, _sre.MAGIC, getattr(_sre, "CODESIZE", None)))
+
+
+_CACHE = RunCache("patterns", _key, max_entries=4096)
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the cache of compiled code when it has this pattern."""
     key = (pattern, int(flags))
-    entry = _entries().get(key)
+    entry = _CACHE.get(key)
     if entry is not None:
         try:
             import _sre
@@ -54,11 +61,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     result = re.compile(pattern, flags)
     fresh = _code(pattern, key[1], result)
     if fresh is not None:
-        if not _new:
-            import atexit
-
-            atexit.register(save)
-        _new[key] = fresh
+        _CACHE.add(key, fresh)
     return result
 
 
@@ -88,48 +91,6 @@ def _code(pattern: str, flags: int, expected: re.Pattern[str]) -> Any:
         return None
 
 
-def _key() -> str:
-    import _sre
-
-    return repr((_VERSION, sys.version, sys.hexversion, _sre.MAGIC, getattr(_sre, "CODESIZE", None)))
-
-
-def _path(key: str) -> str:
-    from .plugin_index import cache_path
-
-    return cache_path("patterns", key)
-
-
-def _entries() -> dict[tuple[str, int], Any]:
-    global _known
-    if _known is None:
-        _known = {}
-        try:
-            import marshal
-
-            key = _key()
-            with open(_path(key), "rb") as fh:
-                data = marshal.load(fh)
-            if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("entries"), dict):
-                _known = data["entries"]
-        except Exception:
-            pass
-    return _known
-
-
-def save() -> None:
-    """Write the known entries and this run's new ones (at exit; a failure only costs speed)."""
-    if not _new:
-        return
-    try:
-        from .plugin_index import write_marshal
-
-        key = _key()
-        entries = {**_entries(), **_new} if len(_entries()) + len(_new) <= _MAX_ENTRIES else dict(_new)
-        write_marshal(_path(key), {"key": key, "entries": entries})
-        _new.clear()
-    except Exception:
-        pass
-
+save = _CACHE.save
 
 __all__ = ["compiled", "save"]

@@ -29,12 +29,12 @@ import string
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .errors import InputError
 from .findings import Finding, Location, Severity
 from .model import Document
 from .patterns import compiled
+from .records import dataclass
 
 #: share of implausible characters (of the non-space ones), or of rare ones among the Han characters,
 #: from which text is reported

@@ -37,6 +37,10 @@ Standard forms and facts: ``with_standard_forms`` and ``contact_line`` (what vis
 for what a Document leaves out), ``find_statistics`` (the stated figures), ``derive_facts`` (what
 the core does with a ``Shown`` Document — for a writer's ``expected``).
 
+**Start-up** — ``compiled`` (``re.compile``, the compiled code kept between runs) and ``dataclass``
+(``dataclasses.dataclass``, its generated methods' code kept between runs): module-level patterns
+and records a plugin defines cost its users nothing after the first run.
+
 **Sniffing** — ``head_text`` (a file's first characters decoded from a BOM or UTF-16's zero
 bytes, so a UTF-16 page sniffs as HTML) and ``structured_kind`` ("markup" / "json" / None).
 
@@ -73,6 +77,7 @@ from .model import (
 from .options import Option
 from .patterns import compiled
 from .recognize.blocks import Block, row_block
+from .records import dataclass
 from .report import Report
 
 if TYPE_CHECKING:
@@ -194,6 +199,7 @@ __all__ = [
     "compiled",
     "contact_line",
     "current_budget",
+    "dataclass",
     "derive_facts",
     "expected_visible",
     "find_statistics",

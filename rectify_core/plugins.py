@@ -23,12 +23,13 @@ Environment:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from . import PROJECT
 from .errors import InputError, PluginError, UsageError
 from .formats import Reader, Writer
+from .records import dataclass
 
 ENTRY_POINT_GROUP = PROJECT
 SURE = 0.9  # a sniff score from which content overrides a file name that says otherwise

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .model import Document
 from .patterns import compiled
+from .records import dataclass
 
 FULL = {",": "，", ";": "；", ":": "：", ".": "。", "(": "（", ")": "）"}
 _CJK = compiled(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60\u2014\u2026\u201c\u201d]")

@@ -12,12 +12,13 @@ with ``line`` and ``page``), a :class:`~rectify_core.findings.Location`, or ``No
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Protocol
 
 from .budget import Budget
 from .findings import Finding, Location, Severity
 from .formats import Removed
+from .records import dataclass
 
 
 class Placed(Protocol):

@@ -29,7 +29,7 @@ Inspection facts, statistics and contacts are not paragraphs: they are recognise
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .errors import InputError
 from .formats import Writer
@@ -45,6 +45,7 @@ from .model import (
     Status,
 )
 from .normalize import with_standard_forms
+from .records import dataclass
 
 ROLES = (
     "disclosure", "title", "subtitle", "preamble", "node", "paragraph", "finding",

@@ -50,11 +50,11 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from .budget import Limits, size_text
 from .errors import RectifyError, SecurityError
+from .records import dataclass
 
 #: a pool worker serves at most this many items before a fresh fork takes over (bounds what caches
 #: and fragmentation can add up to; a fork and its page faults cost ~6–8 ms, ~0.03 ms an item here)

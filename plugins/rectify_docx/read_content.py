@@ -12,8 +12,10 @@ places after it (docs/docx.md).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from rectify_core.plugin_api import dataclass
 
 from .ooxml import MC_NS, W
 

@@ -14,10 +14,10 @@ Bullets and ``none`` levels add no text: a bullet is decoration, not a heading n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from rectify_core.plugin_api import to_chinese, to_circled
+from rectify_core.plugin_api import dataclass, to_chinese, to_circled
 
 from .ooxml import W
 from .read_styles import StyleSheet

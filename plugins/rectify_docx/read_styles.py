@@ -8,8 +8,9 @@ numbering), so it is done once here instead of at every call site.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from rectify_core.plugin_api import dataclass
 
 from .ooxml import W
 

@@ -23,10 +23,10 @@ ones GB/T 9704 practice uses.  ``options["font_profile"]`` overrides any of them
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from typing import Any
 
-from rectify_core.plugin_api import UsageError
+from rectify_core.plugin_api import UsageError, dataclass
 from rectify_core.plugin_api import gbt9704 as G
 
 TWIPS_PER_MM = 1440 / 25.4

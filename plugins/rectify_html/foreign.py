@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.plugin_api import Block, Location, Removed, Report, compiled, row_block, vocab
+from rectify_core.plugin_api import Block, Location, Removed, Report, compiled, dataclass, row_block, vocab
 
 from .parse import clean
 

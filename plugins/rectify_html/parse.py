@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from rectify_core.plugin_api import InputError, SecurityError, compiled, head_encoding
+from rectify_core.plugin_api import InputError, SecurityError, compiled, dataclass, head_encoding
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_ELEMENTS = 500_000  # a hard ceiling; the read's budget (max_elements, 30 000 for HTML) comes first

@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from rectify_core.plugin_api import (
     Location,
@@ -27,6 +27,7 @@ from rectify_core.plugin_api import (
     Rectification,
     Report,
     Severity,
+    dataclass,
     replace,
     split_marker,
     to_chinese,

@@ -15,10 +15,10 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from rectify_core.plugin_api import Document, Node, RectifyError, vocab
+from rectify_core.plugin_api import Document, Node, RectifyError, dataclass, vocab
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("source", "来源文件"), ("location", "位置"), ("issuer", "发文机关"), ("date", "通报日期"),

@@ -14,10 +14,10 @@ import csv
 import datetime as _dt
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from rectify_core.plugin_api import Budget, InputError, SecurityError
+from rectify_core.plugin_api import Budget, InputError, SecurityError, dataclass
 
 Cell = str | _dt.date
 Grid = list[list[Cell | None]]

@@ -12,9 +12,8 @@ clear error, never a hang.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 
-from rectify_core.plugin_api import OLE2_MAGIC, InputError
+from rectify_core.plugin_api import OLE2_MAGIC, InputError, dataclass
 
 _FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
 _MAX_ENTRIES = 100_000

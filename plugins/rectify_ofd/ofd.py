@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from rectify_core.plugin_api import dataclass
 
 NS = "http://www.ofdspec.org/2016"  # the namespace the XSDs and GB/T 33190 fix
 PREFIX = "ofd"

@@ -9,10 +9,10 @@ error naming the part that refers to it; optional parts that are missing are ski
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from rectify_core.plugin_api import InputError, Package, open_zip
+from rectify_core.plugin_api import InputError, Package, dataclass, open_zip
 
 from . import ofd
 

@@ -29,10 +29,19 @@ import base64
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from rectify_core.plugin_api import Budget, InputError, SecurityError, compiled, current_budget, parse_pairs, size_text
+from rectify_core.plugin_api import (
+    Budget,
+    InputError,
+    SecurityError,
+    compiled,
+    current_budget,
+    dataclass,
+    parse_pairs,
+    size_text,
+)
 
 CONTENT_PER_STREAM = 4 * 2**20
 CONTENT_TOTAL = 24 * 2**20

@@ -9,7 +9,9 @@ is dropped, and a row never merges with the text around it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from rectify_core.plugin_api import dataclass
 
 from .extract import TextLine
 

@@ -15,8 +15,9 @@ Pure data, no lxml: importing it costs nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from rectify_core.plugin_api import dataclass
 
 NAMESPACE = "urn:rectify:tongbao:1"
 ROOT = "Tongbao"

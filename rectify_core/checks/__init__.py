@@ -15,10 +15,10 @@ a source line, ``locate``).  The rules live by family: ``numbering`` (markers an
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from ..findings import Finding, Severity
 from ..model import Document
+from ..records import dataclass
 
 Hit = tuple[str, str, str]  # (JSON pointer, message zh, message en)
 

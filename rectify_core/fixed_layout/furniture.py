@@ -13,10 +13,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from rectify_core import vocab
 
+from ..records import dataclass
 from .lines import PageText, TextLine
 
 _EDGE_LINES = 2  # how many lines at each edge of a page may be furniture

@@ -15,8 +15,10 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
+
+from ..records import dataclass
 
 # Gaps, in ems beyond the line's usual spacing, that read as a space.  Between Latin letters or
 # digits a word space is 1/4 to 1/3 em.  Between CJK and Latin, LibreOffice and Word add about

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from statistics import median
 
 from rectify_core.typeset import page as P
 from rectify_core.typeset.layout import CLOSERS, OPENERS
 from rectify_core.vocab.markers import split_marker
 
+from ..records import dataclass
 from .lines import TextLine, is_latin
 
 _ENDS_SENTENCE = frozenset("。；：！？;:!?")

@@ -20,8 +20,9 @@ alone in a cell is never taken for a page number and nothing is invented between
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from ..records import dataclass
 from .lines import TextLine
 
 _SAME_COLUMN = 2.0  # points

@@ -16,9 +16,8 @@ its value cell).  ``row`` is the recognizer's own (readers leave it None): a led
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..model import Problem
+from ..records import dataclass
 
 
 @dataclass(frozen=True)

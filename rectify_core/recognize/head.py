@@ -10,11 +10,12 @@ marks as one (centred and bold or large, an outline level 1 or a Title style; ``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import cast
 
 from ..model import DisclosureField, DisclosureKey
 from ..patterns import compiled
+from ..records import dataclass
 from ..report import Report
 from ..vocab.dates import parse_date
 from ..vocab.disclosure import DISCLOSURE_MODES, INDEX_NUMBER, cell_pair, key_for_label, parse_line

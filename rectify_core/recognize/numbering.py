@@ -25,9 +25,10 @@ which case they are sub-problems.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..patterns import compiled
+from ..records import dataclass
 from ..vocab.markers import RANK, split_marker
 from ..vocab.status import parse_status_text
 from .blocks import Block

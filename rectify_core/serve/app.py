@@ -14,7 +14,7 @@ import json
 import os
 import zipfile
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
@@ -26,6 +26,7 @@ from starlette.routing import Route
 from .. import __version__
 from ..budget import Limits
 from ..findings_format import finding_dict
+from ..records import dataclass
 from . import jobs
 from .gate import Gate
 from .problems import MEDIA_TYPE, Problem, from_error

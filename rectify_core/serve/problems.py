@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..errors import RectifyError, SecurityError, UsageError
+from ..records import dataclass
 
 MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "urn:rectify:problem:"

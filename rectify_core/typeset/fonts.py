@@ -26,13 +26,15 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from rectify_core.errors import InputError
 from rectify_core.options import Option
+
+from ..records import dataclass
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 DEFAULT_FONT = FONT_DIR / "RectifySerifSC-Regular.ttf"

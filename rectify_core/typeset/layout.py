@@ -22,12 +22,13 @@ line alone at a page top (widow), where the paragraph is long enough to avoid it
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Protocol
 
 from rectify_core.model import Document
 from rectify_core.visible import Para
 
+from ..records import dataclass
 from . import page as P
 
 # GB/T 15834 line-breaking: these never start a line (they hang instead) …

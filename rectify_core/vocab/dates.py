@@ -13,10 +13,10 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..numerals import from_chinese
 from ..patterns import compiled
+from ..records import dataclass
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN = "〇○Ｏ零一二三四五六七八九十"

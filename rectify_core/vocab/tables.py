@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Date, Problem, Rectification, Status
 from ..patterns import compiled
 from ..recognize.text import clean
+from ..records import dataclass
 from .dates import date_text, parse_date
 from .status import parse_status_text, status_phrase
 

@@ -18,8 +18,7 @@ CJK = r"(?P<label>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]*(?P<sep
 def fresh(tmp_path, monkeypatch):
     """An empty cache folder and no entries loaded or pending in this process."""
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(patterns, "_known", None)
-    monkeypatch.setattr(patterns, "_new", {})
+    patterns._CACHE.reset()
     return tmp_path
 
 
@@ -35,7 +34,7 @@ def test_a_pattern_is_the_one_re_compiles_whether_cached_or_not(fresh):
     patterns.save()
     (cache,) = fresh.glob("patterns-*.marshal")
     assert CJK in {p for p, _ in marshal.loads(cache.read_bytes())["entries"]}
-    patterns._known = None  # as a new process would
+    patterns._CACHE.reset()  # as a new process would
     again = patterns.compiled(CJK)
     assert again == re.compile(CJK) and again is not first
     assert again.groupindex == {"label": 1, "sep": 2}
@@ -61,7 +60,7 @@ def test_a_damaged_or_foreign_cache_only_costs_a_compile(fresh):
     for damage in (cache.read_bytes()[:100], b"not marshal at all",
                    marshal.dumps({"key": "another Python", "entries": {(CJK, 0): (0, b"\0\0\0\0", 0, {}, ())}})):
         cache.write_bytes(damage)
-        patterns._known = None
+        patterns._CACHE.reset()
         assert patterns.compiled(CJK) == re.compile(CJK)
 
 
@@ -73,7 +72,7 @@ def test_an_entry_whose_code_is_wrong_falls_back_to_re(fresh):
     flags, code, groups, groupindex, indexgroup = data["entries"][(CJK, 0)]
     data["entries"][(CJK, 0)] = (flags, code[: len(code) // 2], groups, groupindex, indexgroup)  # truncated code
     cache.write_bytes(marshal.dumps(data))
-    patterns._known = None
+    patterns._CACHE.reset()
     assert patterns.compiled(CJK) == re.compile(CJK)  # _sre refused the code; re compiled it again
 
 
@@ -81,7 +80,6 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("a file where the cache folder should be")
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(blocked))
-    monkeypatch.setattr(patterns, "_known", None)
-    monkeypatch.setattr(patterns, "_new", {})
+    patterns._CACHE.reset()
     assert patterns.compiled(CJK) == re.compile(CJK)
     patterns.save()  # nothing to raise
