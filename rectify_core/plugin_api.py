@@ -25,7 +25,8 @@ makes ``TextLine``s of a ``PageText``, and ``lay_out`` runs the shared furniture
 paragraphs stage and returns the Blocks.
 
 **Packages and other formats** — ``open_zip``/``Package``/``parse_xml``/``check_member_name``: a
-zip container opened as hostile input (member caps, ratios, names, XML without DTDs);
+zip container opened as hostile input (member caps, ratios, names, XML without DTDs); ``zip_bytes``
+writes a package that is the same bytes every time;
 ``get_registry()`` finds another format's reader or writer (the .doc reader hands LibreOffice's
 docx to the docx reader).
 
@@ -102,6 +103,7 @@ if TYPE_CHECKING:
     from .vocab.status import parse_status_text
     from .workers import release_limits
     from .zip_package import Package, check_member_name, open_zip, parse_xml
+    from .zip_write import zip_bytes
 
 _LAZY = {
     "Para": "visible", "Span": "visible", "VisibleWriter": "visible", "expected_visible": "visible",
@@ -114,7 +116,7 @@ _LAZY = {
     "OcrLine": "ocr", "OcrEngine": "ocr",
     "is_latin": "fixed_layout", "lay_out": "fixed_layout",
     "Package": "zip_package", "check_member_name": "zip_package", "open_zip": "zip_package",
-    "parse_xml": "zip_package", "get_registry": "plugins", "release_limits": "workers",
+    "parse_xml": "zip_package", "zip_bytes": "zip_write", "get_registry": "plugins", "release_limits": "workers",
     "OLE2_MAGIC": "sniffing", "head_encoding": "sniffing", "head_text": "sniffing", "structured_kind": "sniffing",
     "with_standard_forms": "normalize", "contact_line": "vocab.contacts",
     "find_statistics": "recognize.statistics", "derive_facts": "recognize.facts",
@@ -235,4 +237,5 @@ __all__ = [
     "validate_dict",
     "vocab",
     "with_standard_forms",
+    "zip_bytes",
 ]

@@ -9,13 +9,9 @@ Document gives byte-identical files.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from .ooxml import R_NS, W_NS, esc
 from .write_profile import ALT_NAMES, FontProfile, Geometry
 
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 CONTENT_TYPES = (
@@ -153,19 +149,6 @@ def footer_xml(geo: Geometry, odd: bool, style_id: str) -> str:
             + run('<w:t xml:space="preserve"> —</w:t>') + "</w:p></w:ftr>")
 
 
-def zip_parts(parts: list[tuple[str, str]]) -> bytes:
-    """A deterministic zip: entries in the given order, epoch timestamps, fixed attributes."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name, text in parts:
-            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            zf.writestr(info, text.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-    return buf.getvalue()
-
-
 __all__ = [
     "APP",
     "CONTENT_TYPES",
@@ -179,5 +162,4 @@ __all__ = [
     "font_table_xml",
     "footer_xml",
     "with_custom",
-    "zip_parts",
 ]

@@ -16,7 +16,7 @@ import os
 import unicodedata
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, Option, Para, UsageError, VisibleWriter, flatten, metadata
+from rectify_core.plugin_api import Document, Option, Para, UsageError, VisibleWriter, flatten, metadata, zip_bytes
 from rectify_core.plugin_api import gbt9704 as G
 
 from .ooxml import PAGE_NUMBER_STYLE, PARA_STYLES, R_NS, SPAN_STYLES, TABLE_STYLE, W_NS, esc, node_style
@@ -34,7 +34,6 @@ from .write_package import (
     font_table_xml,
     footer_xml,
     with_custom,
-    zip_parts,
 )
 from .write_profile import GEOMETRY, PAGE_H, PAGE_W, Geometry, font_profile
 from .write_styles import styles_xml
@@ -173,7 +172,7 @@ def build_docx(document: Document, options: dict[str, Any]) -> bytes:
     page_style = PAGE_NUMBER_STYLE[0]
     types, package_rels = (CONTENT_TYPES, PACKAGE_RELS) if not pairs else with_custom(CONTENT_TYPES, PACKAGE_RELS)
     custom = [(CUSTOM_PART, custom_xml([*pairs, (metadata.INDEX, metadata.index_value(pairs))]))] if pairs else []
-    return zip_parts([
+    return zip_bytes([
         ("[Content_Types].xml", types),
         ("_rels/.rels", package_rels),
         ("docProps/core.xml", core_xml(document.title, date_iso)),

@@ -19,15 +19,12 @@ the document from the visible text (``OfdWriter.expected``; docs/ofd.md).
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from typing import Any, BinaryIO
 
-from rectify_core.plugin_api import Document, VisibleWriter, metadata, typefaces
+from rectify_core.plugin_api import Document, VisibleWriter, metadata, typefaces, zip_bytes
 
 from . import ofd as O
 
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # The stroked fake bold of a missing heavy face, as in the PDF: a thin outline around each glyph.
 BOLD_STROKE_MM = 0.03 * 16 * O.MM_PER_PT
 
@@ -164,7 +161,7 @@ def build_ofd(document: Document, options: dict[str, Any]) -> bytes:
     # an ID from the content: the same file has the same ID
     doc_info(document, body_el, digest.hexdigest()[:32], metadata.disclosure_on_cover(options))
     _el(body_el, "DocRoot", f"Doc_0/{O.DOCUMENT}")
-    return _zip([(O.ENTRY, _xml(entry)), *parts])
+    return zip_bytes([(O.ENTRY, _xml(entry)), *parts])
 
 
 def _text_object(layer: Any, ids: _Ids, font: int, size: float, x: float, baseline: float, text: str,
@@ -185,17 +182,6 @@ def _text_object(layer: Any, ids: _Ids, font: int, size: float, x: float, baseli
     if len(text) > 1:
         code_attrs["DeltaX"] = O.compress_deltas(_mm(a) for a in advances[:-1])
     _el(obj, "TextCode", text, **code_attrs)
-
-
-def _zip(parts: list[tuple[str, bytes]]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return buf.getvalue()
 
 
 class OfdWriter(VisibleWriter):

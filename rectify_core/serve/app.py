@@ -9,10 +9,8 @@ options that take one are refused, and a reference docx or front matter is uploa
 
 from __future__ import annotations
 
-import io
 import json
 import os
-import zipfile
 from collections.abc import Awaitable, Callable
 from dataclasses import field
 from typing import TYPE_CHECKING, Any
@@ -206,15 +204,15 @@ def create_app(cfg: ServeConfig | None = None) -> Starlette:
             writer = registry.writer(to[0])
             headers["Content-Disposition"] = _disposition(f"{stem}.{writer.extension}")
             return Response(out["outputs"][to[0]], media_type=writer.media_type, headers=headers)
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            for fmt in to:
-                info = zipfile.ZipInfo(f"{stem}.{registry.writer(fmt).extension}", date_time=(1980, 1, 1, 0, 0, 0))
-                zf.writestr(info, out["outputs"][fmt])
-            zf.writestr(zipfile.ZipInfo("findings.json", date_time=(1980, 1, 1, 0, 0, 0)),
-                        json.dumps([finding_dict(f, lang) for f in out["findings"]], ensure_ascii=False, indent=1))
+        from ..zip_write import zip_bytes
+
+        members = [(f"{stem}.{registry.writer(fmt).extension}", out["outputs"][fmt]) for fmt in to]
+        # an upload named findings.* converted to json would clash with the findings member
+        members = [(f"{stem}.notice.json" if name == "findings.json" else name, data) for name, data in members]
+        findings = json.dumps([finding_dict(f, lang) for f in out["findings"]], ensure_ascii=False, indent=1)
+        bundle = zip_bytes([*members, ("findings.json", findings)])
         headers["Content-Disposition"] = _disposition(f"{stem}.zip")
-        return Response(buf.getvalue(), media_type="application/zip", headers=headers)
+        return Response(bundle, media_type="application/zip", headers=headers)
 
     async def read_job(request: Request, job: Callable[..., dict[str, Any]]) -> tuple[Upload, dict[str, Any]]:
         """The upload read by ``job`` (jobs.inspect or jobs.validate) in a worker, with its reader options."""

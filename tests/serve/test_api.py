@@ -54,6 +54,15 @@ def test_several_formats_give_a_zip_with_the_findings(client):
         assert json.loads(zf.read("findings.json")) == []
 
 
+def test_an_upload_named_findings_does_not_clash_with_the_findings_member(client):
+    r = client.post("/convert?to=json,xml", files={"file": ("findings.txt", EXAMPLE.read_bytes())})
+    assert r.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(r.content)) as zf:
+        assert sorted(zf.namelist()) == ["findings.json", "findings.notice.json", "findings.xml"]
+        assert json.loads(zf.read("findings.json")) == []
+        assert json.loads(zf.read("findings.notice.json"))["schema"]
+
+
 def test_inspect_has_the_cli_shape(client):
     path = seed("002")
     r = client.post("/inspect", content=path.read_bytes())
