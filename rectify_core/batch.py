@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import fnmatch
-import glob
 import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -94,6 +93,8 @@ def expand(args: Sequence[str], pattern: str | None = None,
             out += sorted(found, key=lambda i: i.rel)
         elif _is_glob(arg) and not os.path.exists(arg):
             base = _glob_base(arg)
+            import glob
+
             paths = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
             if not paths:
                 raise UsageError(f"no file matches {arg!r}")

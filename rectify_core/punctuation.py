@@ -58,6 +58,8 @@ class Change:
 def halfwidth_marks(text: str) -> list[tuple[int, str, str]]:
     """(offset, half-width mark, full-width mark) of each mark in ``text`` that GB/T 15834 wants
     full width (see the module docstring)."""
+    if not any(mark in text for mark in ',;:.("'):
+        return []  # most paragraphs of a notice typed in Chinese: nothing to look at
     skip: set[int] = set()
     for m in _PROTECTED.finditer(text):
         end = m.end()
@@ -70,32 +72,42 @@ def halfwidth_marks(text: str) -> list[tuple[int, str, str]]:
         return 0 <= j < len(text) and (_cjk(text[j]) or j in out)
 
     candidates = [m.start() for m in _MARKS.finditer(text)]
-    # a mark next to a mark made full width counts as Chinese too: repeat until nothing changes
-    changed = True
-    while changed:
-        changed = False
-        for pattern, (opening, closing) in zip(_PAIRS, (("（", "）"), ("“", "”")), strict=True):
-            for m in pattern.finditer(text):
-                a, b = m.start(), m.end() - 1
-                if a in skip or b in skip or a in out:
-                    continue
-                if _HAN.search(m.group(1)) or chinese(a - 1) or chinese(b + 1):
-                    out[a] = (text[a], opening)
-                    out[b] = (text[b], closing)
-                    changed = True
+    brackets = (("（", "）"), ("“", "”"))
+    pairs = [(m, opening, closing) for pattern, (opening, closing) in zip(_PAIRS, brackets, strict=True)
+             for m in pattern.finditer(text)]
+    # A mark next to a mark made full width counts as Chinese too, so marks are judged again until
+    # nothing changes.  Whether a mark is made full width only grows with ``out``, so after the first
+    # pass only marks beside one changed since they were last judged can change (a second pass over
+    # every mark cost seed 002 ~10 % of the scan).
+    first, changed = True, set[int]()  # the first pass judges every mark
+    while first or changed:
+        before, changed = changed, set()
+
+        def again(j: int, k: int) -> bool:  # was a neighbour changed since the last look?
+            return j in before or k in before or j in changed or k in changed  # noqa: B023
+
+        for m, opening, closing in pairs:
+            a, b = m.start(), m.end() - 1
+            if a in skip or b in skip or a in out or not (first or again(a - 1, b + 1)):
+                continue
+            if _HAN.search(m.group(1)) or chinese(a - 1) or chinese(b + 1):
+                out[a] = (text[a], opening)
+                out[b] = (text[b], closing)
+                changed.update((a, b))
         for i in candidates:  # only the marks: a Python loop over every character cost ~5 ms a notice
             ch = text[i]
-            if i in skip or i in out:
+            if i in skip or i in out or not (first or again(i - 1, i + 1)):
                 continue
             if ch == ".":
-                before = text[i - 1] if i > 0 else ""
-                closes = bool(_HAN.match(before)) or (i - 1) in out or (before != "" and before in "”）")
+                before_ch = text[i - 1] if i > 0 else ""
+                closes = bool(_HAN.match(before_ch)) or (i - 1) in out or (before_ch != "" and before_ch in "”）")
                 hit = closes and (i + 1 == len(text) or text[i + 1].isspace() or chinese(i + 1))
             else:
                 hit = chinese(i - 1) or chinese(i + 1)
             if hit:
                 out[i] = (ch, FULL[ch])
-                changed = True
+                changed.add(i)
+        first = False
     return [(i, a, b) for i, (a, b) in sorted(out.items())]
 
 

@@ -20,12 +20,10 @@ from rectify_core.plugin_api import (
     SchemaError,
     SecurityError,
     Source,
-    check_version,
     compiled,
     head_text,
     size_text,
     structured_kind,
-    validate_dict,
 )
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -59,6 +57,8 @@ class JsonReader(Reader):
             raise InputError(f"the top-level JSON value is {_KIND.get(type(data), type(data).__name__)}; "
                              'a notice is one JSON object {"schema": "rectify/tongbao", …}', file=source.name)
         walk(data, budget, source.name)
+        from rectify_core.plugin_api import check_version, validate_dict  # the schema: jsonschema, json
+
         check_version(data, source.name)
         findings = validate_dict(data)
         if findings:

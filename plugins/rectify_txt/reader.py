@@ -35,8 +35,9 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _NEWLINE = compiled(r"\r\n|\r|\n")
-_PROSE = compiled("[\n\r\t\f -~\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00a0-\u00ff"
-                    "\u2460-\u24ff\u3200-\u32ff]")
+# what Chinese prose is made of; a character outside it counts against an encoding guess
+_NOT_PROSE = compiled("[^\n\r\t\f -~\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00a0-\u00ff"
+                      "\u2460-\u24ff\u3200-\u32ff]")
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:
@@ -55,7 +56,8 @@ def _plausibility(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    return len(_PROSE.findall(sample)) / len(sample)
+    # the few other characters are counted: findall over the prose made a list of every character (~2 ms)
+    return (len(sample) - len(_NOT_PROSE.findall(sample))) / len(sample)
 
 
 def _has_prose_marks(text: str) -> bool:

@@ -26,7 +26,6 @@ from rectify_core.plugin_api import (
     Report,
     SecurityError,
     Source,
-    check_version,
     compiled,
     head_text,
     structured_kind,
@@ -129,6 +128,8 @@ def _check_root(root: Any, name: str) -> str:
         other = qname.namespace[len(_NS_PREFIX):]
         version = version if version and version.split(".")[0] == other else f"{other}.x"
     if version is not None:  # a missing one is left to the XSD, which names the line
+        from rectify_core.plugin_api import check_version  # the schema module: json, jsonschema helpers
+
         check_version({"schema": SCHEMA_NAME, "version": version}, name)
     return str(version)
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from rectify_core.plugin_api import XSD_FILE, compiled, schema_text
+from rectify_core.plugin_api import compiled
 
 from .mapping import NAMESPACE
 
@@ -47,6 +47,8 @@ def safe_parser() -> Any:
 def xml_schema() -> Any:
     """The compiled ``tongbao.xsd`` (≈ 5 ms to build; cached for the process)."""
     from lxml import etree
+
+    from rectify_core.plugin_api import XSD_FILE, schema_text  # the schema module: json, jsonschema helpers
 
     doc = etree.fromstring(schema_text(XSD_FILE).encode("utf-8"), safe_parser())
     return etree.XMLSchema(doc)

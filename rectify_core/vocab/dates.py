@@ -10,7 +10,6 @@ name a real calendar day gives ``None`` so the caller keeps the text and reports
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from collections.abc import Iterator
 
@@ -49,6 +48,8 @@ def iso_date(year: int, month: int, day: int) -> str | None:
 def month_end(year: int, month: int) -> str | None:
     if not (1900 <= year <= 2199 and 1 <= month <= 12):
         return None
+    import calendar  # only for a month's last day (月底)
+
     return iso_date(year, month, calendar.monthrange(year, month)[1])
 
 

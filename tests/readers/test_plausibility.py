@@ -125,3 +125,17 @@ def _png(sink: object) -> None:
     raw = b"".join(b"\x00" + b"\x80\x80" for _ in range(2))
     sink.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 0, 0, 0, 0))  # type: ignore[attr-defined]
                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_the_basic_ideographs_are_judged_as_by_their_unicode_names():
+    """_kind takes U+4E00–U+9FFF as CJK unified ideographs without asking unicodedata: true of every
+    one of them, and the common/rare split is the one the codecs give."""
+    import unicodedata
+
+    from rectify_core.plausibility import _common_han, _kind
+
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        assert unicodedata.category(ch) == "Lo" and unicodedata.name(ch).startswith("CJK UNIFIED IDEOGRAPH")
+        assert _kind(ch) == (0 if _common_han(ch) else 2)
+    assert _kind("示") == 0 and _kind("\u9fa5") == 2
