@@ -363,15 +363,46 @@ def console() -> int:
     Before that, the first collection waits for 50 000 new objects instead of 700: importing the
     modules a conversion needs creates ~200 000 objects that all live to the end, and the default
     threshold traversed them again and again (~4 ms).  Collections still happen, in batch workers and
-    a long ``rectify serve`` too, so cyclic garbage cannot pile up.
+    a long ``rectify serve`` too, so cyclic garbage cannot pile up.  And ``inspect`` waits until it is
+    used (:func:`_defer_inspect`).
     """
     import gc
 
     gc.set_threshold(50_000, 20, 20)
+    _defer_inspect()
     try:
         return main()
     finally:
         gc.freeze()
+
+
+def _defer_inspect() -> None:
+    """Make ``import inspect`` cheap in the ``rectify`` process until an attribute is asked for.
+
+    ``dataclasses`` imports ``inspect`` — and with it ast, dis, tokenize, linecache: ~30 M
+    instructions, 8 % of a txt → docx conversion (issue 13) — only to write a signature into the
+    ``__doc__`` of a record that has none; every rectify record has a docstring.  Until something
+    reads an attribute of it, ``sys.modules["inspect"]`` is an empty module of that name; the first
+    attribute asked for imports the real module, copies its namespace into the stand-in (so a
+    module that imported the stand-in sees everything) and leaves the real one in ``sys.modules``.
+    Only the command does this, and only when nothing imported ``inspect`` yet.
+    """
+    import types
+
+    if "inspect" in sys.modules:
+        return
+
+    class DeferredInspect(types.ModuleType):
+        def __getattr__(self, name: str) -> Any:
+            if sys.modules.get("inspect") is self:
+                del sys.modules["inspect"]
+            from importlib import import_module
+
+            real = import_module("inspect")
+            self.__dict__.update(real.__dict__)
+            return getattr(real, name)
+
+    sys.modules["inspect"] = DeferredInspect("inspect")
 
 
 def _internal(exc: BaseException) -> None:
