@@ -115,6 +115,11 @@ class Reader:
     description: ClassVar[str] = ""
     #: the ``-O`` keys this reader understands (see :mod:`rectify_core.options`)
     options: ClassVar[tuple[Option, ...]] = ()
+    #: a promise that spares importing this reader for other files: ``sniff`` scores 0 for a head
+    #: that contains none of these byte strings, unless the file name has one of ``extensions``
+    #: (``(b"%PDF-",)``; single ASCII bytes such as ``b"<"`` also hold for UTF-16 text).  Empty:
+    #: no promise, the reader is imported to sniff every input.  The conformance kit checks it.
+    sniff_needs: ClassVar[tuple[bytes, ...]] = ()
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """Confidence 0..1 that ``head`` (the first 4 KiB) is this format."""

@@ -30,11 +30,11 @@ TYPE_CHECKING = False  # importing typing (with re, enum) costs `rectify formats
 if TYPE_CHECKING:
     from typing import Any
 
-INDEX_VERSION = 3  # 2: marshal; 3: declarations of each plugin's objects
+INDEX_VERSION = 4  # 2: marshal; 3: declarations of each plugin's objects; 4: sniff_needs
 
 #: per kind of registered object, the attributes a Deferred answers without importing the plugin
 DECLARED_ATTRS = {
-    "reader": ("name", "extensions", "media_types", "description"),
+    "reader": ("name", "extensions", "media_types", "description", "sniff_needs"),
     "writer": ("name", "extension", "media_type", "description", "lossless"),
     "ocr_engine": ("name",),
 }
@@ -186,6 +186,8 @@ def _declare(kind: str, obj: Any) -> dict[str, Any] | None:
         if not found or getattr(cls(), "__dict__", None) != getattr(obj, "__dict__", None):
             return None
         attrs = {a: getattr(obj, a) for a in DECLARED_ATTRS[kind] if hasattr(obj, a)}
+        if "sniff_needs" in attrs:  # bytes through the index's JSON values: latin-1 keeps every byte
+            attrs["sniff_needs"] = [bytes(n).decode("latin-1") for n in attrs["sniff_needs"]]
     except Exception:  # a class that cannot be rebuilt so simply: its plugin loads as before
         return None
     return {"kind": kind, "module": cls.__module__, "qualname": cls.__qualname__, "attrs": attrs}

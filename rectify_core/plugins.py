@@ -199,8 +199,11 @@ class Deferred:
         self._plugin = plugin
         self._module = module
         self._qualname = qualname
-        # the index keeps JSON's values: lists were tuples
+        # the index keeps JSON's values: lists were tuples, and sniff_needs bytes (as latin-1 text)
         self._attrs = {k: tuple(v) if isinstance(v, list) else v for k, v in attrs.items()}
+        if "sniff_needs" in self._attrs:
+            self._attrs["sniff_needs"] = tuple(n.encode("latin-1") if isinstance(n, str) else n
+                                               for n in self._attrs["sniff_needs"])
         self._target: Any = None
 
     def __getattr__(self, name: str) -> Any:
@@ -214,6 +217,15 @@ class Deferred:
     def __reduce__(self) -> tuple[Any, ...]:
         """A worker started by forkserver gets the declaration and imports the class itself."""
         return (Deferred, (self._plugin, self._module, self._qualname, self._attrs))
+
+    def sniff(self, head: bytes, filename: str | None) -> float:
+        """A reader's ``sniff``, answered without importing it when the head lacks what it needs
+        (``Reader.sniff_needs``) and the file name is not one of its extensions."""
+        needs = self._attrs.get("sniff_needs")
+        if (self._target is None and needs and not any(n in head for n in needs)
+                and _ext(filename) not in (e.lower() for e in self._attrs.get("extensions", ()))):
+            return 0.0
+        return float(self.target().sniff(head, filename))
 
     def target(self) -> Any:
         """The real object (imported and built now if it was not yet)."""

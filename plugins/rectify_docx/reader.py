@@ -60,6 +60,7 @@ class DocxReader(Reader):
     isolate = True  # lxml/libxml2 parses parts of up to 16 MiB in one call
     limits = {"max_elements": 600_000}  # noqa: RUF012 (a 1 MB document.xml has 50 000 elements)
     extensions = ("docx",)
+    sniff_needs = (b"PK\x03\x04", OLE2_MAGIC)
     media_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
     description = "Word documents: rectify's own losslessly, any other through the recognizer"
 

@@ -38,6 +38,7 @@ class JsonReader(Reader):
     # jsonschema spends ~50 µs a value: 20 000 values (ten times a long notice) stay under a second
     limits = {"max_elements": 20_000}  # noqa: RUF012 (a class-level declaration, never mutated)
     extensions = ("json",)
+    sniff_needs = (b"{", b"[")
     media_types = ("application/json",)
     description = "rectify's canonical JSON (lossless)"
 

@@ -98,6 +98,7 @@ class _SpreadsheetReader(Reader):
 class XlsxReader(_SpreadsheetReader):
     name = "xlsx"
     extensions = ("xlsx", "xlsm")
+    sniff_needs = (b"PK\x03\x04",)
     media_types = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",)
     description = "rectification ledger (整改台账) as xlsx"
 
@@ -112,6 +113,7 @@ class XlsxReader(_SpreadsheetReader):
 class XlsReader(_SpreadsheetReader):
     name = "xls"
     extensions = ("xls",)
+    sniff_needs = (OLE2_MAGIC,)
     media_types = ("application/vnd.ms-excel",)
     description = "rectification ledger (整改台账) as Excel 97-2003 xls"
 
@@ -129,6 +131,7 @@ class XlsReader(_SpreadsheetReader):
 class OdsReader(_SpreadsheetReader):
     name = "ods"
     extensions = ("ods",)
+    sniff_needs = (b"PK\x03\x04",)
     media_types = ("application/vnd.oasis.opendocument.spreadsheet",)
     description = "rectification ledger (整改台账) as OpenDocument ods"
 
@@ -139,6 +142,7 @@ class OdsReader(_SpreadsheetReader):
 class CsvReader(Reader):
     name = "csv"
     extensions: ClassVar[tuple[str, ...]] = ("csv",)
+    sniff_needs = (b",",)  # a header row has two cells at least
     media_types = ("text/csv",)
     description = "rectification ledger (整改台账) as csv, UTF-8 or GBK"
     options = OPTIONS

@@ -69,6 +69,7 @@ _SOFFICE_TIMEOUT = Option("soffice_timeout", "float", DEFAULT_TIMEOUT,
 
 class _LegacyReader(Reader):
     suffix = "doc"
+    sniff_needs = (OLE2_MAGIC,)
     options = (_SOFFICE_TIMEOUT,)
 
     def sniff(self, head: bytes, filename: str | None) -> float:

@@ -23,6 +23,7 @@ _MAGIC = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"II*\x00",
 class ImageReader(Reader):
     name = "image"
     extensions = ("png", "jpg", "jpeg", "tif", "tiff")
+    sniff_needs = tuple(magic for magic, _ in _MAGIC)
     media_types = ("image/png", "image/jpeg", "image/tiff")
     description = "scanned pages as PNG, JPEG or TIFF (multi-page), read by OCR (the ocr extra)"
     isolate = True  # image decoding and ONNX Runtime run in a worker under the memory and time limits

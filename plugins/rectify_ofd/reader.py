@@ -26,6 +26,7 @@ _PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0x10FFFF))
 class OfdReader(Reader):
     name = "ofd"
     extensions = ("ofd",)
+    sniff_needs = (b"PK\x03\x04",)
     media_types = ("application/ofd",)
     description = "OFD (GB/T 33190) fixed-layout documents: their text, read as the PDF reader reads pages"
 

@@ -27,6 +27,7 @@ class PdfReader(Reader):
               "max_inflated": 128 * 2**20}
     isolate = True  # pdfium cannot be interrupted inside a call
     extensions = ("pdf",)
+    sniff_needs = (b"%PDF-",)
     media_types = ("application/pdf",)
     description = "PDF with a text layer (Word, WPS, LibreOffice, rectify); scans need OCR first"
     options = (

@@ -187,12 +187,15 @@ class XmlReader(Reader):
     name = "xml"
     isolate = True  # libxml2 parses and validates in one call
     extensions = ("xml",)
+    sniff_needs = (b"<",)  # a tag, in any encoding of ASCII
     media_types = ("application/xml", "text/xml")
     description = "XML valid against tongbao.xsd (lossless)"
     max_bytes = MAX_BYTES
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         text = head_text(head)  # UTF-16 XML too
+        if "<" not in text:
+            return 0.0  # no tag: not XML, whatever it mentions (sniff_needs)
         if NAMESPACE in text:
             return 1.0
         if _NS_PREFIX in text:

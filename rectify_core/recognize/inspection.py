@@ -9,8 +9,6 @@ written 至, 起至, 到, — or -; dates also as 2023.5.8 or 2023-05-08.
 
 from __future__ import annotations
 
-import re
-
 from ..model import Date, Inspection, InspectionLevel
 from ..patterns import compiled
 from ..vocab.dates import DateMention, find_dates, iso_date
@@ -39,10 +37,14 @@ def _team(text: str) -> str | None:
     orgs = list(_ORG.finditer(prefix))
     prefix = prefix[orgs[-1].start():] if orgs else ""
     return prefix + m.group(0)
+# titles of regulations and doubled names that mention 巡视 without saying which level inspected
+_NOT_A_LEVEL = compiled(r"《[^》]*》|巡视工作条例|关于巡视工作|巡视巡察|巡察巡视")
+_LEADING_AND = compiled(r"^(?:和|及|与)")
+_YEAR = compiled(r"(\d{4})")
 
 
 def _level(team: str | None, title: str | None, text: str) -> InspectionLevel | None:
-    for source in (team, title, re.sub(r"《[^》]*》|巡视工作条例|关于巡视工作|巡视巡察|巡察巡视", "", text)):
+    for source in (team, title, _NOT_A_LEVEL.sub("", text)):
         if source:
             m = _LEVEL.search(source)
             if m is not None:
@@ -57,7 +59,7 @@ def _targets(text: str) -> tuple[str, ...]:
     items = [t.strip() for t in _TARGET_SPLIT.split(m.group("targets"))]
     if items:
         items[-1] = _TARGET_TAIL.sub("", items[-1]).strip()
-    items = [re.sub(r"^(?:和|及|与)", "", t).strip() for t in items]
+    items = [_LEADING_AND.sub("", t).strip() for t in items]
     return tuple(t for t in items if t)
 
 
@@ -100,7 +102,7 @@ def end_year(d: Date | None) -> int | None:
         return None
     if d.iso:
         return int(d.iso[:4])
-    m = re.match(r"(\d{4})", d.text or "")
+    m = _YEAR.match(d.text or "")
     return int(m.group(1)) if m else None
 
 

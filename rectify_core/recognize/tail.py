@@ -11,8 +11,6 @@ the issuer (the model keeps issuer then date, so only that order is lost); no si
 
 from __future__ import annotations
 
-import re
-
 from ..model import Date, Document, Signature, replace
 from ..patterns import compiled
 from ..report import Report
@@ -55,13 +53,14 @@ def _one_line(text: str) -> tuple[str, str] | None:
     """
     if len(text) > _ONE_LINE_MAX:
         return None
-    for m in re.finditer(r"[ \u3000]+", text):
+    for m in _GAP.finditer(text):
         issuer, date = text[:m.start()], text[m.end():]
         if parse_date(date) is not None and _issuer_like(issuer):
             return issuer, date
     return None
 
 
+_GAP = compiled(r"[ \u3000]+")  # spaces between an issuer and a date on one line
 _RELATED = compiled(r"(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|延伸阅读)[ \t]*[：:]?")
 _RELATED_SEARCH = 20  # lines from the end a related-links list may take
 _LINK_MAX = 60  # characters: the title of a linked article

@@ -20,7 +20,8 @@ to the same promises.  What can be checked depends on what the plugin registers:
 * **a reader** (with or without a writer): empty input is a clear error, and random bytes — and
   cut-off copies of the ``samples`` you give, or of the writer's output — give a RectifyError or a
   schema-valid Document, never any other exception; each sample reads as a schema-valid Document
-  and is recognised by ``sniff``.
+  and is recognised by ``sniff``; a reader that declares ``sniff_needs`` scores 0 for heads without
+  them (random bytes, text in five encodings, every other writer's output).
 
 A test that does not apply to the plugin (a round trip without a reader) is skipped with that
 reason.  A reader-only plugin should set ``samples`` (bytes of real-looking files, written by your
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import io
 import keyword
+from functools import cache
 from typing import Any, ClassVar, get_args
 
 import pytest
@@ -41,7 +43,7 @@ from ..errors import RectifyError
 from ..formats import Reader, Source, Writer
 from ..model import Document
 from ..options import OptionType, declared
-from ..plugins import get_registry
+from ..plugins import get_registry, loaded
 from ..reading import read_source
 from ..schema import validate_dict
 from .roundtrip import assert_roundtrip
@@ -162,6 +164,35 @@ class FormatConformance:
 
         check()
 
+    def test_sniff_needs_are_kept(self) -> None:
+        """A reader that declares ``sniff_needs`` scores 0 for any head that contains none of them
+        and a file name without its extensions: the registry then answers 0 without importing it."""
+        reader = loaded(self._need_reader("sniffing"))
+        needs: tuple[bytes, ...] = reader.sniff_needs
+        if not needs:
+            pytest.skip(f"{self.format}'s reader declares no sniff_needs: it is imported to sniff every input")
+        others = [e for r in get_registry().readers.values() for e in r.extensions if e not in reader.extensions]
+        names = st.sampled_from([None, "notice", "notice.bin", *(f"notice.{e}" for e in others)])
+        singles = {n for n in needs if len(n) == 1}
+
+        def without(data: bytes) -> bytes:  # single-byte needs are removed; longer ones rarely occur
+            return bytes(b for b in data if bytes([b]) not in singles)
+
+        heads = st.one_of(st.binary(max_size=4096).map(without),
+                          st.tuples(st.text(max_size=1500), st.sampled_from(["utf-8", "gb18030", "utf-16-le",
+                                                                             "utf-16-be", "utf-8-sig"]))
+                          .map(lambda te: without(te[0].encode(te[1], errors="ignore"))),
+                          st.sampled_from(_other_heads(self.format)))
+
+        @given(heads, names)
+        def check(head: bytes, name: str | None) -> None:
+            if any(n in head for n in needs):
+                return  # the promise says nothing about this head
+            assert reader.sniff(head, name) == 0, (f"{self.format}: sniff scores {reader.sniff(head, name)} for a "
+                                                   f"head without any of sniff_needs {needs!r}")
+
+        check()
+
     def _read_safely(self, data: bytes, require_error: bool = False) -> None:
         reader = get_registry().reader(self.format)
         try:
@@ -171,6 +202,21 @@ class FormatConformance:
             return
         assert not require_error, f"{self.format} reader accepted empty input"
         assert validate_dict(result.document.to_dict()) == []
+
+
+@cache
+def _other_heads(fmt: str) -> tuple[bytes, ...]:
+    """The first 4 KiB of what every other registered writer makes of a small fictional notice."""
+    doc = Document(title="中共示例镇委员会关于巡察整改进展情况的通报",
+                   preamble=("根据县委统一部署，县委第一巡察组对示例镇党委开展了巡察。村务公开栏已按月更新。",))
+    heads = [b"", "中共示例镇委员会关于巡察整改进展情况的通报\n".encode()]
+    for name, writer in sorted(get_registry().writers.items()):
+        if name != fmt.lower():
+            try:
+                heads.append(_write(loaded(writer), doc)[:4096])
+            except RectifyError:  # a writer that needs an external program it does not find
+                continue
+    return tuple(heads)
 
 
 def _write(writer: Writer, doc: Document) -> bytes:

@@ -84,6 +84,11 @@ def test_a_conversion_imports_the_readers_to_sniff_and_only_the_writer_it_uses(t
     assert (tmp_path / "out.docx").stat().st_size > 0
     assert "pluggy" not in loaded and not any(m.endswith(".plugin") for m in loaded), loaded
     assert "rectify_docx.writer" in loaded and "rectify_txt.reader" in loaded
+    # readers whose sniff_needs the text lacks (%PDF-, PK, OLE2, <, {, [, a comma) are not imported
+    sniffed_without_import = {"rectify_pdf.reader", "rectify_docx.reader", "rectify_ofd.reader", "rectify_ocr.reader",
+                              "rectify_legacy.reader", "rectify_html.reader", "rectify_xml.reader",
+                              "rectify_json.reader", "rectify_ledger.read"}
+    assert sniffed_without_import.isdisjoint(loaded), sorted(sniffed_without_import & set(loaded))
     unused_writers = [m for m in loaded if m.endswith(("writer", ".write")) and m != "rectify_docx.writer"]
     assert unused_writers == [], f"writers the conversion does not use were imported: {unused_writers}"
 
