@@ -341,10 +341,13 @@ class _Task:
         finally:
             self.close()
 
-    def receive(self) -> Any:
-        """The child's next message, or raise what killed it (no message and the process gone)."""
+    def receive(self, readable: bool = False) -> Any:
+        """The child's next message, or raise what killed it (no message and the process gone).
+
+        ``readable``: a select said the pipe has data or its end, so ``recv`` cannot block
+        (``Connection.poll`` builds a selector on every call: a tenth of a pool parent's work)."""
         try:
-            msg = self.conn.recv() if self.conn.poll() else None
+            msg = self.conn.recv() if readable or self.conn.poll() else None
         except (EOFError, OSError):
             msg = None
         if msg is None:
@@ -518,8 +521,9 @@ class Pool:
                 if not workers:
                     return
                 soonest = min(w.deadline for w in workers)
-                ready = {key.data for key, _ in selector.select(max(0.0, soonest - time.monotonic()))}
-                ready.update(w for w in workers if w.expired())
+                events = selector.select(max(0.0, soonest - time.monotonic()))
+                answered = {key.data for key, _ in events if key.fileobj is key.data.conn}
+                ready = {key.data for key, _ in events} | {w for w in workers if w.expired()}
                 for worker in ready:
                     index, item, _ = worker.queue[0]
                     outcome = Outcome(index, item)
@@ -527,8 +531,9 @@ class Pool:
                     try:
                         # a handle is ready (an answer, or the process ending) unless only the clock ran out;
                         # is_alive() is no test: the sentinel can wake us before the exit can be reaped
-                        if worker.conn.poll() or not worker.expired():
-                            retire, msg = worker.receive()  # a pool worker answers (retire, message)
+                        if worker in answered or worker.conn.poll() or not worker.expired():
+                            # a pool worker answers (retire, message)
+                            retire, msg = worker.receive(readable=worker in answered)
                             outcome.value = _decode(msg)
                         else:
                             raise worker.timeout_error()
