@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, BinaryIO, ParamSpec, TypeVar
 
-from .budget import Limits, parse_pairs, size_text
+from .budget import IN_PROCESS_MAX, Limits, parse_pairs, size_text
 from .errors import InputError, InternalError, OutputError, RectifyError, SchemaError, SecurityError, UsageError
 from .findings import Finding
 from .formats import Reader, ReadResult, Removed, Source, Writer
@@ -148,11 +148,9 @@ def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
     ``limits`` (a :class:`~rectify_core.budget.Limits`, a dict or ``"max_pages=50,timeout=5"``)
     override the reader's declared work budget.  ``isolate`` runs the parsing in a worker process
     under the memory and time limits (default: for readers that call libraries Python cannot
-    interrupt, ``Reader.isolate``, and for any input over ``workers.IN_PROCESS_MAX`` bytes, whose
+    interrupt, ``Reader.isolate``, and for any input over ``budget.IN_PROCESS_MAX`` bytes, whose
     recognizer regexes could run long); see docs/security.md.
     """
-    from . import workers
-
     reg = registry or get_registry()
     with _input_stream(path, name) as (stream, display, size):
         head = stream.read(4096)
@@ -167,10 +165,13 @@ def read(path: str | os.PathLike[str] | bytes, format: str | None = None, *,
     if not data or data.isspace():
         raise InputError("the file is empty", file=display)
     if isolate is None:
-        isolate = bool(getattr(reader, "isolate", False)) or len(data) > workers.IN_PROCESS_MAX
-    if isolate and not workers.IN_WORKER:
-        result: ReadResult = workers.run(_parse, reader, data, display, opts, lim, limits=lim, name=display)
-        return result
+        isolate = bool(getattr(reader, "isolate", False)) or len(data) > IN_PROCESS_MAX
+    if isolate:
+        from . import workers  # here: a small text read in this process never loads the process machinery
+
+        if not workers.IN_WORKER:
+            result: ReadResult = workers.run(_parse, reader, data, display, opts, lim, limits=lim, name=display)
+            return result
     return _parse(reader, data, display, opts, lim)
 
 

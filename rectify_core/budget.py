@@ -111,6 +111,12 @@ def names() -> list[str]:
     return [f.name for f in fields(Limits)]
 
 
+#: A pure-Python reader (``Reader.isolate`` False) reads an input up to this size in the calling
+#: process: its loops charge the Budget and check the clock, and on 256 KiB of text no regex of the
+#: recognizer runs long, so a worker would only add its cost (a fork and a second copy of the
+#: recognizer's warm-up: ~70 ms of CPU for a CLI conversion of a seed, docs/performance.md).
+IN_PROCESS_MAX = 256 * 1024
+
 _SUFFIX = {"k": 2**10, "m": 2**20, "g": 2**30}
 
 

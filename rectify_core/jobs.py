@@ -101,7 +101,7 @@ def _read(job: Job, outcome: FileOutcome) -> Any:
 
     t = time.perf_counter()
     # isolate=None: a read by a reader that calls C libraries, or of an input over
-    # workers.IN_PROCESS_MAX, runs in a worker process under the memory and time limits (unless this
+    # budget.IN_PROCESS_MAX, runs in a worker process under the memory and time limits (unless this
     # already is a batch worker); a small input for a pure-Python reader is read here, under its Budget
     result = api.read(job.input, job.from_format, options=job.reader_options, limits=job.limits, isolate=None)
     outcome.timings["read_ms"] = (time.perf_counter() - t) * 1000

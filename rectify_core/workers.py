@@ -63,11 +63,6 @@ ITEMS_PER_WORKER = 256
 RETIRE_GROWTH = 128 * 2**20
 GRACE = 1.0  # seconds the parent waits past the deadline before killing: the child's own check speaks first
 IN_WORKER = False  # set in the child, so nested reads do not start workers of their own
-#: A pure-Python reader (``Reader.isolate`` False) reads an input up to this size in the calling
-#: process: its loops charge the Budget and check the clock, and on 256 KiB of text no regex of the
-#: recognizer runs long, so a worker would only add its cost (a fork and a second copy of the
-#: recognizer's warm-up: ~70 ms of CPU for a CLI conversion of a seed, docs/performance.md).
-IN_PROCESS_MAX = 256 * 1024
 
 _PRELOAD = ["rectify_core.api", "rectify_core.plugins", "rectify_core.recognize"]
 

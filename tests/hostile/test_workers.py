@@ -7,7 +7,7 @@ import time
 import pytest
 
 from rectify_core import workers
-from rectify_core.budget import Limits
+from rectify_core.budget import IN_PROCESS_MAX, Limits
 from rectify_core.errors import InputError, SecurityError
 
 from . import tasks
@@ -81,7 +81,7 @@ def test_pool_one_bad_item_does_not_stop_the_rest() -> None:
 
 @pytest.mark.parametrize(("fmt", "size", "isolated"), [
     ("txt", 2_000, False),                          # small, pure Python: read in this process
-    ("txt", workers.IN_PROCESS_MAX + 1_000, True),  # large: the recognizer's regexes run in a worker
+    ("txt", IN_PROCESS_MAX + 1_000, True),  # large: the recognizer's regexes run in a worker
     ("html", 2_000, True),                          # libxml2: always a worker
 ])
 def test_which_reads_use_a_worker(monkeypatch, fmt: str, size: int, isolated: bool) -> None:
