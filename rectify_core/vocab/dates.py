@@ -10,7 +10,6 @@ name a real calendar day gives ``None`` so the caller keeps the text and reports
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterator
 
 from ..numerals import from_chinese
@@ -35,22 +34,25 @@ DATE_IN_TEXT = compiled(
 )
 
 
+def days_in_month(year: int, month: int) -> int:
+    """The Gregorian calendar's length of a month (the datetime and calendar modules cost a
+    conversion ~2 ms to import for this; tests/recognize/test_vocabulary.py compares every day)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def iso_date(year: int, month: int, day: int) -> str | None:
     """YYYY-MM-DD when the three numbers name a real day (1900–2199), else None."""
-    if not 1900 <= year <= 2199:
+    if not (1900 <= year <= 2199 and 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)):
         return None
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def month_end(year: int, month: int) -> str | None:
     if not (1900 <= year <= 2199 and 1 <= month <= 12):
         return None
-    import calendar  # only for a month's last day (月底)
-
-    return iso_date(year, month, calendar.monthrange(year, month)[1])
+    return iso_date(year, month, days_in_month(year, month))
 
 
 def parse_date(text: str, context_year: int | None = None) -> str | None:
@@ -122,4 +124,5 @@ def date_text(iso: str) -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
-__all__ = ["DATE_IN_TEXT", "DateMention", "date_text", "find_dates", "iso_date", "month_end", "parse_date"]
+__all__ = ["DATE_IN_TEXT", "DateMention", "date_text", "days_in_month", "find_dates", "iso_date", "month_end",
+           "parse_date"]

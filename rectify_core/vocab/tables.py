@@ -15,7 +15,6 @@ Fields: ``index`` 序号, ``category`` a grouping column (问题类别 …) whos
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -104,7 +103,11 @@ def parse_columns_option(value: str) -> dict[str, str]:
 
 # -- one row ↔ one problem -------------------------------------------------------------------------
 
-Cell = str | _dt.date  # what a row mapping sees: text (lines joined by "\n") or a date cell
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # datetime itself loads only where a date cell is met (a txt conversion never needs it)
+    import datetime as _dt
+
+    Cell = str | _dt.date  # what a row mapping sees: text (lines joined by "\n") or a date cell
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,8 @@ class RowIssue:
 
 def cell_lines(value: Cell | None) -> tuple[str, ...]:
     """The non-empty lines of a cell, each stripped: a multi-line cell is several paragraphs."""
-    if value is None or isinstance(value, _dt.date):
-        return (value.isoformat(),) if isinstance(value, _dt.date) else ()
+    if not isinstance(value, str):  # None or a date cell
+        return (value.isoformat(),) if value is not None else ()
     return tuple(line for line in map(clean, value.splitlines()) if line)
 
 
@@ -135,10 +138,10 @@ _ISO = compiled(r"\d{4}-\d{2}-\d{2}")
 def time_limit_date(value: Cell | None) -> Date | None:
     """整改时限 as a Date: a date cell or an ISO string is the day; text keeps its words and gets the
     day it names (2026年6月底前 → 2026-06-30) when the date vocabulary can tell."""
-    if isinstance(value, _dt.datetime):
-        value = value.date()
-    if isinstance(value, _dt.date):
-        return Date(iso=value.isoformat())
+    if value is not None and not isinstance(value, str):  # a date cell (datetime loads only for one)
+        import datetime as _dt
+
+        return Date(iso=(value.date() if isinstance(value, _dt.datetime) else value).isoformat())
     text = _one_line(value)
     if text is None:
         return None
@@ -261,6 +264,8 @@ def row_from_problem(problem: Problem) -> dict[str, Cell]:
         if limit.text is not None:
             out["time_limit"] = limit.text
         elif limit.iso is not None:
+            import datetime as _dt
+
             out["time_limit"] = _dt.date.fromisoformat(limit.iso)
     words = status_words(problem.status)
     when = _limit_words(limit)
@@ -275,7 +280,6 @@ __all__ = [
     "FIELD_NAMES",
     "STANDARD_COLUMNS",
     "YES_NO_STATUS",
-    "Cell",
     "RowIssue",
     "cell_lines",
     "field_of",

@@ -227,3 +227,24 @@ def test_a_prose_status_is_read_inferred_with_its_deadline() -> None:
     assert first.deadline == Date(iso="2021-09-30", text="2021 年 9 月底")
     assert second is not None and (second.category, second.inferred) == ("completed", False)
     assert doc.body[0].children[0].problem.rectification.paragraphs == ("开展专项检查，督促补齐票据，",)  # type: ignore[union-attr]
+
+
+def test_iso_date_and_month_end_agree_with_the_calendar_modules_on_every_day():
+    """vocab.dates counts month lengths itself (importing datetime and calendar cost a conversion ~2 ms)."""
+    import calendar
+    import datetime
+
+    from rectify_core.vocab.dates import iso_date, month_end
+
+    for year in (1899, *range(1900, 2200), 2200):
+        for month in range(0, 14):
+            if 1 <= month <= 12:
+                last = calendar.monthrange(year, month)[1]
+                in_range = 1900 <= year <= 2199
+                assert month_end(year, month) == (f"{year:04d}-{month:02d}-{last:02d}" if in_range else None)
+            for day in range(0, 33):
+                try:
+                    expected = datetime.date(year, month, day).isoformat() if 1900 <= year <= 2199 else None
+                except ValueError:
+                    expected = None
+                assert iso_date(year, month, day) == expected, (year, month, day)
