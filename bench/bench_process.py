@@ -1,6 +1,6 @@
 """Whole-process times of the rectify command, side by side with pandoc, pdftotext and Python itself.
 
-    python bench/bench_process.py [--runs N] [--batch N] [--seed PATH]
+    python bench/bench_process.py [--runs N] [--batch N] [--seed PATH] [--instructions]
 
 Every figure is the median of N runs of a fresh process (start-up, imports and the work together,
 as a user waits for it), after one warm-up run: wall time, and CPU time (user + system of the
@@ -12,6 +12,10 @@ every start (~80 ms here), which no installed rectify does.  The anchors get the
 the seed notice as Markdown for pandoc, and the PDF rectify writes of it for pdftotext.  The batch
 rows convert N generated notices (different sizes and numbers) to JSON with --jobs 1 and --jobs 2,
 interleaved with the machine's ceiling: a CPU-bound pure-Python loop split over 1 and 2 processes.
+With --instructions, the start-up and conversion rows are also counted in instructions under
+valgrind's callgrind (the same count for the same binary and input whatever else the machine does:
+what the wall and CPU figures of a shared virtual machine cannot give; pandoc's compiled code does
+more per instruction than the interpreter, so compare rectify's counts with each other).
 Nothing is asserted: docs/performance.md records the figures with the machine they came from.
 """
 
@@ -65,6 +69,19 @@ with mp.get_context("fork").Pool(int(sys.argv[1])) as pool:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+def instructions(cmd: list[str], cwd: str) -> float | None:
+    """Millions of instructions ``cmd`` and the processes it starts execute (callgrind), or None
+    without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="rectify-callgrind-") as out:
+        valgrind = ["valgrind", "--tool=callgrind", "--trace-children=yes", f"--callgrind-out-file={out}/cg.%p"]
+        run = subprocess.run([*valgrind, *cmd], cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
+    counts = [int(line.rsplit(":", 1)[1]) for line in run.stderr.splitlines() if "Collected :" in line]
+    return sum(counts) / 1e6 if counts else None
+
+
 def timed(cmd: list[str], runs: int, cwd: str) -> tuple[float, float]:
     """Median wall ms and median CPU ms (user + system of the process and all it waited for)."""
     return interleaved([cmd], runs, cwd)[0]
@@ -105,6 +122,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=1000, help="generated notices in the batch rows (0: none)")
     ap.add_argument("--batch-runs", type=int, default=3)
     ap.add_argument("--seed", type=Path, default=DEFAULT_SEED)
+    ap.add_argument("--instructions", action="store_true", help="also count instructions with valgrind (slow)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="rectify-bench-") as tmp:
@@ -137,6 +155,10 @@ def main() -> None:
             (wall, cpu), (awall, acpu) = interleaved([cmd, anchor], args.runs, str(work))
             print(f"{label:<34} {wall:8.1f} {cpu:7.1f}   {anchor_label:<26} {awall:8.1f} {acpu:7.1f}"
                   f"  {wall / awall:9.2f}× {cpu / acpu:8.2f}×")
+            if args.instructions:
+                ours, theirs = instructions(cmd, str(work)), instructions(anchor, str(work))
+                if ours is not None and theirs is not None:
+                    print(f"{'  instructions (M)':<34} {ours:8.1f} {'':>7}   {'':<26} {theirs:8.1f}")
 
         if args.batch:
             notices = work / "batch"

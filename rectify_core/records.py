@@ -1,16 +1,16 @@
 """``dataclass`` with its generated methods compiled once per installation instead of once per run.
 
-Since Python 3.11, ``dataclasses`` writes the source of every ``__init__``, ``__repr__``, ``__eq__``,
-``__hash__`` and frozen ``__setattr__`` it adds and compiles it with ``exec``: the ~50 records a
-conversion imports (the model, findings, reader and report records) cost ~220 compilations,
-~10 ms of every ``rectify convert`` (issue 13: a conversion should cost no more than pandoc's).
+``dataclasses`` writes the source of every ``__init__``, ``__repr__``, ``__eq__``, ``__hash__`` and
+frozen ``__setattr__`` it adds and compiles it with ``exec``: the 43 records a txt → docx conversion
+imports (the model, findings, reader and report records) cost ~220 compilations, ~10 ms of every
+``rectify convert`` (issue 13: a conversion should cost no more than pandoc's).
 
 :func:`dataclass` is ``dataclasses.dataclass``; while it runs, the ``exec`` that ``dataclasses``
 calls is :func:`_exec`, which takes the code object for a source text from a cache file beside the
 plugin index (``records-*.marshal``, keyed by the exact Python build and marshal version) and
 compiles only a text it has not seen.  ``exec(text)`` in ``dataclasses`` is ``compile(text,
 "<string>", "exec")`` with no ``__future__`` flags (that module has none) followed by executing the
-code, so the methods are the same objects either way; any failure — another Python, an unreadable
+code, so the methods have the same code either way; any failure — another Python, an unreadable
 or unwritable file, a ``dataclasses`` that no longer calls ``exec`` — only means compiling again.
 The cache is written when the process exits, only when this run compiled something new.
 
