@@ -81,11 +81,41 @@ def _in_range(code: bytes, low: int, high: int) -> bool:
     return low <= code[0] <= high
 
 
+_BASIC = 0x4E00  # U+4E00–U+9FFF, the basic ideographs: every one assigned, most of a notice's characters
+
+
+def _common_basic() -> bytes:
+    """One bit per basic ideograph: is it common (``_common_han``)?  Asking the three codecs costs a
+    notice ~1 ms (loading them, encoding ~1000 characters), so the table is built once per
+    installation, beside the plugin index, keyed by the Python build (whose codecs decide it)."""
+    global _COMMON_BASIC
+    if _COMMON_BASIC is None:
+        import sys
+
+        from .run_cache import RunCache
+
+        cache = RunCache("tables", lambda: repr((1, sys.version, sys.hexversion)), max_entries=16)
+        bits = cache.get("common_han")
+        if not isinstance(bits, bytes) or len(bits) != 0x5200 // 8:
+            table = bytearray(0x5200 // 8)
+            for code in range(_BASIC, 0xA000):
+                if _common_han(chr(code)):
+                    table[(code - _BASIC) >> 3] |= 1 << ((code - _BASIC) & 7)
+            bits = bytes(table)
+            cache.add("common_han", bits)
+        _COMMON_BASIC = bits
+    return _COMMON_BASIC
+
+
+_COMMON_BASIC: bytes | None = None
+
+
 @functools.lru_cache(maxsize=65536)
 def _kind(ch: str) -> int:
     """0 plausible, 1 unmapped, 2 rare Han (cached: a text has a few thousand distinct characters)."""
-    if "\u4e00" <= ch <= "\u9fff":  # the basic ideographs, every one assigned: most of a notice's characters
-        return 0 if _common_han(ch) else 2
+    if "\u4e00" <= ch <= "\u9fff":
+        code = ord(ch)
+        return 0 if _common_basic()[(code - _BASIC) >> 3] >> ((code - _BASIC) & 7) & 1 else 2
     if ch == "\ufffd":
         return 1
     category = unicodedata.category(ch)
