@@ -146,12 +146,18 @@ class _Unused:
         pass
 
 
+#: the sub-commands, as build_parser adds them
+COMMANDS = ("convert", "export", "validate", "inspect", "schema", "formats", "check", "serve")
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser of every command; with ``argv``, only the commands it names get their options.
 
-    ~100 options cost argparse ~2 ms to add (a quarter of Python's own start-up), and a run needs
-    one command's.  A command named nowhere in ``argv`` is still listed, with its help line, so
-    ``rectify --help`` and "invalid choice" read the same; only its options are not added.
+    ~100 options and 8 sub-parsers cost argparse ~2.5 ms to build (a quarter of Python's own
+    start-up), and a run needs one command's.  When ``argv`` names a command, the others are left
+    out (their parsers would only list them in "invalid choice", which a named command never
+    meets); when it names none (``--help``, a typo), every command is listed with its help line,
+    so ``rectify --help`` and "invalid choice" read the same, only without options.
     """
     import argparse
 
@@ -171,9 +177,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
                    help=tr("language of messages and help (default: from the locale)",
                            "信息与帮助的语言（默认按系统区域设置）"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr("commands", "命令"))
+    named = argv is not None and any(name in argv for name in COMMANDS)
 
     def command(name: str, help_en: str, help_zh: str, desc_en: str, desc_zh: str,
                 epilog: str | None = None) -> argparse.ArgumentParser:
+        if argv is not None and name not in argv and named:
+            return _Unused()  # type: ignore[return-value]
         c = sub.add_parser(name, help=tr(help_en, help_zh), description=tr(desc_en, desc_zh), epilog=epilog,
                            formatter_class=raw, add_help=False)
         if argv is not None and name not in argv:
