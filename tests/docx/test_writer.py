@@ -6,6 +6,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rectify_docx.write_profile import CHARS, GEOMETRY, LINES, PAGE_H, PAGE_W, TWIPS_PER_MM
 from rectify_docx.writer import _signature_indents
 
@@ -215,3 +217,15 @@ def test_a_missing_reference_docx_is_a_usage_error(tmp_path):
     (tmp_path / "bad.docx").write_bytes(b"not a zip")
     with pytest.raises(UsageError, match="reference docx"):
         write(sample(), reference_docx=str(tmp_path / "bad.docx"))
+
+
+@given(st.lists(st.text(max_size=12), max_size=8))
+def test_the_disclosure_index_is_the_json_of_the_names(names):
+    """metadata.index_value writes with json's C string encoder alone: the same text as json.dumps."""
+    import json
+
+    from rectify_core import metadata
+
+    pairs = [(name, "value") for name in names]
+    assert metadata.index_value(pairs) == json.dumps(names, ensure_ascii=False)
+    assert json.loads(metadata.index_value(pairs)) == names
