@@ -26,7 +26,6 @@ from .labels import split_run_in_labels
 from .locate import Places, report_checks
 from .numbering import RawNode, build_tree
 from .problems import to_node
-from .tables import expand_tables
 from .tail import closing_start, read_signature, signature_from_disclosure
 from .text import clean, invisible
 from .unwrap import is_dump, rejoin, split_dump, structure_memo, wrap_width
@@ -38,7 +37,11 @@ def _prepare(blocks: list[Block], report: Report) -> tuple[list[Block], str]:
         for b in blocks:
             for c in invisible("".join(b.cells) if b.cells is not None else b.text):
                 report.remove(c, CONTROL_CHARACTER, b)
-    lines = [b if t == b.text else replace(b, text=t) for b in expand_tables(blocks, report) if (t := clean(b.text))]
+    if any(b.cells is not None for b in blocks):  # table rows: the table module (and the ledger vocabulary) loads
+        from .tables import expand_tables
+
+        blocks = expand_tables(blocks, report)
+    lines = [b if t == b.text else replace(b, text=t) for b in blocks if (t := clean(b.text))]
     prose = [b.text for b in lines if b.table is None]  # table cells are never page numbers nor wrapped lines
     shape = "paragraphs"
     if is_dump(prose):

@@ -26,7 +26,6 @@ from ..vocab.status import is_stated, parse_status_text
 from .labels import is_status_line, match_rect_label
 from .numbering import RawNode
 from .status import prose_status
-from .tables import marker_of
 from .text import sentence_spans
 
 _TRAILING_STATUS = compiled(r"[（(][^（）()]{2,40}[）)]$|【[^【】]{2,40}】$")
@@ -127,6 +126,8 @@ def ledger_node(raw: RawNode, children: tuple[Node, ...]) -> Node:
     elif more:
         problem = replace(problem, finding=problem.finding + more)
     if raw.typed:
+        from .tables import marker_of  # a ledger row: the table module is loaded already
+
         return Node(marker=marker_of(raw.marker_text, raw.style, raw.value), problem=problem, children=children)
     heading = problem.finding[0] if problem.finding else None
     if heading is None:  # nothing else to show: the account's label (the column's name), else the status
