@@ -181,11 +181,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
     def command(name: str, help_en: str, help_zh: str, desc_en: str, desc_zh: str,
                 epilog: str | None = None) -> argparse.ArgumentParser:
-        if argv is not None and name not in argv and named:
+        unnamed = argv is not None and name not in argv
+        if unnamed and named:  # another command is named: this one is not even listed
             return _Unused()  # type: ignore[return-value]
         c = sub.add_parser(name, help=tr(help_en, help_zh), description=tr(desc_en, desc_zh), epilog=epilog,
                            formatter_class=raw, add_help=False)
-        if argv is not None and name not in argv:
+        if unnamed:  # none is named: listed with its help line, without options
             return _Unused()  # type: ignore[return-value]
         c.add_argument("-h", "--help", action="help", help=tr("show this help and exit", "显示帮助并退出"))
         return c

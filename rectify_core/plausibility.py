@@ -82,6 +82,7 @@ def _in_range(code: bytes, low: int, high: int) -> bool:
 
 
 _BASIC = 0x4E00  # U+4E00–U+9FFF, the basic ideographs: every one assigned, most of a notice's characters
+_BASIC_BYTES = (0xA000 - _BASIC) // 8  # one bit each
 
 
 def _common_basic() -> bytes:
@@ -96,8 +97,8 @@ def _common_basic() -> bytes:
 
         cache = RunCache("tables", lambda: repr((1, sys.version, sys.hexversion)), max_entries=16)
         bits = cache.get("common_han")
-        if not isinstance(bits, bytes) or len(bits) != 0x5200 // 8:
-            table = bytearray(0x5200 // 8)
+        if not isinstance(bits, bytes) or len(bits) != _BASIC_BYTES:
+            table = bytearray(_BASIC_BYTES)
             for code in range(_BASIC, 0xA000):
                 if _common_han(chr(code)):
                     table[(code - _BASIC) >> 3] |= 1 << ((code - _BASIC) & 7)

@@ -68,8 +68,7 @@ class Registry:
     def reader(self, name: str) -> Reader:
         """The reader of format ``name``, case-insensitive, or of the one format with that extension (``md``)."""
         key = name.lower()
-        found = self.readers.get(key) or _only([r for r in self.readers.values()
-                                                 if key in (e.lower() for e in r.extensions)])
+        found = self.readers.get(key) or _only([r for r in self.readers.values() if _has_extension(r.extensions, key)])
         if found is None:
             raise UsageError(f"no reader for format {name!r}; known: {', '.join(sorted(self.readers))}")
         return found
@@ -106,7 +105,7 @@ class Registry:
             except Exception as exc:  # a plugin's sniff must not break detection
                 self._fail(self.owner.get(id(r), name), exc)
                 continue
-            ext_match = 1 if ext and ext in (e.lower() for e in r.extensions) else 0
+            ext_match = 1 if _has_extension(r.extensions, ext) else 0
             if ext_match and score <= 0:
                 named = named or name
             key = (score, ext_match, name)
@@ -152,6 +151,11 @@ def _ext(path: str | None) -> str:
     if not path or "." not in os.path.basename(path):
         return ""
     return os.path.basename(path).rsplit(".", 1)[1].lower()
+
+
+def _has_extension(extensions: tuple[str, ...], ext: str) -> bool:
+    """Whether ``ext`` (lower case, "" for none) is one of a reader's ``extensions``, in any case."""
+    return bool(ext) and ext in (e.lower() for e in extensions)
 
 
 def _strict() -> bool:
@@ -223,7 +227,7 @@ class Deferred:
         (``Reader.sniff_needs``) and the file name is not one of its extensions."""
         needs = self._attrs.get("sniff_needs")
         if (self._target is None and needs and not any(n in head for n in needs)
-                and _ext(filename) not in (e.lower() for e in self._attrs.get("extensions", ()))):
+                and not _has_extension(self._attrs.get("extensions", ()), _ext(filename))):
             return 0.0
         return float(self.target().sniff(head, filename))
 
